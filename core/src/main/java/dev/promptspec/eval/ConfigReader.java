@@ -1,0 +1,132 @@
+package dev.promptspec.eval;
+
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.util.Suggestions;
+import dev.promptspec.yaml.YamlList;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed, strict reads of an evaluator's settings: an unknown key or a wrong type is an error at its
+ * line, with a suggestion, because a misspelt check that silently checks nothing is worse than none.
+ */
+public final class ConfigReader {
+
+    private final YamlMap map;
+    private final String where;
+
+    public ConfigReader(YamlMap map, String where) {
+        this.map = map;
+        this.where = where;
+    }
+
+    public YamlMap map() {
+        return map;
+    }
+
+    public void allowOnly(Collection<String> keys) throws InvalidConfigException {
+        for (YamlMap.Entry e : map.entryList()) {
+            if (!keys.contains(e.key())) {
+                throw new InvalidConfigException(e.keyPosition(), "unknown key '" + e.key() + "' in " + where
+                        + Suggestions.didYouMean(e.key(), keys), "Known keys: " + String.join(", ", keys));
+            }
+        }
+    }
+
+    public boolean has(String key) {
+        return map.has(key);
+    }
+
+    public Optional<YamlMap.Entry> entry(String key) {
+        return map.entry(key);
+    }
+
+    public Optional<String> string(String key) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = map.entry(key);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        if (e.get().value() instanceof YamlScalar s) {
+            return s.isNull() ? Optional.empty() : Optional.of(s.text());
+        }
+        throw typeError(e.get(), "a text");
+    }
+
+    public Optional<Boolean> bool(String key) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = map.entry(key);
+        if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (e.get().value() instanceof YamlScalar s && s.asBoolean().isPresent()) {
+            return s.asBoolean();
+        }
+        throw typeError(e.get(), "true or false");
+    }
+
+    public Optional<Integer> integer(String key, int min) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = map.entry(key);
+        if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (e.get().value() instanceof YamlScalar s && s.asInt().isPresent()) {
+            int v = s.asInt().get();
+            if (v < min) {
+                throw new InvalidConfigException(s.position(), "'" + e.get().key() + "' in " + where + " must be at least " + min
+                        + ", not " + v);
+            }
+            return Optional.of(v);
+        }
+        throw typeError(e.get(), "a whole number");
+    }
+
+    public Optional<Double> number(String key, double min, double max) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = map.entry(key);
+        if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (e.get().value() instanceof YamlScalar s && s.asDouble().isPresent()) {
+            double v = s.asDouble().get();
+            if (v < min || v > max) {
+                throw new InvalidConfigException(s.position(), "'" + e.get().key() + "' in " + where + " must be between "
+                        + min + " and " + max + ", not " + v);
+            }
+            return Optional.of(v);
+        }
+        throw typeError(e.get(), "a number");
+    }
+
+    /** A list of texts; a single text counts as a list of one. */
+    public Optional<List<String>> strings(String key) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = map.entry(key);
+        if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        YamlNode v = e.get().value();
+        if (v instanceof YamlScalar s) {
+            return Optional.of(List.of(s.text()));
+        }
+        if (v instanceof YamlList l) {
+            List<String> out = new ArrayList<>();
+            for (YamlNode item : l.items()) {
+                if (item instanceof YamlScalar s && !s.isNull()) {
+                    out.add(s.text());
+                } else {
+                    throw new InvalidConfigException(item.position(), "entries of '" + e.get().key() + "' in " + where
+                            + " must be texts, not " + item.describe());
+                }
+            }
+            return Optional.of(out);
+        }
+        throw typeError(e.get(), "a list of texts");
+    }
+
+    private InvalidConfigException typeError(YamlMap.Entry e, String wanted) {
+        return new InvalidConfigException(e.value().position(), "'" + e.key() + "' in " + where + " must be " + wanted
+                + ", not " + e.value().describe());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.promptspec.eval;
+
+import java.util.Set;
+
+/**
+ * Checks a model response. One instance serves every test case of a prompt file, possibly from several
+ * threads at once, so implementations hold only immutable configuration.
+ *
+ * <p>Exceptions thrown here become this evaluator's failure (with the stack trace in the report); they
+ * never stop the other evaluators or the run.
+ */
+@FunctionalInterface
+public interface Evaluator {
+
+    Verdict evaluate(EvaluationContext context) throws Exception;
+
+    /**
+     * The test-case variables this evaluator reads. PromptSpec adds its implicit "expected" check only to
+     * files where no evaluator reads {@code expected}.
+     */
+    default Set<String> variablesUsed() {
+        return Set.of();
+    }
+}

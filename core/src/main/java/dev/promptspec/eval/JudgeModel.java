@@ -1,0 +1,27 @@
+package dev.promptspec.eval;
+
+import dev.promptspec.model.ChatMessage;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
+import java.util.List;
+
+/**
+ * The model that grades responses for model-graded evaluators. Calls go through the same recording,
+ * retry and rate limits as the prompt's own calls, so judged suites replay offline.
+ */
+@FunctionalInterface
+public interface JudgeModel {
+
+    /**
+     * @param modelId  the judge model as the file names it, or null for the configured judge model
+     * @param purpose  names the call in recordings and errors (the evaluator's name)
+     */
+    ModelResponse ask(String modelId, List<ChatMessage> messages, String purpose) throws ModelCallException;
+
+    /** A judge for runs that have none configured: every call fails with {@code reason}. */
+    static JudgeModel unavailable(String reason) {
+        return (modelId, messages, purpose) -> {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, reason, 0);
+        };
+    }
+}

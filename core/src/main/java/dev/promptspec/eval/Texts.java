@@ -1,0 +1,32 @@
+package dev.promptspec.eval;
+
+/** Small text helpers for verdict details. */
+public final class Texts {
+
+    private Texts() {
+    }
+
+    /** {@code "text"} with quotes, newlines shown as ⏎, cut to {@code max} characters. */
+    public static String quote(String s, int max) {
+        String flat = s.replace("\r", "").replace("\n", "⏎");
+        if (flat.length() > max) {
+            flat = flat.substring(0, Math.max(0, max - 1)) + "…";
+        }
+        return "\"" + flat + "\"";
+    }
+
+    public static String quote(String s) {
+        return quote(s, 80);
+    }
+
+    /** 1-based line number of {@code offset} in {@code text}. */
+    public static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

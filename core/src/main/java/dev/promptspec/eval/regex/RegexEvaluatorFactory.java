@@ -1,0 +1,108 @@
+package dev.promptspec.eval.regex;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code regex} checks (also written {@code type: regex} with {@code pattern:}, the seed's form). The
+ * pattern is Java regex syntax and is compiled when the file loads, so a bad pattern is a load error.
+ */
+public final class RegexEvaluatorFactory implements EvaluatorFactory {
+
+    static final List<String> KEYS = List.of("pattern", "flags", "ignoreCase", "multiline", "dotall", "mustNotMatch",
+            "minMatches", "maxMatches", "perLine", "maxSteps");
+    /** Characters the engine may read per evaluation; plenty for any sane pattern over any answer. */
+    static final long DEFAULT_MAX_STEPS = 20_000_000L;
+
+    @Override
+    public String kind() {
+        return "regex";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        YamlScalar shorthand = def.configScalar();
+        if (shorthand != null) {
+            return new RegexEvaluator(compile(shorthand.text(), 0, shorthand.position(), def.name()), RegexEvaluator.Rule.defaults(),
+                    DEFAULT_MAX_STEPS);
+        }
+        ConfigReader c = new ConfigReader(def.configMap(), "regex evaluator '" + def.name() + "'");
+        c.allowOnly(KEYS);
+        Optional<String> pattern = c.string("pattern");
+        if (pattern.isEmpty() || pattern.get().isEmpty()) {
+            throw new InvalidConfigException(def.config().position(), "regex evaluator '" + def.name() + "' has no 'pattern'",
+                    "Add pattern: \"...\" (a Java regular expression; quote it in YAML)");
+        }
+        int flags = 0;
+        Optional<String> letters = c.string("flags");
+        if (letters.isPresent()) {
+            flags |= flags(letters.get(), c.entry("flags").get().value().position());
+        }
+        if (c.bool("ignoreCase").orElse(false)) {
+            flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        }
+        if (c.bool("multiline").orElse(false)) {
+            flags |= Pattern.MULTILINE;
+        }
+        if (c.bool("dotall").orElse(false)) {
+            flags |= Pattern.DOTALL;
+        }
+        Optional<Integer> min = c.integer("minMatches", 0);
+        Optional<Integer> max = c.integer("maxMatches", 0);
+        boolean mustNotMatch = c.bool("mustNotMatch").orElse(false);
+        boolean perLine = c.bool("perLine").orElse(false);
+        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+            throw new InvalidConfigException(c.entry("minMatches").get().value().position(),
+                    "minMatches (" + min.get() + ") is greater than maxMatches (" + max.get() + ")");
+        }
+        if (mustNotMatch && (min.isPresent() || max.isPresent() || perLine)) {
+            YamlMap.Entry e = c.entry("mustNotMatch").get();
+            throw new InvalidConfigException(e.keyPosition(), "mustNotMatch cannot be combined with minMatches, maxMatches or perLine",
+                    "Use maxMatches: 0 to forbid matches, or separate evaluators");
+        }
+        long maxSteps = c.integer("maxSteps", 1000).map(Integer::longValue).orElse(DEFAULT_MAX_STEPS);
+        Pattern compiled = compile(pattern.get(), flags, c.entry("pattern").get().value().position(), def.name());
+        return new RegexEvaluator(compiled, new RegexEvaluator.Rule(mustNotMatch, min.orElse(null), max.orElse(null), perLine), maxSteps);
+    }
+
+    private static int flags(String letters, Position at) throws InvalidConfigException {
+        int flags = 0;
+        for (char ch : letters.toCharArray()) {
+            flags |= switch (ch) {
+                case 'i' -> Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                case 'm' -> Pattern.MULTILINE;
+                case 's' -> Pattern.DOTALL;
+                case 'x' -> Pattern.COMMENTS;
+                case 'u' -> Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNICODE_CASE;
+                default -> throw new InvalidConfigException(at, "unknown regex flag '" + ch + "'",
+                        "Use i (ignore case), m (multiline), s (dot matches newline), x (comments), u (Unicode classes)");
+            };
+        }
+        return flags;
+    }
+
+    private static Pattern compile(String pattern, int flags, Position at, String name) throws InvalidConfigException {
+        try {
+            return Pattern.compile(pattern, flags);
+        } catch (PatternSyntaxException e) {
+            String caret = e.getIndex() >= 0 ? " at index " + e.getIndex() + " (" + pointer(pattern, e.getIndex()) + ")" : "";
+            throw new InvalidConfigException(at, "invalid regex in '" + name + "': " + e.getDescription() + caret,
+                    "Fix the pattern (Java regex syntax; in YAML, prefer single quotes so backslashes stay as written)");
+        }
+    }
+
+    private static String pointer(String pattern, int index) {
+        int i = Math.min(index, pattern.length());
+        return pattern.substring(0, i) + "⟨here⟩" + pattern.substring(i);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.promptspec.eval.string;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.template.Template;
+import dev.promptspec.yaml.YamlMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code string:} checks. gh-models' four keys keep gh-models' semantics exactly: the response is
+ * trimmed, {@code equals} is exact and case-sensitive, {@code contains}, {@code startsWith} and
+ * {@code endsWith} ignore case, and when several are given only the first of
+ * equals, contains, startsWith, endsWith is checked (we warn about the others). PromptSpec adds
+ * {@code notContains}, {@code containsAll}, {@code containsAny} (all checked) and {@code ignoreCase}.
+ */
+public final class StringEvaluatorFactory implements EvaluatorFactory {
+
+    static final List<String> GH_KEYS = List.of("equals", "contains", "startsWith", "endsWith");
+    static final List<String> KEYS = List.of("equals", "contains", "startsWith", "endsWith", "notContains", "containsAll",
+            "containsAny", "ignoreCase");
+
+    @Override
+    public String kind() {
+        return "string";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        ConfigReader c = new ConfigReader(def.configMap(), "string evaluator '" + def.name() + "'");
+        c.allowOnly(KEYS);
+        Optional<Boolean> ignoreCase = c.bool("ignoreCase");
+        List<StringCondition> conditions = new ArrayList<>();
+        String chosen = null;
+        for (String key : GH_KEYS) {
+            Optional<String> v = c.string(key);
+            if (v.isEmpty() || v.get().isEmpty()) {
+                continue; // gh-models treats an empty value as unset
+            }
+            if (chosen == null) {
+                chosen = key;
+                YamlMap.Entry e = c.entry(key).get();
+                boolean ic = ignoreCase.orElse(!key.equals("equals"));
+                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), List.of(template(v.get(), e)), ic));
+            } else {
+                def.warn(c.entry(key).get().keyPosition(), "'" + key + "' is not checked: string evaluator '" + def.name()
+                        + "' already checks '" + chosen + "' (gh-models checks only the first of equals, contains, startsWith, endsWith)",
+                        "Give '" + key + "' an evaluator of its own");
+            }
+        }
+        boolean ic = ignoreCase.orElse(true);
+        Optional<List<String>> notContains = c.strings("notContains");
+        if (notContains.isPresent()) {
+            conditions.add(new StringCondition(StringCondition.Op.NOT_CONTAINS, templates(notContains.get(), c.entry("notContains").get()), ic));
+        }
+        Optional<List<String>> all = c.strings("containsAll");
+        if (all.isPresent()) {
+            conditions.add(new StringCondition(StringCondition.Op.CONTAINS_ALL, templates(all.get(), c.entry("containsAll").get()), ic));
+        }
+        Optional<List<String>> any = c.strings("containsAny");
+        if (any.isPresent()) {
+            if (any.get().isEmpty()) {
+                throw new InvalidConfigException(c.entry("containsAny").get().value().position(), "'containsAny' is empty",
+                        "List at least one text");
+            }
+            conditions.add(new StringCondition(StringCondition.Op.CONTAINS_ANY, templates(any.get(), c.entry("containsAny").get()), ic));
+        }
+        if (conditions.isEmpty()) {
+            throw new InvalidConfigException(def.config().position(), "string evaluator '" + def.name() + "' has nothing to check",
+                    "Set one of " + String.join(", ", KEYS.subList(0, 7)) + " to a non-empty text");
+        }
+        return new StringEvaluator(conditions);
+    }
+
+    private static String op(String key) {
+        return switch (key) {
+            case "equals" -> "EQUALS";
+            case "contains" -> "CONTAINS";
+            case "startsWith" -> "STARTS_WITH";
+            default -> "ENDS_WITH";
+        };
+    }
+
+    private static Template template(String value, YamlMap.Entry e) {
+        return Template.parse(value, e.value().position());
+    }
+
+    private static List<Template> templates(List<String> values, YamlMap.Entry e) {
+        return values.stream().map(v -> template(v, e)).toList();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.promptspec.model;
+
+/**
+ * A call that produced no answer. Reported as a test error, not an assertion failure: the prompt was
+ * not judged. Messages say what happened and what to do, and never contain a key.
+ */
+public class ModelCallException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, for reports and for deciding whether to retry. */
+    public enum Kind {
+        /** No API key or endpoint for a mode that needs the network. */
+        MISSING_CREDENTIALS,
+        /** Replay mode and no recording for this request. */
+        MISSING_RECORDING,
+        /** Replay mode and a recording for this case exists, for a different request. */
+        PROMPT_CHANGED,
+        /** The server answered with an error status. */
+        HTTP_STATUS,
+        /** No answer within the timeout. */
+        TIMEOUT,
+        /** The server could not be reached or dropped the connection. */
+        CONNECTION,
+        /** The server answered 2xx with something that is not a chat completion. */
+        BAD_RESPONSE,
+        /** The run's token or cost budget is spent. */
+        BUDGET_EXCEEDED,
+        /** The run was cancelled before this call started. */
+        CANCELLED,
+        /** The run's configuration cannot make this call (no model named, unknown provider...). */
+        CONFIGURATION
+    }
+
+    private final Kind kind;
+    private final int attempts;
+    private final int status;
+    private final transient java.time.Duration retryAfter;
+
+    public ModelCallException(Kind kind, String message, int attempts) {
+        this(kind, message, attempts, 0, null, null);
+    }
+
+    public ModelCallException(Kind kind, String message, int attempts, int status, Throwable cause) {
+        this(kind, message, attempts, status, null, cause);
+    }
+
+    /**
+     * @param retryAfter how long the server asked us to wait before retrying, or null
+     */
+    public ModelCallException(Kind kind, String message, int attempts, int status, java.time.Duration retryAfter,
+            Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.attempts = attempts;
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The wait the server asked for (Retry-After or x-ratelimit-reset headers), if it named one. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Calls made before giving up (0 when none was made). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The HTTP status, or 0. */
+    public int status() {
+        return status;
+    }
+
+    /** A copy that says how many attempts were made (retry wrappers know it, providers do not). */
+    public ModelCallException withAttempts(int n) {
+        String msg = getMessage();
+        ModelCallException e = new ModelCallException(kind, msg, n, status, retryAfter, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.promptspec.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptspec.spec.ModelParameters;
+import dev.promptspec.spec.ResponseFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Exactly what is sent to a model: the recording key is computed from this and nothing else, so any
+ * change to the prompt, the model or a parameter is a different request.
+ *
+ * @param model          the model id sent on the wire
+ * @param messages       the rendered messages
+ * @param parameters     the parameters set in the file
+ * @param responseFormat the requested response format, or null
+ */
+public record ModelRequest(String model, List<ChatMessage> messages, ModelParameters parameters, ResponseFormat responseFormat) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ModelRequest {
+        messages = List.copyOf(messages);
+        parameters = parameters == null ? ModelParameters.NONE : parameters;
+    }
+
+    /** {@code sha256:<hex>} of the canonical JSON form of this request. */
+    public String fingerprint() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", model);
+        ArrayNode msgs = root.putArray("messages");
+        for (ChatMessage m : messages) {
+            msgs.addObject().put("role", m.role().wireName()).put("content", m.content());
+        }
+        root.set("parameters", JSON.valueToTree(parameters.asMap()));
+        if (responseFormat != null) {
+            root.put("responseFormat", responseFormat.type());
+            if (responseFormat.jsonSchemaJson() != null) {
+                root.put("jsonSchema", responseFormat.jsonSchemaJson());
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.promptspec.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text that leaves the process (exception messages, server error bodies echoed
+ * back, reports). The known keys are replaced wherever they occur; bearer tokens and {@code sk-...}
+ * shaped keys are masked even when we did not know them.
+ */
+public final class Redactor {
+
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+    private static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}");
+    private static final Pattern GITHUB_TOKEN = Pattern.compile("\\b(ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{16,}");
+
+    private final List<String> secrets;
+
+    public Redactor(Collection<Secret> secrets) {
+        this.secrets = secrets.stream().filter(Objects::nonNull).map(Secret::reveal)
+                .filter(s -> s.length() >= 4).distinct().toList();
+    }
+
+    public static Redactor none() {
+        return new Redactor(List.of());
+    }
+
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, "****");
+        }
+        out = BEARER.matcher(out).replaceAll("$1****");
+        out = OPENAI_KEY.matcher(out).replaceAll("sk-****");
+        return GITHUB_TOKEN.matcher(out).replaceAll("$1_****");
+    }
+}

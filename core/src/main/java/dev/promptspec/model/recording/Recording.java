@@ -1,0 +1,25 @@
+package dev.promptspec.model.recording;
+
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.ModelResponse;
+import java.time.Instant;
+
+/**
+ * One recorded call: what was sent (no secret is part of a request) and what came back.
+ *
+ * @param caseKey    the test case's key
+ * @param purpose    {@code prompt} or {@code judge:<evaluator>}
+ * @param recordedAt when the call was made
+ * @param note       a remark kept with the entry (for example that it is a hand-written fixture), or null
+ */
+public record Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
+        String note) {
+
+    public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response) {
+        this(caseKey, purpose, recordedAt, request, response, null);
+    }
+
+    public String fingerprint() {
+        return request.fingerprint();
+    }
+}

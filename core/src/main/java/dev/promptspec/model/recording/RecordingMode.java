@@ -1,0 +1,32 @@
+package dev.promptspec.model.recording;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How recorded responses are used ({@code promptspec.mode}). */
+public enum RecordingMode {
+    /** Recorded responses only; a missing one is an error that says how to record it. Never calls a model. */
+    REPLAY,
+    /** Always call the model and (re)write the recording. */
+    RECORD,
+    /** Call the model, never write. */
+    LIVE,
+    /** The default: replay when a recording matches, else call and record. */
+    AUTO;
+
+    public static Optional<RecordingMode> parse(String text) {
+        try {
+            return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean mayCall() {
+        return this != REPLAY;
+    }
+
+    public boolean writes() {
+        return this == RECORD || this == AUTO;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.promptspec.model.recording;
+
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.problem.InvalidConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The recordings of a run, one YAML file per prompt file under a directory (by default
+ * {@code src/test/promptspec/recordings} of the module: source files, reviewed and committed).
+ *
+ * <p>Thread-safe. Each prompt file's recordings are read once; every new recording rewrites that file
+ * atomically (temporary file, then rename), so a crash never leaves half a file and no recording made
+ * before it is lost.
+ */
+public final class RecordingStore {
+
+    private final Path directory;
+    private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
+
+    public RecordingStore(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file holding the recordings of {@code promptFile}: its path with {@code .prompt.yml} replaced. */
+    public Path fileFor(String promptFile) {
+        String base = promptFile.replace('\\', '/');
+        while (base.startsWith("/") || base.startsWith("../")) {
+            base = base.startsWith("/") ? base.substring(1) : base.substring(3);
+        }
+        base = base.replaceFirst("(?i)\\.prompt\\.ya?ml$", "").replaceFirst("(?i)\\.ya?ml$", "");
+        return directory.resolve(base + ".recordings.yml");
+    }
+
+    /** The recording of exactly this request, if any. */
+    public Optional<Recording> find(String promptFile, String fingerprint) throws ModelCallException {
+        return recordings(promptFile).find(fingerprint);
+    }
+
+    /** The latest recording made for this case and purpose, whatever was sent (to explain a mismatch). */
+    public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose) throws ModelCallException {
+        return recordings(promptFile).findForCase(caseKey, purpose);
+    }
+
+    /** Adds or replaces (same case and purpose) a recording and writes the file. */
+    public void save(String promptFile, Recording recording) throws ModelCallException {
+        recordings(promptFile).save(recording);
+    }
+
+    private PromptRecordings recordings(String promptFile) throws ModelCallException {
+        try {
+            return files.computeIfAbsent(promptFile, f -> new PromptRecordings(f, fileFor(f)));
+        } catch (CorruptRecordingsException e) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, e.getMessage(), 0);
+        }
+    }
+
+    private static final class CorruptRecordingsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptRecordingsException(String message) {
+            super(message);
+        }
+    }
+
+    /** One prompt file's recordings, guarded by its own lock. */
+    private static final class PromptRecordings {
+        private final String promptFile;
+        private final Path path;
+        private final List<Recording> entries = new ArrayList<>();
+
+        PromptRecordings(String promptFile, Path path) {
+            this.promptFile = promptFile;
+            this.path = path;
+            if (Files.isRegularFile(path)) {
+                try {
+                    entries.addAll(RecordingCodec.read(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+                } catch (IOException e) {
+                    throw new CorruptRecordingsException("cannot read recordings " + path + ": " + e.getMessage());
+                } catch (InvalidConfigException e) {
+                    throw new CorruptRecordingsException(e.position() + ": " + e.getMessage() + ". " + e.fix());
+                }
+            }
+        }
+
+        synchronized Optional<Recording> find(String fingerprint) {
+            return entries.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst();
+        }
+
+        synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
+            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose))
+                    .max(Comparator.comparing(Recording::recordedAt));
+        }
+
+        synchronized void save(Recording recording) throws ModelCallException {
+            entries.removeIf(r -> r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose()));
+            entries.add(recording);
+            entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
+            try {
+                writeAtomically(RecordingCodec.write(promptFile, entries));
+            } catch (IOException | UncheckedIOException e) {
+                throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
+                        "cannot write recordings " + path + ": " + e.getMessage()
+                                + " (set promptspec.recordings.dir to a writable directory)", 1);
+            }
+        }
+
+        private void writeAtomically(String text) throws IOException {
+            Path dir = path.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** "#2" before "#10"; otherwise alphabetical. */
+    enum NaturalOrder implements Comparator<String> {
+        INSTANCE;
+
+        @Override
+        public int compare(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                char ca = a.charAt(i);
+                char cb = b.charAt(j);
+                if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                    int si = i;
+                    int sj = j;
+                    while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                        i++;
+                    }
+                    while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                        j++;
+                    }
+                    int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                    if (c != 0) {
+                        return c;
+                    }
+                } else {
+                    if (ca != cb) {
+                        return Character.compare(ca, cb);
+                    }
+                    i++;
+                    j++;
+                }
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        }
+    }
+}

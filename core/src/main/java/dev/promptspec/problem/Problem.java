@@ -1,0 +1,50 @@
+package dev.promptspec.problem;
+
+import dev.promptspec.yaml.Position;
+
+/**
+ * One thing wrong (or suspicious) in a prompt file, with where it is and how to fix it.
+ *
+ * @param severity whether the file can still run
+ * @param position file, line and column of the offending key or value
+ * @param message  what is wrong, naming the key or value
+ * @param fix      what to do about it, or an empty string when the message says it all
+ */
+public record Problem(Severity severity, Position position, String message, String fix) {
+
+    public enum Severity {
+        /** The file cannot run as written. */
+        ERROR,
+        /** The file runs, but probably not as its author meant. */
+        WARNING
+    }
+
+    public static Problem error(Position position, String message, String fix) {
+        return new Problem(Severity.ERROR, position, message, fix);
+    }
+
+    public static Problem warning(Position position, String message, String fix) {
+        return new Problem(Severity.WARNING, position, message, fix);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code file:line:col: error: message. fix}: one line, the shape compilers print. */
+    public String format() {
+        StringBuilder sb = new StringBuilder()
+                .append(position).append(": ")
+                .append(severity == Severity.ERROR ? "error: " : "warning: ")
+                .append(message);
+        if (!fix.isEmpty()) {
+            sb.append(message.endsWith(".") ? " " : ". ").append(fix);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.promptspec.problem;
+
+import dev.promptspec.yaml.Position;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects every problem of one file, so the author sees all of them at once, not one per run. */
+public final class ProblemCollector {
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    public void error(Position position, String message, String fix) {
+        add(Problem.error(position, message, fix));
+    }
+
+    public void warning(Position position, String message, String fix) {
+        add(Problem.warning(position, message, fix));
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** Problems in file order (line, then column), errors before warnings at the same place. */
+    public List<Problem> problems() {
+        return problems.stream()
+                .sorted(Comparator.comparingInt((Problem p) -> p.position().line())
+                        .thenComparingInt(p -> p.position().column())
+                        .thenComparing(Problem::severity))
+                .toList();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.promptspec.run;
+
+import dev.promptspec.eval.CheckResult;
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.spec.TestCase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one test case.
+ *
+ * @param request  what was (or would have been) sent, or null when rendering failed
+ * @param response the model's answer, or null when there is none
+ * @param checks   every evaluator's result, in file order
+ * @param error    why the case could not be judged (no key, unreachable model, missing variable...), or null
+ * @param duration wall time of the whole case
+ */
+public record CaseResult(
+        String promptFile,
+        TestCase testCase,
+        ModelRequest request,
+        ModelResponse response,
+        List<CheckResult> checks,
+        Throwable error,
+        Duration duration) {
+
+    public CaseResult {
+        checks = List.copyOf(checks);
+    }
+
+    public Optional<Throwable> errorIfAny() {
+        return Optional.ofNullable(error);
+    }
+
+    public boolean passed() {
+        return error == null && checks.stream().allMatch(CheckResult::passed);
+    }
+
+    public List<CheckResult> failedChecks() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** Weighted mean score of the checks (1 when there are none). */
+    public double score() {
+        double total = checks.stream().mapToDouble(CheckResult::weight).sum();
+        if (total == 0) {
+            return 1;
+        }
+        return checks.stream().mapToDouble(c -> c.weight() * c.verdict().score()).sum() / total;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.promptspec.run;
+
+import dev.promptspec.eval.CheckResult;
+import dev.promptspec.eval.EvaluationContext;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.JudgeModel;
+import dev.promptspec.eval.Verdict;
+import dev.promptspec.eval.string.ExpectedEvaluator;
+import dev.promptspec.model.CallContext;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelClient;
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.spec.ModelParameters;
+import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.TestCase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs one test case: render, call, evaluate. Never throws: every outcome is a {@link CaseResult}. */
+final class CaseRunner {
+
+    private final ModelClient client;
+    private final RunConfig config;
+
+    CaseRunner(ModelClient client, RunConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    CaseResult run(CompiledPrompt prompt, TestCase testCase) {
+        long start = System.nanoTime();
+        PromptFile file = prompt.fileOrThrow();
+        String name = file.source().name();
+        ModelRequest request = null;
+        try {
+            request = RequestBuilder.build(file, testCase, config);
+            CallContext context = CallContext.prompt(name, testCase.key());
+            ModelResponse response = client.call(request, context);
+            List<CheckResult> checks = evaluate(prompt, testCase, response, context, request.model());
+            return new CaseResult(name, testCase, request, response, checks, null, elapsed(start));
+        } catch (TestCaseInputException | ModelCallException e) {
+            return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
+        } catch (RuntimeException e) {
+            return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
+        }
+    }
+
+    private List<CheckResult> evaluate(CompiledPrompt prompt, TestCase testCase, ModelResponse response, CallContext context,
+            String promptModel) {
+        PromptFile file = prompt.fileOrThrow();
+        JudgeModel judge = (modelId, messages, purpose) -> {
+            String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
+            return client.call(new ModelRequest(model, messages, ModelParameters.NONE, null), context.forJudge(purpose));
+        };
+        EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
+        List<CheckResult> checks = new ArrayList<>();
+        for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
+            checks.add(check(e.spec().name(), e.spec().kind(), e.evaluator(), e.spec().weight(), ctx));
+        }
+        if (testCase.expected() != null && !testCase.expected().isEmpty() && !prompt.evaluatorsUseExpected()) {
+            checks.add(check(ExpectedEvaluator.NAME, "contains", new ExpectedEvaluator(), 1.0, ctx));
+        }
+        return checks;
+    }
+
+    private static CheckResult check(String name, String kind, Evaluator evaluator, double weight, EvaluationContext ctx) {
+        try {
+            Verdict v = evaluator.evaluate(ctx);
+            if (v == null) {
+                return new CheckResult(name, kind, Verdict.fail("the evaluator returned no verdict (null)"), weight, null);
+            }
+            return new CheckResult(name, kind, v, weight, null);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            return new CheckResult(name, kind, Verdict.fail("the evaluator threw " + e), weight, e);
+        }
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

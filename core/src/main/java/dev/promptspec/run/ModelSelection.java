@@ -1,0 +1,22 @@
+package dev.promptspec.run;
+
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.spec.PromptFile;
+import java.util.Optional;
+
+/** Which model a file's cases use: the override, else the file's own, else the run's default. */
+final class ModelSelection {
+
+    private ModelSelection() {
+    }
+
+    static String modelFor(PromptFile file, RunConfig config) throws ModelCallException {
+        Optional<String> chosen = config.modelOverride().or(file::model).or(config::defaultModel);
+        if (chosen.isEmpty()) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, file.source().name()
+                    + " names no model: add 'model: gpt-4o-mini' (or any model id) to the file, or set promptspec.default-model"
+                    + " for files that name none", 0);
+        }
+        return chosen.get();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.promptspec.run;
+
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Problem;
+import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.spec.EvaluatorSpec;
+import dev.promptspec.spec.LoadedPromptFile;
+import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.PromptFileLoader;
+import dev.promptspec.spec.PromptSource;
+import dev.promptspec.yaml.YamlLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Loads a prompt file and builds its evaluators, collecting every problem of both steps. */
+public final class PromptCompiler {
+
+    private final PromptFileLoader loader;
+    private final EvaluatorRegistry registry;
+
+    public PromptCompiler(YamlLimits limits, EvaluatorRegistry registry) {
+        this.loader = new PromptFileLoader(limits, registry.kinds());
+        this.registry = registry;
+    }
+
+    public EvaluatorRegistry registry() {
+        return registry;
+    }
+
+    public CompiledPrompt compile(PromptSource source) {
+        LoadedPromptFile loaded = loader.load(source);
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        if (loaded.file().isEmpty()) {
+            return new CompiledPrompt(source, Optional.empty(), List.of(), problems);
+        }
+        PromptFile file = loaded.file().get();
+        ProblemCollector collector = new ProblemCollector();
+        List<CompiledPrompt.ConfiguredEvaluator> evaluators = new ArrayList<>();
+        for (EvaluatorSpec spec : file.evaluators()) {
+            try {
+                Evaluator e = registry.create(new EvaluatorDefinition(spec.name(), spec.kind(), spec.config(), spec.position(),
+                        source, registry, collector));
+                evaluators.add(new CompiledPrompt.ConfiguredEvaluator(spec, e));
+            } catch (InvalidConfigException e) {
+                collector.add(e.toProblem());
+            } catch (RuntimeException e) {
+                // An evaluator factory from a library crashed: report it at the evaluator, keep loading.
+                collector.error(spec.position(), "evaluator '" + spec.name() + "' (" + spec.kind() + ") could not be created: " + e,
+                        "This is a bug in the evaluator's factory");
+            }
+        }
+        problems.addAll(collector.problems());
+        boolean runnable = problems.stream().noneMatch(Problem::isError);
+        return new CompiledPrompt(source, runnable ? Optional.of(file) : Optional.empty(), runnable ? evaluators : List.of(),
+                sorted(problems));
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        ProblemCollector c = new ProblemCollector();
+        problems.forEach(c::add);
+        return c.problems();
+    }
+}

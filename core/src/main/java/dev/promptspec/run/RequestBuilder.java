@@ -1,0 +1,43 @@
+package dev.promptspec.run;
+
+import dev.promptspec.model.ChatMessage;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.problem.Problem;
+import dev.promptspec.spec.MessageTemplate;
+import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.TestCase;
+import dev.promptspec.template.MissingVariableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders a test case into exactly the request that would be sent, without sending it. */
+public final class RequestBuilder {
+
+    private RequestBuilder() {
+    }
+
+    /**
+     * @throws TestCaseInputException when the case cannot be rendered (missing or required variables)
+     * @throws ModelCallException     when no model can be chosen for the file
+     */
+    public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config)
+            throws TestCaseInputException, ModelCallException {
+        if (!testCase.problems().isEmpty()) {
+            throw new TestCaseInputException(testCase.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (MessageTemplate m : file.messages()) {
+            try {
+                messages.add(new ChatMessage(m.role(), m.content().render(testCase.variables())));
+            } catch (MissingVariableException e) {
+                throw new TestCaseInputException(testCase.position() + ": testData entry " + testCase.key() + " does not provide "
+                        + e.getMessage().replaceFirst(" but not provided$", "") + ". Add "
+                        + e.names().stream().map(n -> "'" + n + ":'").collect(Collectors.joining(", "))
+                        + " to the entry, or a default under variables:");
+            }
+        }
+        return new ModelRequest(ModelSelection.modelFor(file, config), messages, file.modelParameters(), file.responseFormat());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.promptspec.spec;
+
+import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.util.Suggestions;
+import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.YamlList;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Typed reads from one mapping; a value of the wrong type becomes a problem at the value's position
+ * and reads as absent, so loading goes on and reports everything.
+ */
+final class Fields {
+
+    private final YamlMap map;
+    private final ProblemCollector problems;
+    private final String where;
+
+    Fields(YamlMap map, ProblemCollector problems, String where) {
+        this.map = map;
+        this.problems = problems;
+        this.where = where;
+    }
+
+    Optional<YamlMap.Entry> entry(String... spellings) {
+        return map.entry(spellings);
+    }
+
+    /** A string; numbers and booleans are taken as written (YAML users rarely quote {@code version: 1.0}). */
+    Optional<String> string(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlScalar s) {
+                return s.isNull() ? Optional.empty() : Optional.of(s.text());
+            }
+            typeError(e, "a text");
+            return Optional.empty();
+        });
+    }
+
+    Optional<Double> number(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlScalar s) {
+                if (s.isNull()) {
+                    return Optional.empty();
+                }
+                Optional<Double> d = s.asDouble();
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+            typeError(e, "a number");
+            return Optional.empty();
+        });
+    }
+
+    Optional<Integer> integer(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlScalar s) {
+                if (s.isNull()) {
+                    return Optional.empty();
+                }
+                Optional<Integer> i = s.asInt();
+                if (i.isPresent()) {
+                    return i;
+                }
+            }
+            typeError(e, "a whole number");
+            return Optional.empty();
+        });
+    }
+
+    Optional<Boolean> bool(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlScalar s) {
+                if (s.isNull()) {
+                    return Optional.empty();
+                }
+                Optional<Boolean> b = s.asBoolean();
+                if (b.isPresent()) {
+                    return b;
+                }
+            }
+            typeError(e, "true or false");
+            return Optional.empty();
+        });
+    }
+
+    Optional<YamlList> list(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlList l) {
+                return Optional.of(l);
+            }
+            if (e.value() instanceof YamlScalar s && s.isNull()) {
+                return Optional.empty();
+            }
+            typeError(e, "a list (lines starting with '- ')");
+            return Optional.empty();
+        });
+    }
+
+    Optional<YamlMap> map(String... spellings) {
+        return entry(spellings).flatMap(e -> {
+            if (e.value() instanceof YamlMap m) {
+                return Optional.of(m);
+            }
+            if (e.value() instanceof YamlScalar s && s.isNull()) {
+                return Optional.empty();
+            }
+            typeError(e, "a mapping (indented 'key: value' lines)");
+            return Optional.empty();
+        });
+    }
+
+    /** Keys outside {@code known}: errors or warnings, with a suggestion when one is close. */
+    void checkKeys(Collection<String> known, boolean asError, String fix) {
+        for (YamlMap.Entry e : map.entryList()) {
+            if (!known.contains(e.key())) {
+                String msg = "unknown key '" + e.key() + "' in " + where + Suggestions.didYouMean(e.key(), known);
+                if (asError) {
+                    problems.error(e.keyPosition(), msg, fix);
+                } else {
+                    problems.warning(e.keyPosition(), msg, fix);
+                }
+            }
+        }
+    }
+
+    private void typeError(YamlMap.Entry e, String wanted) {
+        problems.error(valuePosition(e), "'" + e.key() + "' in " + where + " must be " + wanted + ", not " + e.value().describe(),
+                "");
+    }
+
+    static Position valuePosition(YamlMap.Entry e) {
+        return e.value() instanceof YamlScalar s && s.isNull() ? e.keyPosition() : e.value().position();
+    }
+
+    static Position valuePosition(YamlNode node) {
+        return node.position();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.promptspec.spec;
+
+import dev.promptspec.yaml.Position;
+
+/**
+ * The file's {@code responseFormat} and {@code jsonSchema}.
+ *
+ * @param type           {@code text}, {@code json_object} or {@code json_schema}
+ * @param jsonSchemaJson for {@code json_schema}: the object holding {@code name} and {@code schema}, as JSON text
+ * @param position       where {@code responseFormat} is written
+ */
+public record ResponseFormat(String type, String jsonSchemaJson, Position position) {
+
+    public boolean isJsonSchema() {
+        return "json_schema".equals(type);
+    }
+
+    public boolean isJson() {
+        return "json_object".equals(type) || isJsonSchema();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.promptspec.spec;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Who speaks a message; the three roles GitHub Models' format accepts. */
+public enum Role {
+    SYSTEM, USER, ASSISTANT;
+
+    public static Optional<Role> parse(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "system" -> Optional.of(SYSTEM);
+            case "user" -> Optional.of(USER);
+            case "assistant" -> Optional.of(ASSISTANT);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The lower-case name used in files and on the wire. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.promptspec.spec;
+
+import dev.promptspec.problem.Problem;
+import dev.promptspec.yaml.Position;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One {@code testData} entry: one JUnit test.
+ *
+ * @param index       1-based position in {@code testData}
+ * @param key         the stable key of the case within its file: its name when it has one (made unique), else {@code #index}
+ * @param name        the entry's {@code name}, or null
+ * @param description the entry's {@code description}, or null
+ * @param variables   every variable the entry provides, after declared defaults ({@code expected} included)
+ * @param expected    the entry's {@code expected} when it is a string, or null
+ * @param tags        the entry's own {@code tags}
+ * @param problems    what is wrong with this entry alone (a required variable missing...): the test fails with these
+ * @param position    where the entry starts
+ */
+public record TestCase(
+        int index,
+        String key,
+        String name,
+        String description,
+        Map<String, String> variables,
+        String expected,
+        Set<String> tags,
+        List<Problem> problems,
+        Position position) {
+
+    public TestCase {
+        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        tags = Set.copyOf(tags);
+        problems = List.copyOf(problems);
+    }
+
+    public Optional<String> expectedText() {
+        return Optional.ofNullable(expected);
+    }
+}

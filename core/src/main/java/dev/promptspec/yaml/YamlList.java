@@ -1,0 +1,20 @@
+package dev.promptspec.yaml;
+
+import java.util.List;
+
+/** A YAML sequence. */
+public record YamlList(List<YamlNode> items, Position position) implements YamlNode {
+
+    public YamlList {
+        items = List.copyOf(items);
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    @Override
+    public String describe() {
+        return "a list";
+    }
+}

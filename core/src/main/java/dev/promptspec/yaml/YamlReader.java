@@ -1,0 +1,165 @@
+package dev.promptspec.yaml;
+
+import dev.promptspec.problem.Problem;
+import dev.promptspec.problem.ProblemCollector;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads one YAML document into {@link YamlNode}s that keep their positions.
+ *
+ * <p>Uses SnakeYAML's composer only (no object construction, so no tag can instantiate a class), with
+ * its alias, nesting and code-point limits set from {@link YamlLimits}; the node count is bounded
+ * here, since the composer shares aliased nodes and only expansion into our tree multiplies them.
+ */
+public final class YamlReader {
+
+    private final YamlLimits limits;
+
+    public YamlReader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Reads {@code text}. Syntax errors throw; duplicate keys and other recoverable problems go to
+     * {@code problems} and reading continues, so one run shows them all.
+     */
+    public YamlNode read(String text, String file, ProblemCollector problems) throws YamlSyntaxException {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxFileBytes()) {
+            throw new YamlSyntaxException(Problem.error(Position.of(file),
+                    "file is " + bytes + " bytes, over the limit of " + limits.maxFileBytes() + " bytes",
+                    "Split it, move test data to a CSV/JSONL file, or raise promptspec.limits.max-file-bytes"));
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit(Math.max(text.length() + 1, 1));
+        options.setAllowRecursiveKeys(false);
+        options.setMergeOnCompose(true);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        List<Node> documents = new ArrayList<>();
+        try {
+            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+            while (it.hasNext()) {
+                Node doc = it.next();
+                if (doc != null) {
+                    documents.add(doc);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            throw new YamlSyntaxException(YamlErrors.fromMarked(file, e));
+        } catch (YAMLException e) {
+            throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e));
+        }
+        if (documents.isEmpty()) {
+            return YamlMap.empty(new Position(file, 1, 1));
+        }
+        if (documents.size() > 1) {
+            Node second = documents.get(1);
+            throw new YamlSyntaxException(Problem.error(position(file, second.getStartMark()),
+                    "the file holds " + documents.size() + " YAML documents separated by '---'; a prompt file holds exactly one",
+                    "Remove the text before the '---' line (a leading '---' alone is fine) or split the file"));
+        }
+        return new Converter(file, problems).convert(documents.get(0), 0);
+    }
+
+    static Position position(String file, Mark mark) {
+        return mark == null ? Position.of(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Turns SnakeYAML nodes into ours, counting nodes to bound alias expansion. */
+    private final class Converter {
+        private final String file;
+        private final ProblemCollector problems;
+        private int nodes;
+
+        Converter(String file, ProblemCollector problems) {
+            this.file = file;
+            this.problems = problems;
+        }
+
+        YamlNode convert(Node node, int depth) throws YamlSyntaxException {
+            if (++nodes > limits.maxNodes()) {
+                throw new YamlSyntaxException(Problem.error(position(file, node.getStartMark()),
+                        "the document expands to more than " + limits.maxNodes() + " nodes (aliases such as *ref multiply them)",
+                        "Use fewer aliases, or raise promptspec.limits.max-nodes if the file is legitimately that large"));
+            }
+            if (depth > limits.maxDepth()) {
+                throw new YamlSyntaxException(Problem.error(position(file, node.getStartMark()),
+                        "nesting is deeper than " + limits.maxDepth() + " levels",
+                        "Flatten the structure, or raise promptspec.limits.max-depth"));
+            }
+            Position pos = position(file, node.getStartMark());
+            if (node instanceof ScalarNode s) {
+                return new YamlScalar(s.getValue(), typeOf(s), pos);
+            }
+            if (node instanceof SequenceNode seq) {
+                List<YamlNode> items = new ArrayList<>(seq.getValue().size());
+                for (Node item : seq.getValue()) {
+                    items.add(convert(item, depth + 1));
+                }
+                return new YamlList(items, pos);
+            }
+            MappingNode map = (MappingNode) node;
+            Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
+            for (NodeTuple tuple : map.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Position keyPos = position(file, keyNode.getStartMark());
+                if (!(keyNode instanceof ScalarNode keyScalar)) {
+                    problems.error(keyPos, "a key must be a plain text, not " + describe(keyNode),
+                            "Write the key as a plain word followed by ':'");
+                    continue;
+                }
+                String key = keyScalar.getValue();
+                YamlMap.Entry first = entries.get(key);
+                if (first != null) {
+                    problems.error(keyPos, "duplicate key '" + key + "' (first at line " + first.keyPosition().line() + ")",
+                            "Remove one of them: YAML keeps only one value per key");
+                    continue;
+                }
+                entries.put(key, new YamlMap.Entry(key, keyPos, convert(tuple.getValueNode(), depth + 1)));
+            }
+            return new YamlMap(entries, pos);
+        }
+    }
+
+    private static String describe(Node node) {
+        return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "a scalar";
+    }
+
+    private static YamlScalar.Type typeOf(ScalarNode s) {
+        Tag tag = s.getTag();
+        if (Tag.NULL.equals(tag)) {
+            return YamlScalar.Type.NULL;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return YamlScalar.Type.BOOLEAN;
+        }
+        if (Tag.INT.equals(tag)) {
+            return YamlScalar.Type.INTEGER;
+        }
+        if (Tag.FLOAT.equals(tag)) {
+            return YamlScalar.Type.FLOAT;
+        }
+        return YamlScalar.Type.STRING;
+    }
+}

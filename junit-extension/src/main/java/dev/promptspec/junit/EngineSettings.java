@@ -1,0 +1,160 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.model.Secret;
+import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.run.RunConfig;
+import dev.promptspec.yaml.YamlLimits;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Reads the {@link Constants} keys (then the environment for endpoint and key) into a {@link RunConfig}.
+ * Invalid values are collected as errors naming the key, never guessed around.
+ */
+final class EngineSettings {
+
+    private final RunConfig runConfig;
+    private final List<String> errors;
+
+    private EngineSettings(RunConfig runConfig, List<String> errors) {
+        this.runConfig = runConfig;
+        this.errors = List.copyOf(errors);
+    }
+
+    RunConfig runConfig() {
+        return runConfig;
+    }
+
+    /** Configuration mistakes; each makes the whole run fail before anything is called. */
+    List<String> errors() {
+        return errors;
+    }
+
+    static EngineSettings read(ConfigurationParameters params, Function<String, String> env) {
+        Reader r = new Reader(params, env);
+        RecordingMode mode = r.get(Constants.MODE).map(v -> RecordingMode.parse(v).orElseGet(() -> {
+            r.errors.add(Constants.MODE + "=" + v + " is not a mode; use auto, replay, record or live");
+            return RecordingMode.AUTO;
+        })).orElse(RecordingMode.AUTO);
+
+        String baseUrlText = r.get(Constants.OPENAI_BASE_URL).or(() -> r.env("OPENAI_BASE_URL")).orElse(OpenAiEndpoint.OPENAI.toString());
+        URI baseUrl = OpenAiEndpoint.OPENAI;
+        try {
+            baseUrl = URI.create(baseUrlText.trim().replaceAll("/+$", ""));
+            if (baseUrl.getScheme() == null || baseUrl.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            r.errors.add(Constants.OPENAI_BASE_URL + " (or OPENAI_BASE_URL) is not a URL: '" + baseUrlText
+                    + "'; write it like https://api.openai.com/v1");
+        }
+        boolean github = "models.github.ai".equalsIgnoreCase(baseUrl.getHost());
+        Secret key = null;
+        String keySource = null;
+        String help;
+        Optional<String> configured = r.get(Constants.OPENAI_API_KEY);
+        if (configured.isPresent()) {
+            key = Secret.ofNullable(configured.get());
+            keySource = "configuration parameter " + Constants.OPENAI_API_KEY;
+        }
+        if (key == null && github) {
+            key = Secret.ofNullable(env.apply("GITHUB_TOKEN"));
+            keySource = key == null ? null : "environment variable GITHUB_TOKEN";
+        }
+        if (key == null) {
+            key = Secret.ofNullable(env.apply("OPENAI_API_KEY"));
+            keySource = key == null ? null : "environment variable OPENAI_API_KEY";
+        }
+        help = github
+                ? "set the environment variable GITHUB_TOKEN (a token with the models:read permission), or the configuration parameter "
+                        + Constants.OPENAI_API_KEY
+                : "set the environment variable OPENAI_API_KEY, or the configuration parameter " + Constants.OPENAI_API_KEY
+                        + " (e.g. -D" + Constants.OPENAI_API_KEY + "=... on the command line; keep keys out of committed files)."
+                        + " To run offline from recordings only, use -D" + Constants.MODE + "=replay";
+
+        int concurrency = r.integer(Constants.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256);
+        Duration timeout = r.get(Constants.TIMEOUT).map(v -> parseDuration(v).orElseGet(() -> {
+            r.errors.add(Constants.TIMEOUT + "=" + v + " is not a duration; write 90s, 2m or PT2M");
+            return RunConfig.DEFAULT_TIMEOUT;
+        })).orElse(RunConfig.DEFAULT_TIMEOUT);
+        Path recordings = r.get(Constants.RECORDINGS_DIR).map(Path::of).orElse(RunConfig.DEFAULT_RECORDINGS_DIR);
+        YamlLimits d = YamlLimits.DEFAULTS;
+        YamlLimits limits = new YamlLimits(
+                r.integer(Constants.LIMIT_FILE_BYTES, d.maxFileBytes(), 1024, Integer.MAX_VALUE),
+                r.integer(Constants.LIMIT_ALIASES, d.maxAliases(), 0, 100_000),
+                r.integer(Constants.LIMIT_DEPTH, d.maxDepth(), 4, 10_000),
+                r.integer(Constants.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
+        RunConfig config = new RunConfig(mode, new OpenAiEndpoint(baseUrl, key, keySource), help, Optional.empty(),
+                r.get(Constants.MODEL), r.get(Constants.DEFAULT_MODEL), r.get(Constants.JUDGE_MODEL), recordings, concurrency,
+                timeout, limits);
+        return new EngineSettings(config, r.errors);
+    }
+
+    /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code PT2M}, or a number of seconds. */
+    static Optional<Duration> parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) {
+                return Optional.of(Duration.parse(t.toUpperCase(Locale.ROOT)));
+            }
+            if (t.endsWith("ms")) {
+                return Optional.of(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim())));
+            }
+            if (t.endsWith("s")) {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000)));
+            }
+            if (t.endsWith("m")) {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 60_000)));
+            }
+            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t) * 1000)));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class Reader {
+        private final ConfigurationParameters params;
+        private final Function<String, String> env;
+        private final List<String> errors = new ArrayList<>();
+
+        Reader(ConfigurationParameters params, Function<String, String> env) {
+            this.params = params;
+            this.env = env;
+        }
+
+        Optional<String> get(String key) {
+            return params.get(key).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        Optional<String> env(String name) {
+            return Optional.ofNullable(env.apply(name)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int i = Integer.parseInt(v.get().replace("_", ""));
+                if (i < min || i > max) {
+                    errors.add(key + "=" + v.get() + " is out of range; use a value from " + min + " to " + max);
+                    return defaultValue;
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                errors.add(key + "=" + v.get() + " is not a whole number");
+                return defaultValue;
+            }
+        }
+    }
+}

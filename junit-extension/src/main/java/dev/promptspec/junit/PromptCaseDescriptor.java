@@ -1,0 +1,141 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.report.CaseMessages;
+import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.CompiledPrompt;
+import dev.promptspec.spec.TestCase;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * One {@code testData} entry. Its result is usually computed ahead, on PromptSpec's pool, by the time JUnit
+ * gets here; this node waits for it, publishes usage as a report entry and passes or fails.
+ */
+final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<PromptSpecExecutionContext> {
+
+    static final String SEGMENT = "case";
+    private static final int SUMMARY_CHARS = 60;
+
+    private final CompiledPrompt prompt;
+    private final TestCase testCase;
+
+    PromptCaseDescriptor(UniqueId uniqueId, CompiledPrompt prompt, TestCase testCase) {
+        super(uniqueId, displayName(testCase), Sources.of(prompt.source(), testCase.position()));
+        this.prompt = prompt;
+        this.testCase = testCase;
+    }
+
+    /** The entry's name or description, else {@code #n} and a glimpse of its variables. */
+    static String displayName(TestCase tc) {
+        if (tc.name() != null && !tc.name().isBlank()) {
+            return tc.key();
+        }
+        if (tc.description() != null && !tc.description().isBlank()) {
+            return tc.description();
+        }
+        StringBuilder sb = new StringBuilder("#").append(tc.index());
+        int budget = SUMMARY_CHARS;
+        for (Map.Entry<String, String> v : tc.variables().entrySet()) {
+            if (budget <= 0) {
+                sb.append(" …");
+                break;
+            }
+            String value = v.getValue().replaceAll("\\s+", " ").trim();
+            if (value.length() > budget) {
+                value = value.substring(0, Math.max(0, budget)) + "…";
+            }
+            sb.append(' ').append(v.getKey()).append("=\"").append(value).append('"');
+            budget -= value.length() + v.getKey().length();
+        }
+        return sb.toString();
+    }
+
+    CompiledPrompt prompt() {
+        return prompt;
+    }
+
+    TestCase testCase() {
+        return testCase;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        Set<String> names = new LinkedHashSet<>(testCase.tags());
+        prompt.file().ifPresent(f -> names.addAll(f.tags()));
+        return Tags.of(names);
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        String file = prompt.source().name();
+        return file.substring(file.lastIndexOf('/') + 1) + ": " + getDisplayName();
+    }
+
+    @Override
+    public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
+            throws Exception {
+        CaseResult result = await(context);
+        publishUsage(context, result);
+        if (result.error() instanceof Exception e) {
+            throw e;
+        }
+        if (result.error() instanceof Error e) {
+            throw e;
+        }
+        if (!result.passed()) {
+            throw new AssertionFailedError(CaseMessages.failure(result, "'" + getDisplayName() + "'"));
+        }
+        return context;
+    }
+
+    private CaseResult await(PromptSpecExecutionContext context) throws InterruptedException {
+        CompletableFuture<CaseResult> future = context.results().get(getUniqueId());
+        if (future == null) {
+            return context.run().run(prompt, testCase);
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("PromptSpec failed to run " + getUniqueId(), e.getCause());
+        }
+    }
+
+    private void publishUsage(PromptSpecExecutionContext context, CaseResult result) {
+        ModelResponse r = result.response();
+        if (r == null) {
+            return;
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        if (r.modelId() != null && !r.modelId().isBlank()) {
+            entry.put("promptspec.model", r.modelId());
+        }
+        entry.put("promptspec.response", r.origin().name().toLowerCase(Locale.ROOT));
+        if (r.usage().inputTokens() != null) {
+            entry.put("promptspec.tokens.input", String.valueOf(r.usage().inputTokens()));
+        }
+        if (r.usage().outputTokens() != null) {
+            entry.put("promptspec.tokens.output", String.valueOf(r.usage().outputTokens()));
+        }
+        entry.put("promptspec.latency-ms", String.valueOf(r.latency().toMillis()));
+        entry.put("promptspec.attempts", String.valueOf(r.attempts()));
+        entry.put("promptspec.score", String.format(Locale.ROOT, "%.2f", result.score()));
+        context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.run.CompiledPrompt;
+import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.TestCase;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * One prompt file. A file that cannot run is a failing test of its own, listing every problem with its
+ * line, so the build fails while the other files still run.
+ */
+final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<PromptSpecExecutionContext> {
+
+    /** Segment of a classpath prompt file. */
+    static final String SEGMENT = "file";
+    /** Segment of a prompt file selected on disk. */
+    static final String PATH_SEGMENT = "path";
+
+    private final CompiledPrompt prompt;
+
+    PromptFileDescriptor(UniqueId uniqueId, CompiledPrompt prompt) {
+        super(uniqueId, displayName(prompt), Sources.of(prompt.source(), null));
+        this.prompt = prompt;
+    }
+
+    private static String displayName(CompiledPrompt prompt) {
+        String fileName = prompt.source().name().substring(prompt.source().name().lastIndexOf('/') + 1);
+        if (!prompt.isRunnable()) {
+            int errors = prompt.errors().size();
+            return fileName + " (invalid: " + errors + (errors == 1 ? " error)" : " errors)");
+        }
+        return prompt.file().map(PromptFile::displayName).orElse(fileName);
+    }
+
+    CompiledPrompt prompt() {
+        return prompt;
+    }
+
+    /** The descriptor of the test case with this key, if the file has one. */
+    Optional<PromptCaseDescriptor> createCase(String key) {
+        if (!prompt.isRunnable()) {
+            return Optional.empty();
+        }
+        return prompt.fileOrThrow().testData().stream().filter(tc -> tc.key().equals(key)).findFirst()
+                .map(tc -> new PromptCaseDescriptor(getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key()), prompt, tc));
+    }
+
+    /** The case whose entry contains {@code line} (the last entry starting at or before it). */
+    Optional<TestCase> caseAtLine(int line) {
+        return prompt.file().flatMap(f -> f.testData().stream().filter(tc -> tc.position().line() <= line)
+                .reduce((a, b) -> b));
+    }
+
+    @Override
+    public Type getType() {
+        return prompt.isRunnable() ? Type.CONTAINER : Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return prompt.file().map(f -> Tags.of(f.tags())).orElse(Set.of());
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return prompt.source().name();
+    }
+
+    @Override
+    public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        // Throws the problems, one per line with positions, when the file cannot run.
+        prompt.fileOrThrow();
+        return context;
+    }
+}

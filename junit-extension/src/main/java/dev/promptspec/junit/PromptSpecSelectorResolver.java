@@ -1,0 +1,278 @@
+package dev.promptspec.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.promptspec.problem.Problem;
+import dev.promptspec.run.CompiledPrompt;
+import dev.promptspec.run.PromptCompiler;
+import dev.promptspec.spec.PromptSource;
+import dev.promptspec.spec.TestCase;
+import dev.promptspec.yaml.Position;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FilePosition;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves every selector through unique ids: a class selects its files' ids, a file its cases' ids, and
+ * a unique id is resolved by resolving its parent first. So rerunning one case by id (what IDEs do) builds
+ * only that case's branch of the tree.
+ *
+ * <pre>
+ * [engine:promptspec]/[class:com.acme.CqrsPromptTest]/[file:prompts/cqrs.prompt.yml]/[case:#1]
+ * [engine:promptspec]/[file:prompts/cqrs.prompt.yml]/[case:flash sale]      (a classpath resource selected alone)
+ * [engine:promptspec]/[path:src/test/resources/prompts/cqrs.prompt.yml]/[case:#2]   (a file selected on disk)
+ * </pre>
+ */
+final class PromptSpecSelectorResolver implements SelectorResolver {
+
+    private final PromptCompiler compiler;
+    private final DiscoveryIssueReporter issues;
+    private final Supplier<ClassLoader> classLoader;
+    private final UniqueId engineId;
+    /** Each file compiled once per discovery, however many selectors reach it. */
+    private final Map<String, CompiledPrompt> compiled = new ConcurrentHashMap<>();
+
+    PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryIssueReporter issues,
+            Supplier<ClassLoader> classLoader) {
+        this.engineId = engineId;
+        this.compiler = compiler;
+        this.issues = issues;
+        this.classLoader = classLoader;
+    }
+
+    static boolean isPromptSpecClass(Class<?> c) {
+        return AnnotationSupport.isAnnotated(c, PromptSpec.class) && !c.isAnnotation();
+    }
+
+    @Override
+    public Resolution resolve(ClassSelector selector, Context context) {
+        Class<?> c;
+        try {
+            c = selector.getJavaClass();
+        } catch (RuntimeException e) {
+            return Resolution.unresolved();
+        }
+        if (!isPromptSpecClass(c)) {
+            return Resolution.unresolved();
+        }
+        return context.addToParent(parent -> Optional.of(new PromptClassDescriptor(
+                        parent.getUniqueId().append(PromptClassDescriptor.SEGMENT, c.getName()), c)))
+                .map(d -> Resolution.match(Match.exact(d, () -> fileSelectors(d))))
+                .orElse(Resolution.unresolved());
+    }
+
+    private Set<DiscoverySelector> fileSelectors(PromptClassDescriptor d) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        PromptSpec annotation = AnnotationSupport.findAnnotation(d.testClass(), PromptSpec.class).orElseThrow();
+        if (annotation.value().length == 0) {
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+                    "@PromptSpec on " + d.testClass().getName() + " names no prompt file; add a classpath location such as @PromptSpec(\"prompts\")")
+                    .source(ClassSource.from(d.testClass())));
+        }
+        for (String location : annotation.value()) {
+            List<PromptSource> found = PromptFiles.onClasspath(location, loaderOf(d.testClass()));
+            if (found.isEmpty()) {
+                // A missing location becomes a failing node named after it, so the build says what is wrong.
+                selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, location)));
+            }
+            for (PromptSource s : found) {
+                compiled.putIfAbsent(s.name(), compiler.compile(s));
+                selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, s.name())));
+            }
+        }
+        return selectors;
+    }
+
+    @Override
+    public Resolution resolve(ClasspathResourceSelector selector, Context context) {
+        String name = selector.getClasspathResourceName();
+        if (!PromptFiles.isPromptFile(name)) {
+            return Resolution.unresolved();
+        }
+        UniqueId fileId = engineId.append(PromptFileDescriptor.SEGMENT, stripSlash(name));
+        return selectFileOrCase(fileId, selector.getPosition().map(FilePosition::getLine));
+    }
+
+    @Override
+    public Resolution resolve(FileSelector selector, Context context) {
+        Path path = selector.getPath();
+        if (!PromptFiles.isPromptFile(path.getFileName().toString()) || !Files.isRegularFile(path)) {
+            return Resolution.unresolved();
+        }
+        UniqueId fileId = engineId.append(PromptFileDescriptor.PATH_SEGMENT, displayPath(path));
+        return selectFileOrCase(fileId, selector.getPosition().map(FilePosition::getLine));
+    }
+
+    @Override
+    public Resolution resolve(DirectorySelector selector, Context context) {
+        Path dir = selector.getPath();
+        if (!Files.isDirectory(dir)) {
+            return Resolution.unresolved();
+        }
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (Path p : PromptFiles.inDirectory(dir)) {
+            selectors.add(selectUniqueId(engineId.append(PromptFileDescriptor.PATH_SEGMENT, displayPath(p))));
+        }
+        return selectors.isEmpty() ? Resolution.unresolved() : Resolution.selectors(selectors);
+    }
+
+    /** A whole file, or (for a selector with a line, as IDEs send) the case whose entry holds that line. */
+    private Resolution selectFileOrCase(UniqueId fileId, Optional<Integer> line) {
+        if (line.isPresent()) {
+            Optional<TestCase> tc = compiledFor(fileId, null).flatMap(cp -> cp.file()).flatMap(f -> f.testData().stream()
+                    .filter(t -> t.position().line() <= line.get()).reduce((a, b) -> b));
+            if (tc.isPresent()) {
+                return Resolution.selectors(Set.of(selectUniqueId(fileId.append(PromptCaseDescriptor.SEGMENT, tc.get().key()))));
+            }
+        }
+        return Resolution.selectors(Set.of(selectUniqueId(fileId)));
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        UniqueId id = selector.getUniqueId();
+        List<UniqueId.Segment> segments = id.getSegments();
+        if (!id.hasPrefix(engineId) || segments.size() < 2) {
+            return Resolution.unresolved();
+        }
+        UniqueId.Segment last = id.getLastSegment();
+        UniqueId parentId = id.removeLastSegment();
+        switch (last.getType()) {
+            case PromptClassDescriptor.SEGMENT -> {
+                if (segments.size() != 2) {
+                    return Resolution.unresolved();
+                }
+                return ReflectionSupport.tryToLoadClass(last.getValue(), classLoader.get()).toOptional()
+                        .filter(PromptSpecSelectorResolver::isPromptSpecClass)
+                        .map(c -> resolve(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(c), context))
+                        .orElse(Resolution.unresolved());
+            }
+            case PromptFileDescriptor.SEGMENT, PromptFileDescriptor.PATH_SEGMENT -> {
+                Optional<PromptFileDescriptor> file = context.addToParent(() -> selectUniqueId(parentId),
+                        parent -> compiledFor(id, parent).map(cp -> {
+                            reportProblems(cp);
+                            return new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), cp);
+                        }));
+                return file.map(f -> Resolution.match(Match.exact(f, () -> caseSelectors(f)))).orElse(Resolution.unresolved());
+            }
+            case PromptCaseDescriptor.SEGMENT -> {
+                return context.addToParent(() -> selectUniqueId(parentId),
+                                parent -> parent instanceof PromptFileDescriptor f ? f.createCase(last.getValue()) : Optional.empty())
+                        .map(c -> Resolution.match(Match.exact(c)))
+                        .orElse(Resolution.unresolved());
+            }
+            default -> {
+                return Resolution.unresolved();
+            }
+        }
+    }
+
+    private Set<DiscoverySelector> caseSelectors(PromptFileDescriptor f) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        f.prompt().file().ifPresent(pf -> pf.testData().forEach(tc ->
+                selectors.add(selectUniqueId(f.getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key())))));
+        return selectors;
+    }
+
+    /**
+     * The compiled file a file id names. A classpath name that resolves to nothing still compiles: to a
+     * file that cannot run and says why.
+     */
+    private Optional<CompiledPrompt> compiledFor(UniqueId fileId, TestDescriptor parent) {
+        UniqueId.Segment s = fileId.getLastSegment();
+        String name = s.getValue();
+        if (s.getType().equals(PromptFileDescriptor.PATH_SEGMENT)) {
+            Path p = Path.of(name);
+            if (!Files.isRegularFile(p)) {
+                return Optional.of(missing(name, "no prompt file at " + p.toAbsolutePath(), "Check the path (it is relative to "
+                        + Path.of("").toAbsolutePath() + ")"));
+            }
+            return Optional.of(compiled.computeIfAbsent("path:" + name, k -> compiler.compile(PromptFiles.onDisk(p, name))));
+        }
+        if (!s.getType().equals(PromptFileDescriptor.SEGMENT)) {
+            return Optional.empty();
+        }
+        CompiledPrompt cp = compiled.get(name);
+        if (cp != null) {
+            return Optional.of(cp);
+        }
+        ClassLoader loader = parent instanceof PromptClassDescriptor c ? loaderOf(c.testClass()) : classLoader.get();
+        Optional<PromptSource> source = PromptFiles.isPromptFile(name) ? PromptFiles.classpathResource(name, loader) : Optional.empty();
+        if (source.isEmpty()) {
+            List<PromptSource> inFolder = PromptFiles.isPromptFile(name) ? List.of() : PromptFiles.onClasspath(name, loader);
+            if (!inFolder.isEmpty()) {
+                return Optional.empty(); // a folder: its files are selected one by one
+            }
+            String owner = parent instanceof PromptClassDescriptor c ? "@PromptSpec(\"" + name + "\") on " + c.testClass().getName() : name;
+            return Optional.of(missing(name, owner + ": no prompt file or folder '" + name + "' on the class path",
+                    "Put it under src/test/resources/" + name + " (locations are classpath paths, without 'src/test/resources'),"
+                            + " and name prompt files *.prompt.yml or *.prompt.yaml"));
+        }
+        CompiledPrompt fresh = compiler.compile(source.get());
+        CompiledPrompt previous = compiled.putIfAbsent(name, fresh);
+        return Optional.of(previous != null ? previous : fresh);
+    }
+
+    private CompiledPrompt missing(String name, String message, String fix) {
+        PromptSource none = new PromptSource(name, java.net.URI.create("classpath:" + name.replace(" ", "%20")), Optional.empty(), "");
+        return new CompiledPrompt(none, Optional.empty(), List.of(), List.of(Problem.error(Position.of(name), message, fix)));
+    }
+
+    /** Every problem of the file, as an IDE-visible discovery issue at its line. */
+    private void reportProblems(CompiledPrompt cp) {
+        List<Problem> all = new ArrayList<>(cp.problems());
+        for (Problem p : all) {
+            // WARNING, not ERROR: JUnit does not run an engine with ERROR issues at all, and one broken file
+            // must not stop the others. The file's failing test is what fails the build.
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, p.format())
+                    .source(Sources.of(cp.source(), p.position())));
+        }
+        cp.file().ifPresent(f -> {
+            Set<String> names = new LinkedHashSet<>(f.tags());
+            f.testData().forEach(tc -> names.addAll(tc.tags()));
+            for (String bad : Tags.invalid(names)) {
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, cp.source().name()
+                        + ": tag '" + bad + "' is not a valid JUnit tag (no spaces, commas, parentheses, &, |, !) and is ignored")
+                        .source(Sources.of(cp.source(), null)));
+            }
+        });
+    }
+
+    private ClassLoader loaderOf(Class<?> c) {
+        return c.getClassLoader() != null ? c.getClassLoader() : classLoader.get();
+    }
+
+    /** A path relative to the working directory when it is inside it (stable ids across machines), else absolute. */
+    static String displayPath(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private static String stripSlash(String s) {
+        return s.startsWith("/") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.run.PromptCompiler;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.commons.util.ClassLoaderUtils;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
+ * Found by the platform through {@code META-INF/services}; users never reference it.
+ */
+public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
+
+    private final Function<String, String> environment;
+
+    public PromptSpecTestEngine() {
+        this(System::getenv);
+    }
+
+    /** For tests: an environment other than the process's. */
+    PromptSpecTestEngine(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** For tests: a fixed environment. */
+    static PromptSpecTestEngine withEnvironment(Map<String, String> env) {
+        return new PromptSpecTestEngine(env::get);
+    }
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.promptspec");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("promptspec-junit");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), environment);
+        EvaluatorRegistry registry = EvaluatorRegistry.load(ClassLoaderUtils.getDefaultClassLoader());
+        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry);
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        for (String error : settings.errors()) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, "PromptSpec configuration: " + error));
+        }
+        PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry);
+        EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
+                .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
+                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, ctx.getIssueReporter(),
+                        ClassLoaderUtils::getDefaultClassLoader))
+                .build()
+                .resolve(request, engine, issues);
+        return engine;
+    }
+
+    @Override
+    protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
+        if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
+            root.cancellation(request.getCancellationToken());
+        }
+        return new PromptSpecExecutionContext(request.getEngineExecutionListener());
+    }
+}
