@@ -76,11 +76,18 @@ public class ModelCallException extends Exception {
         return status;
     }
 
+    /**
+     * No stack trace: the message says what happened and where (prompt file and case), and the cause, when
+     * there is one, keeps its own trace. A trace through PromptSpec's internals would only hide the message.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** A copy that says how many attempts were made (retry wrappers know it, providers do not). */
     public ModelCallException withAttempts(int n) {
         String msg = getMessage();
-        ModelCallException e = new ModelCallException(kind, msg, n, status, retryAfter, getCause());
-        e.setStackTrace(getStackTrace());
-        return e;
+        return new ModelCallException(kind, msg, n, status, retryAfter, getCause());
     }
 }

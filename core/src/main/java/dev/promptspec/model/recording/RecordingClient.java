@@ -71,8 +71,8 @@ public final class RecordingClient implements ModelClient {
         Optional<Recording> previous = store.findForCase(context.promptFile(), context.caseKey(), context.purpose());
         String where = store.fileFor(context.promptFile()).toString();
         String howToRecord = noCredentials != null
-                ? "\nTo record it, " + noCredentials.getMessage()
-                : "\nTo record it, run with an API key and -Dpromptspec.mode=record (or the default mode, auto).";
+                ? "\nIt cannot be recorded now: " + noCredentials.getMessage()
+                : "\nTo record it, run with an API key and -Dpromptspec.mode=record (or in the default mode, auto).";
         if (previous.isPresent()) {
             return new ModelCallException(Kind.PROMPT_CHANGED, context + ": prompt changed since it was recorded ("
                     + previous.get().recordedAt() + " in " + where + "): " + difference(previous.get().request(), request)
