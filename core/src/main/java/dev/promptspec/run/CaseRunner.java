@@ -22,10 +22,12 @@ import java.util.List;
 final class CaseRunner {
 
     private final ModelClient client;
+    private final ModelClient judgeClient;
     private final RunConfig config;
 
-    CaseRunner(ModelClient client, RunConfig config) {
+    CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config) {
         this.client = client;
+        this.judgeClient = judgeClient;
         this.config = config;
     }
 
@@ -52,7 +54,7 @@ final class CaseRunner {
         PromptFile file = prompt.fileOrThrow();
         JudgeModel judge = (modelId, messages, purpose) -> {
             String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
-            return client.call(new ModelRequest(model, messages, ModelParameters.NONE, null), context.forJudge(purpose));
+            return judgeClient.call(new ModelRequest(model, messages, ModelParameters.NONE, null), context.forJudge(purpose));
         };
         EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
         List<CheckResult> checks = new ArrayList<>();

@@ -2,15 +2,9 @@ package dev.promptspec.run;
 
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.model.ModelClient;
-import dev.promptspec.model.Redactor;
-import dev.promptspec.model.openai.OpenAiClients;
-import dev.promptspec.model.recording.RecordingClient;
-import dev.promptspec.model.recording.RecordingStore;
 import dev.promptspec.spec.PromptSource;
 import dev.promptspec.spec.TestCase;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -32,15 +26,13 @@ public final class PromptRun implements AutoCloseable {
     private final CaseRunner runner;
     private final ExecutorService pool;
     private final BooleanSupplier cancelled;
-    private final ModelClient client;
 
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, BooleanSupplier cancelled) {
         this.config = config;
         this.compiler = new PromptCompiler(config.limits(), registry);
         this.cancelled = cancelled;
-        RecordingStore store = new RecordingStore(config.recordingsDir());
-        this.client = new RecordingClient(config.mode(), store, new LazyLiveClient(config), clock);
-        this.runner = new CaseRunner(client, config);
+        ModelClients clients = new ModelClients(config, clock);
+        this.runner = new CaseRunner(clients.prompts(), clients.judges(), config);
         this.pool = Executors.newFixedThreadPool(config.concurrency(), new NamedDaemonThreads());
     }
 
@@ -78,45 +70,6 @@ public final class PromptRun implements AutoCloseable {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Builds the provider client on first use, so replay-only runs never need a key. */
-    private static final class LazyLiveClient implements RecordingClient.LiveClient {
-        private final RunConfig config;
-        private volatile ModelClient client;
-
-        LazyLiveClient(RunConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public ModelClient get() throws ModelCallException {
-            ModelClient c = client;
-            if (c != null) {
-                return c;
-            }
-            synchronized (this) {
-                if (client == null) {
-                    client = create();
-                }
-                return client;
-            }
-        }
-
-        private ModelClient create() throws ModelCallException {
-            if (config.customClient().isPresent()) {
-                return config.customClient().get();
-            }
-            if (config.endpoint().apiKey() == null && !config.endpoint().isLocal()) {
-                throw new ModelCallException(ModelCallException.Kind.MISSING_CREDENTIALS,
-                        "no API key for " + config.endpoint() + ": " + config.missingKeyHelp(), 0);
-            }
-            List<dev.promptspec.model.Secret> secrets = new ArrayList<>();
-            if (config.endpoint().apiKey() != null) {
-                secrets.add(config.endpoint().apiKey());
-            }
-            return OpenAiClients.create(config.endpoint(), config.timeout(), new Redactor(secrets));
         }
     }
 
