@@ -2,13 +2,12 @@ package dev.promptspec.model.recording;
 
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,27 +110,11 @@ public final class RecordingStore {
             entries.add(recording);
             entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
             try {
-                writeAtomically(RecordingCodec.write(promptFile, entries));
+                AtomicFiles.write(path, RecordingCodec.write(promptFile, entries));
             } catch (IOException | UncheckedIOException e) {
                 throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
                         "cannot write recordings " + path + ": " + e.getMessage()
                                 + " (set promptspec.recordings.dir to a writable directory)", 1);
-            }
-        }
-
-        private void writeAtomically(String text) throws IOException {
-            Path dir = path.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
             }
         }
     }

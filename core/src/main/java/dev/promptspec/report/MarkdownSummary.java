@@ -1,0 +1,78 @@
+package dev.promptspec.report;
+
+import dev.promptspec.eval.CheckResult;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.TokenUsage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A short Markdown summary for people: a table per file and the failures with their failing checks.
+ * Fits a CI job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}) or a pull request comment.
+ */
+public final class MarkdownSummary {
+
+    private static final int MAX_FAILURES = 50;
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(RunReport report) {
+        List<CaseOutcome> all = report.outcomes();
+        long passed = report.count(CaseOutcome.Status.PASSED);
+        StringBuilder sb = new StringBuilder("## PromptSpec results\n\n");
+        sb.append("**").append(passed).append(" of ").append(all.size()).append(" cases passed**");
+        if (!all.isEmpty()) {
+            sb.append(" (").append(Math.round(100.0 * passed / all.size())).append("%)");
+        }
+        TokenUsage u = report.usage();
+        sb.append(" · ").append(report.byFile().size()).append(report.byFile().size() == 1 ? " file" : " files");
+        if (u.isKnown()) {
+            sb.append(" · ").append(u.total()).append(" tokens");
+        }
+        sb.append(" · ").append(report.count(ModelResponse.Origin.REPLAYED)).append(" replayed, ")
+                .append(report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED)).append(" live\n\n");
+        sb.append("| Prompt file | Cases | Passed | Failed | Errors | Aborted |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, List<CaseOutcome>> e : report.byFile().entrySet()) {
+            List<CaseOutcome> cases = e.getValue();
+            sb.append("| `").append(e.getKey()).append("` | ").append(cases.size())
+                    .append(" | ").append(count(cases, CaseOutcome.Status.PASSED))
+                    .append(" | ").append(count(cases, CaseOutcome.Status.FAILED))
+                    .append(" | ").append(count(cases, CaseOutcome.Status.ERROR))
+                    .append(" | ").append(count(cases, CaseOutcome.Status.ABORTED)).append(" |\n");
+        }
+        List<CaseOutcome> bad = all.stream().filter(o -> o.status() != CaseOutcome.Status.PASSED).toList();
+        if (!bad.isEmpty()) {
+            sb.append("\n### Not passed\n");
+            for (CaseOutcome o : bad.subList(0, Math.min(MAX_FAILURES, bad.size()))) {
+                sb.append("\n**").append(escape(o.displayName())).append("** — `").append(o.result().promptFile()).append(':')
+                        .append(o.result().testCase().position().line()).append("` (").append(o.status().name().toLowerCase()).append(")\n");
+                if (o.result().error() != null) {
+                    sb.append("- ").append(escape(firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
+                }
+                for (CheckResult c : o.result().failedChecks()) {
+                    sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
+                            .append(escape(c.verdict().detail())).append('\n');
+                }
+            }
+            if (bad.size() > MAX_FAILURES) {
+                sb.append("\n…and ").append(bad.size() - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long count(List<CaseOutcome> cases, CaseOutcome.Status s) {
+        return cases.stream().filter(o -> o.status() == s).count();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Keeps table pipes and stray markup in user text from breaking the summary. */
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.promptspec.report;
+
+import dev.promptspec.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes the run's reports into a directory, each file atomically (a reader never sees half a report). */
+public final class ReportWriter {
+
+    public static final String JSON_FILE = "promptspec-report.json";
+    public static final String MARKDOWN_FILE = "promptspec-summary.md";
+
+    private ReportWriter() {
+    }
+
+    /** @return the files written */
+    public static List<Path> write(RunReport report, Path directory, Instant finishedAt) throws IOException {
+        Files.createDirectories(directory);
+        Path json = directory.resolve(JSON_FILE);
+        Path md = directory.resolve(MARKDOWN_FILE);
+        AtomicFiles.write(json, JsonReport.render(report, finishedAt));
+        AtomicFiles.write(md, MarkdownSummary.render(report));
+        return List.of(json, md);
+    }
+}
