@@ -214,6 +214,22 @@ class OpenAiHttpTest {
         assertNoKeyIn(e);
     }
 
+    @Test
+    void an_endpoint_nobody_listens_on_is_a_connection_error_that_says_what_to_check() throws Exception {
+        String closed;
+        try (FakeOpenAiServer gone = FakeOpenAiServer.answering("unused")) {
+            closed = gone.baseUrl();
+        }
+        ModelClient nowhere = OpenAiClients.create(new OpenAiEndpoint(URI.create(closed), Secret.ofNullable(KEY), "test"),
+                Duration.ofSeconds(5), new Redactor(List.of(Secret.ofNullable(KEY))));
+        Throwable thrown = catchThrowable(() -> nowhere.call(request(ModelParameters.NONE, null), CONTEXT));
+        assertThat(thrown).isInstanceOfSatisfying(ModelCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONNECTION))
+                .hasMessageStartingWith("cannot connect to " + closed)
+                .hasMessageEndingWith(" (is the URL right and the server up?)")
+                .hasMessageNotContaining("null");
+        assertNoKeyIn(thrown);
+    }
+
     private ModelCallException callFails() {
         Throwable thrown = catchThrowable(() -> client.call(request(ModelParameters.NONE, null),
                 CONTEXT));
