@@ -177,20 +177,27 @@ class RecordingStoreTest {
     @Test
     void concurrent_saves_keep_every_recording_and_the_file_is_always_parseable() throws Exception {
         RecordingStore store = new RecordingStore(dir);
-        int threads = 6;
-        int perThread = 15;
+        int threads = 4;
+        int perThread = 10;
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         List<String> unreadable = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         try {
-            // A reader that keeps parsing the file from disk while it is rewritten: it must never see half a file.
+            // A reader that keeps parsing the file from disk while it is rewritten. Every save adds an entry, so it
+            // must only ever see complete files with as many entries as before or more: never half a file, never
+            // an empty one.
             Future<?> reader = pool.submit(() -> {
                 Path shared = store.fileFor("prompts/shared.prompt.yml");
+                int seen = 0;
                 while (writing.get()) {
                     if (Files.exists(shared)) {
                         try {
-                            RecordingCodec.read(Files.readString(shared), shared.toString());
+                            int now = RecordingCodec.read(Files.readString(shared), shared.toString()).size();
+                            if (now == 0 || now < seen) {
+                                unreadable.add("read " + now + " recordings after " + seen);
+                            }
+                            seen = Math.max(seen, now);
                             reads.incrementAndGet();
                         } catch (Exception e) {
                             unreadable.add(e.toString());
