@@ -32,12 +32,20 @@ public final class RequestBuilder {
             try {
                 messages.add(new ChatMessage(m.role(), m.content().render(testCase.variables())));
             } catch (MissingVariableException e) {
-                throw new TestCaseInputException(testCase.position() + ": testData entry " + testCase.key() + " does not provide "
-                        + e.getMessage().replaceFirst(" but not provided$", "") + ". Add "
-                        + e.names().stream().map(n -> "'" + n + ":'").collect(Collectors.joining(", "))
-                        + " to the entry, or a default under variables:");
+                throw new TestCaseInputException(missing(testCase, e).format());
             }
         }
         return new ModelRequest(ModelSelection.modelFor(file, config), messages, file.modelParameters(), file.responseFormat());
+    }
+
+    /** At the entry (what the author must change), naming the message that needs the variables. */
+    private static Problem missing(TestCase testCase, MissingVariableException e) {
+        String entry = testCase.name() != null ? "'" + testCase.key() + "'" : testCase.key();
+        String names = e.names().stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        return Problem.error(testCase.position(), "testData entry " + entry + " does not provide the "
+                        + (e.names().size() == 1 ? "variable " : "variables ") + names + " used by the message at line "
+                        + e.templatePosition().line(),
+                "Add " + e.names().stream().map(n -> "'" + n + ":'").collect(Collectors.joining(", "))
+                        + " to the entry, or a default under variables:");
     }
 }

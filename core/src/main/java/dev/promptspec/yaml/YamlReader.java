@@ -66,7 +66,7 @@ public final class YamlReader {
                 }
             }
         } catch (MarkedYAMLException e) {
-            throw new YamlSyntaxException(YamlErrors.fromMarked(file, e));
+            throw new YamlSyntaxException(YamlErrors.fromMarked(file, text, e));
         } catch (YAMLException e) {
             throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e));
         }

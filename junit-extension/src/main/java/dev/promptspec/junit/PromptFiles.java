@@ -71,11 +71,15 @@ final class PromptFiles {
         return url == null ? Optional.empty() : Optional.of(read(normalize(name), url));
     }
 
-    /** A file on disk, named as the user gave it. */
+    /**
+     * A file on disk. Inside a resources folder it is named by its classpath name, as when a {@code @PromptSpec}
+     * class runs it, so both runs share its recordings and speak of it alike; elsewhere by {@code displayName}.
+     */
     static PromptSource onDisk(Path file, String displayName) {
         try {
             String text = decode(Files.readAllBytes(file));
-            return new PromptSource(displayName, file.toUri(), Optional.of(file.toAbsolutePath().normalize()), text);
+            String name = resourceNameOf(file).orElse(displayName);
+            return new PromptSource(name, file.toUri(), Optional.of(file.toAbsolutePath().normalize()), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -150,6 +154,21 @@ final class PromptFiles {
         }
         return abs;
     }
+
+    /** The classpath name of a file under a resources or build output folder (the inverse of {@link #sourceFileFor}). */
+    static Optional<String> resourceNameOf(Path file) {
+        String s = file.toAbsolutePath().normalize().toString().replace('\\', '/');
+        for (String root : RESOURCE_ROOTS) {
+            int at = s.lastIndexOf(root);
+            if (at >= 0 && at + root.length() < s.length()) {
+                return Optional.of(s.substring(at + root.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final List<String> RESOURCE_ROOTS = List.of("/src/test/resources/", "/src/main/resources/",
+            "/target/test-classes/", "/target/classes/", "/build/resources/test/", "/build/resources/main/");
 
     private static String decode(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);

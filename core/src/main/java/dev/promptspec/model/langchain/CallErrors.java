@@ -47,8 +47,10 @@ public final class CallErrors {
             }
             if (t instanceof ConnectException || t instanceof UnresolvedAddressException
                     || t instanceof java.net.UnknownHostException) {
-                return new ModelCallException(Kind.CONNECTION, "cannot connect to " + endpoint + ": "
-                        + redactor.redact(String.valueOf(t.getMessage())) + " (is the URL right and the server up?)", 1, 0, t);
+                // The JDK's ConnectException often has no message at all: say nothing rather than "null".
+                String detail = t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + redactor.redact(t.getMessage());
+                return new ModelCallException(Kind.CONNECTION, "cannot connect to " + endpoint + detail
+                        + " (is the URL right and the server up?)", 1, 0, t);
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return new ModelCallException(Kind.BAD_RESPONSE, endpoint + " answered with a body that is not a chat completion: "

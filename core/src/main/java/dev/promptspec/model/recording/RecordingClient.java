@@ -99,7 +99,7 @@ public final class RecordingClient implements ModelClient {
         List<ChatMessage> a = recorded.messages();
         List<ChatMessage> b = now.messages();
         if (a.size() != b.size()) {
-            return "there are now " + b.size() + " messages, were " + a.size();
+            return "the prompt now has " + messages(b.size()) + ", had " + messages(a.size());
         }
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).role() != b.get(i).role()) {
@@ -112,20 +112,25 @@ public final class RecordingClient implements ModelClient {
         return "the request differs";
     }
 
+    private static String messages(int n) {
+        return n + (n == 1 ? " message" : " messages");
+    }
+
     private static String lineDifference(String was, String now) {
         String[] w = was.split("\n", -1);
         String[] n = now.split("\n", -1);
         for (int i = 0; i < Math.max(w.length, n.length); i++) {
-            String wl = i < w.length ? w[i] : "";
-            String nl = i < n.length ? n[i] : "";
-            if (!wl.equals(nl)) {
-                return "differs at its line " + (i + 1) + ": now \"" + shorten(nl) + "\", was \"" + shorten(wl) + "\"";
+            if (i >= w.length || i >= n.length || !w[i].equals(n[i])) {
+                return "differs at its line " + (i + 1) + ": now " + (i < n.length ? shown(n[i]) : "nothing (the line is gone)")
+                        + ", was " + (i < w.length ? shown(w[i]) : "nothing (the line is new)");
             }
         }
-        return "differs in whitespace";
+        return "differs";
     }
 
-    private static String shorten(String s) {
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    /** Quoted, shortened, with invisible characters made visible (a stray \r or tab is a real change). */
+    private static String shown(String s) {
+        String visible = s.replace("\r", "\\r").replace("\t", "\\t");
+        return "\"" + (visible.length() > 80 ? visible.substring(0, 77) + "..." : visible) + "\"";
     }
 }

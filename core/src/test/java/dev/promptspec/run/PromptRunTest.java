@@ -1,0 +1,163 @@
+package dev.promptspec.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promptspec.eval.CheckResult;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.Secret;
+import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.report.CaseMessages;
+import dev.promptspec.spec.TestCase;
+import dev.promptspec.testing.FakeOpenAiServer;
+import dev.promptspec.testing.Prompts;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A prompt file run end to end over real HTTP: render, call, evaluate, record. */
+class PromptRunTest {
+
+    private static final String KEY = "sk-test-R8pXv2LmQa7Kd3Nf9Ws1Tg6Y";
+    private static final String FILE = """
+            name: Release notes
+            model: openai/gpt-4o-mini
+            modelParameters:
+              temperature: 0.2
+            messages:
+              - role: system
+                content: You write release notes as a Markdown list with a heading.
+              - role: user
+                content: "Changes in {{version}}: {{changes}}"
+            testData:
+              - name: search
+                version: "2.4"
+                changes: faster search; fixed CSV export time zones
+                expected: search
+              - name: security
+                version: "2.5"
+                changes: patched the session fixation issue
+                expected: session
+            evaluators:
+              - name: has a heading
+                string:
+                  startsWith: "## "
+              - name: names the version
+                string:
+                  contains: "{{version}}"
+            """;
+
+    /** Answers as a release-notes model would, for whichever version it is asked about. */
+    private static FakeOpenAiServer.Reply answer(FakeOpenAiServer.Received r) {
+        String user = r.lastMessage("user");
+        if (user.contains("2.4")) {
+            return new FakeOpenAiServer.Completion("""
+                    ## Release 2.4
+
+                    - **Faster search**: results now appear in under 200 ms on large workspaces.
+                    - **Fixed**: CSV exports use the workspace time zone instead of UTC.""");
+        }
+        return new FakeOpenAiServer.Completion("""
+                Release notes:
+
+                - **Security**: sessions are now renewed at sign-in, closing a session fixation issue.""");
+    }
+
+    @TempDir
+    Path recordings;
+
+    private RunConfig config(String baseUrl, String key, RecordingMode mode) {
+        return RunConfig.defaults()
+                .withEndpoint(new OpenAiEndpoint(URI.create(baseUrl), Secret.ofNullable(key), "test"))
+                .withMode(mode)
+                .withRecordingsDir(recordings);
+    }
+
+    private static List<CaseResult> runAll(RunConfig config) {
+        try (PromptRun run = new PromptRun(config, Prompts.REGISTRY, Clock.systemUTC(), () -> false)) {
+            CompiledPrompt prompt = run.compile(Prompts.source("prompts/release-notes.prompt.yml", FILE));
+            List<TestCase> cases = prompt.fileOrThrow().testData();
+            return cases.stream().map(tc -> run.submit(prompt, tc)).toList().stream().map(f -> f.join()).toList();
+        }
+    }
+
+    @Test
+    void the_response_text_reaches_the_evaluators_and_the_failure_message_lists_every_verdict() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(PromptRunTest::answer)) {
+            List<CaseResult> results = runAll(config(server.baseUrl(), KEY, RecordingMode.LIVE));
+
+            CaseResult search = results.get(0);
+            assertThat(search.error()).isNull();
+            assertThat(search.response().text()).startsWith("## Release 2.4");
+            assertThat(search.checks()).extracting(CheckResult::name, CheckResult::passed).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("has a heading", true),
+                    org.assertj.core.groups.Tuple.tuple("names the version", true),
+                    org.assertj.core.groups.Tuple.tuple("expected", true));
+            assertThat(search.passed()).isTrue();
+
+            CaseResult security = results.get(1);
+            assertThat(security.passed()).isFalse();
+            assertThat(security.failedChecks()).extracting(CheckResult::name).containsExactly("has a heading", "names the version");
+            assertThat(CaseMessages.failure(security, "'security'")).isEqualTo("""
+                    2 of 3 checks failed for 'security' (prompts/release-notes.prompt.yml:15:5)
+                      [FAIL] has a heading (string): does not start with "## " (ignoring case); starts with "Release notes:⏎⏎- *…"
+                      [FAIL] names the version (string): does not contain "2.5" (ignoring case)
+                      [pass] expected (contains): contains the expected "session"
+                    Response (gpt-4o-mini-2024-07-18, live, 102 chars):
+                      | Release notes:
+                      |\s
+                      | - **Security**: sessions are now renewed at sign-in, closing a session fixation issue.""");
+            assertThat(server.requests()).extracting(FakeOpenAiServer.Received::model).containsOnly("openai/gpt-4o-mini");
+        }
+    }
+
+    @Test
+    void recordings_replay_offline_and_never_hold_the_key() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(PromptRunTest::answer)) {
+            List<CaseResult> recorded = runAll(config(server.baseUrl(), KEY, RecordingMode.RECORD));
+            assertThat(recorded).extracting(r -> r.response().origin()).containsOnly(ModelResponse.Origin.RECORDED);
+            assertThat(server.requests()).hasSize(2);
+        }
+        try (Stream<Path> files = Files.walk(recordings)) {
+            List<Path> written = files.filter(Files::isRegularFile).toList();
+            assertThat(written).containsExactly(recordings.resolve("prompts/release-notes.recordings.yml"));
+            for (Path p : written) {
+                assertThat(Files.readString(p)).contains("Faster search").doesNotContain(KEY).doesNotContain(KEY.substring(8))
+                        .doesNotContainIgnoringCase("authorization").doesNotContainIgnoringCase("bearer");
+            }
+        }
+
+        // No server, no key: replay answers everything, and the verdicts are the same as live.
+        List<CaseResult> replayed = runAll(config("http://127.0.0.1:9/v1", null, RecordingMode.REPLAY));
+        assertThat(replayed).extracting(r -> r.response().origin()).containsOnly(ModelResponse.Origin.REPLAYED);
+        assertThat(replayed).extracting(CaseResult::passed).containsExactly(true, false);
+    }
+
+    @Test
+    void no_key_for_a_remote_endpoint_is_an_error_naming_the_variable_never_a_null_pointer() {
+        RunConfig noKey = RunConfig.defaults().withMode(RecordingMode.LIVE).withRecordingsDir(recordings);
+        List<CaseResult> results = runAll(noKey);
+
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
+            assertThat(r.error()).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY");
+            assertThat(r.passed()).isFalse();
+        });
+    }
+
+    @Test
+    void a_local_endpoint_needs_no_key() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(PromptRunTest::answer)) {
+            List<CaseResult> results = runAll(config(server.baseUrl(), null, RecordingMode.LIVE));
+            assertThat(results).extracting(CaseResult::error).containsOnlyNulls();
+            assertThat(server.requests().get(0).header("Authorization")).doesNotContain("sk-");
+        }
+    }
+}
