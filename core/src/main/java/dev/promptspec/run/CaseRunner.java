@@ -74,6 +74,9 @@ final class CaseRunner {
                 return new CheckResult(name, kind, Verdict.fail("the evaluator returned no verdict (null)"), weight, null);
             }
             return new CheckResult(name, kind, v, weight, null);
+        } catch (AssertionError e) {
+            // an assertion inside a Java evaluator (AssertJ, say) is that check failing, with its message
+            return new CheckResult(name, kind, Verdict.fail("assertion failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())), weight, e);
         } catch (Exception | LinkageError | StackOverflowError e) {
             return new CheckResult(name, kind, Verdict.fail("the evaluator threw " + e), weight, e);
         }

@@ -31,6 +31,7 @@ import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -51,8 +52,14 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final DiscoveryIssueReporter issues;
     private final Supplier<ClassLoader> classLoader;
     private final UniqueId engineId;
-    /** Each file compiled once per discovery, however many selectors reach it. */
+    /**
+     * Each file compiled once per discovery and test class, however many selectors reach it: the key is the class
+     * name (empty for a file selected alone) and the file, because {@code uses: java:<name>} resolves against the
+     * class's own {@code @PromptEvaluator} methods.
+     */
     private final Map<String, CompiledPrompt> compiled = new ConcurrentHashMap<>();
+    /** Per test class: the compiler that knows its {@code @PromptEvaluator} methods. */
+    private final Map<Class<?>, PromptCompiler> classCompilers = new ConcurrentHashMap<>();
 
     PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryIssueReporter issues,
             Supplier<ClassLoader> classLoader) {
@@ -98,7 +105,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, location)));
             }
             for (PromptSource s : found) {
-                compiled.putIfAbsent(s.name(), compiler.compile(s));
+                compiled.computeIfAbsent(cacheKey(d, s.name()), k -> compilerFor(d).compile(s));
                 selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, s.name())));
             }
         }
@@ -209,12 +216,13 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 return Optional.of(missing(name, "no prompt file at " + p.toAbsolutePath(), "Check the path (it is relative to "
                         + Path.of("").toAbsolutePath() + ")"));
             }
-            return Optional.of(compiled.computeIfAbsent("path:" + name, k -> compiler.compile(PromptFiles.onDisk(p, name))));
+            return Optional.of(compiled.computeIfAbsent(cacheKey(parent, "path:" + name),
+                    k -> compilerFor(parent).compile(PromptFiles.onDisk(p, name))));
         }
         if (!s.getType().equals(PromptFileDescriptor.SEGMENT)) {
             return Optional.empty();
         }
-        CompiledPrompt cp = compiled.get(name);
+        CompiledPrompt cp = compiled.get(cacheKey(parent, name));
         if (cp != null) {
             return Optional.of(cp);
         }
@@ -230,9 +238,28 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                     "Put it under src/test/resources/" + name + " (locations are classpath paths, without 'src/test/resources'),"
                             + " and name prompt files *.prompt.yml or *.prompt.yaml"));
         }
-        CompiledPrompt fresh = compiler.compile(source.get());
-        CompiledPrompt previous = compiled.putIfAbsent(name, fresh);
+        CompiledPrompt fresh = compilerFor(parent).compile(source.get());
+        CompiledPrompt previous = compiled.putIfAbsent(cacheKey(parent, name), fresh);
         return Optional.of(previous != null ? previous : fresh);
+    }
+
+    private static String cacheKey(TestDescriptor parent, String file) {
+        return (parent instanceof PromptClassDescriptor c ? c.testClass().getName() : "") + "\u0000" + file;
+    }
+
+    /** The compiler for files of {@code parent}'s class (its {@code @PromptEvaluator} methods added), or the plain one. */
+    private PromptCompiler compilerFor(TestDescriptor parent) {
+        if (!(parent instanceof PromptClassDescriptor c)) {
+            return compiler;
+        }
+        return classCompilers.computeIfAbsent(c.testClass(), testClass -> {
+            MethodEvaluators.Found found = MethodEvaluators.of(testClass);
+            for (MethodEvaluators.Issue issue : found.issues()) {
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, issue.message())
+                        .source(MethodSource.from(issue.method())));
+            }
+            return compiler.withNamedEvaluators(found.evaluators());
+        });
     }
 
     private CompiledPrompt missing(String name, String message, String fix) {
