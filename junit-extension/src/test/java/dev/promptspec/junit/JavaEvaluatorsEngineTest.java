@@ -49,13 +49,17 @@ class JavaEvaluatorsEngineTest {
 
     private static final Pattern ORDER_ID = Pattern.compile("\\b\\d{5}\\b");
 
-    @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
-    static class OrderStatus {
+    /** Evaluators shared by inheritance. */
+    static class OrderIdChecks {
 
         @PromptEvaluator
         static boolean orderIdPresent(String response) {
             return ORDER_ID.matcher(response).find();
         }
+    }
+
+    @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
+    static class OrderStatus extends OrderIdChecks {
 
         @PromptEvaluator
         static Verdict politeSignOff(EvaluationContext context) {
@@ -75,7 +79,7 @@ class JavaEvaluatorsEngineTest {
         }
     }
 
-    /** Evaluators shared by inheritance. */
+    /** More evaluators shared by inheritance; the name differs from the method's. */
     static class SignOffChecks {
 
         @PromptEvaluator("politeSignOff")
@@ -85,12 +89,7 @@ class JavaEvaluatorsEngineTest {
     }
 
     @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
-    static class BuggyEvaluator {
-
-        @PromptEvaluator
-        static boolean orderIdPresent(String response) {
-            return ORDER_ID.matcher(response).find();
-        }
+    static class BuggyEvaluator extends OrderIdChecks {
 
         @PromptEvaluator
         static boolean politeSignOff(String response) {
@@ -99,12 +98,7 @@ class JavaEvaluatorsEngineTest {
     }
 
     @PromptSpec("prompts/java-evaluators/typo.prompt.yml")
-    static class Misspelt {
-
-        @PromptEvaluator
-        static boolean orderIdPresent(String response) {
-            return ORDER_ID.matcher(response).find();
-        }
+    static class Misspelt extends OrderIdChecks {
     }
 
     @PromptSpec("prompts/java-evaluators/typo.prompt.yml")
@@ -194,7 +188,7 @@ class JavaEvaluatorsEngineTest {
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         assertThat(failures(results)).singleElement().asString()
                 .startsWith("no order number: 1 of 2 checks failed for 'no order number'")
-                .contains("[FAIL] Has order id (uses): OrderStatus.orderIdPresent(response) returned false")
+                .contains("[FAIL] Has order id (uses): OrderIdChecks.orderIdPresent(response) returned false")
                 .contains("[pass] Signed off politely (uses): closing line is 'Kind regards,'");
     }
 
