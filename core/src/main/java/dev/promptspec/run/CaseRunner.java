@@ -59,7 +59,7 @@ final class CaseRunner {
         EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
         List<CheckResult> checks = new ArrayList<>();
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
-            checks.add(check(e.spec().name(), e.spec().kind(), e.evaluator(), e.spec().weight(), ctx));
+            checks.add(check(e.spec().name(), e.kindLabel(), e.evaluator(), e.spec().weight(), ctx));
         }
         if (testCase.expected() != null && !testCase.expected().isEmpty() && !prompt.evaluatorsUseExpected()) {
             checks.add(check(ExpectedEvaluator.NAME, "contains", new ExpectedEvaluator(), 1.0, ctx));

@@ -188,8 +188,8 @@ class JavaEvaluatorsEngineTest {
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         assertThat(failures(results)).singleElement().asString()
                 .startsWith("no order number: 1 of 2 checks failed for 'no order number'")
-                .contains("[FAIL] Has order id (uses): OrderIdChecks.orderIdPresent(response) returned false")
-                .contains("[pass] Signed off politely (uses): closing line is 'Kind regards,'");
+                .contains("[FAIL] Has order id (java:orderIdPresent): OrderIdChecks.orderIdPresent(response) returned false")
+                .contains("[pass] Signed off politely (java:politeSignOff): closing line is 'Kind regards,'");
     }
 
     @Test
@@ -211,7 +211,7 @@ class JavaEvaluatorsEngineTest {
                 .findFirst().orElseThrow();
         Throwable failure = shipped.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
         assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining(
-                "[FAIL] Signed off politely (uses): the evaluator threw java.lang.IllegalStateException: sign-off rules not loaded");
+                "[FAIL] Signed off politely (java:politeSignOff): the evaluator threw java.lang.IllegalStateException: sign-off rules not loaded");
         assertThat(failure.getSuppressed()).singleElement().satisfies(t -> {
             assertThat(t).isInstanceOf(IllegalStateException.class);
             assertThat(t.getStackTrace()[0].getMethodName()).isEqualTo("politeSignOff");
@@ -270,6 +270,6 @@ class JavaEvaluatorsEngineTest {
         EngineExecutionResults results = engine(ShortReplies.class).execute();
         assertThat(failures(results)).singleElement().asString()
                 .contains("[FAIL] At most 40 words (wordBudget): 56 words; at most 40 allowed")
-                .contains("[FAIL] Has order id (uses): library check for a 5-digit order id");
+                .contains("[FAIL] Has order id (java:orderIdPresent): library check for a 5-digit order id");
     }
 }

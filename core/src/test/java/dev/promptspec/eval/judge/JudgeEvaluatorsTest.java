@@ -38,7 +38,7 @@ class JudgeEvaluatorsTest {
             assertThat(shipped.passed()).as(shipped.checks().toString()).isTrue();
             // gh-models would score this 0: "1" occurs in "18 November" and in the tracking number
             CheckResult relevance = check(shipped, "answers the question");
-            assertThat(relevance.kind()).isEqualTo("uses");
+            assertThat(relevance.kind()).isEqualTo("github/relevance");
             assertThat(relevance.verdict().score()).isEqualTo(1.0);
             assertThat(relevance.verdict().detail()).startsWith("judge gpt-4o-mini-2024-07-18 rated 5 of 5 (score 1.00; passes with a score of at least 0.25): \"The customer asks where order 48213 is.");
             assertThat(check(shipped, "grounded in the order record").verdict().score()).isEqualTo(1.0);
