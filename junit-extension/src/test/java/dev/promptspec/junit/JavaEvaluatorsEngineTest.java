@@ -182,6 +182,15 @@ class JavaEvaluatorsEngineTest {
         return out;
     }
 
+    /** A "library" whose META-INF/services registers the word-budget kind and a named evaluator, on the engine's class path. */
+    private void putLibraryOnClassPath() throws Exception {
+        Path services = dir.resolve("lib/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), WordBudgetFactory.class.getName() + "\n");
+        Files.writeString(services.resolve(NamedEvaluator.class.getName()), LibraryOrderId.class.getName() + "\n");
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("lib").toUri().toURL()}, originalLoader));
+    }
+
     @Test
     void static_methods_of_the_class_are_evaluators() {
         EngineExecutionResults results = engine(OrderStatus.class).execute();
@@ -244,11 +253,7 @@ class JavaEvaluatorsEngineTest {
 
     @Test
     void evaluator_kinds_and_named_evaluators_from_libraries_are_found_through_service_loader() throws Exception {
-        Path services = dir.resolve("lib/META-INF/services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), WordBudgetFactory.class.getName() + "\n");
-        Files.writeString(services.resolve(NamedEvaluator.class.getName()), LibraryOrderId.class.getName() + "\n");
-        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("lib").toUri().toURL()}, originalLoader));
+        putLibraryOnClassPath();
 
         EngineExecutionResults results = engine(ShortReplies.class).execute();
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
@@ -262,11 +267,7 @@ class JavaEvaluatorsEngineTest {
     @Test
     void a_failing_library_kind_reports_what_it_found() throws Exception {
         server.respondWith(r -> new FakeOpenAiServer.Completion(NO_ORDER + "\n\nP.S. " + "Thanks for your patience. ".repeat(6)));
-        Path services = dir.resolve("lib/META-INF/services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), WordBudgetFactory.class.getName() + "\n");
-        Files.writeString(services.resolve(NamedEvaluator.class.getName()), LibraryOrderId.class.getName() + "\n");
-        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("lib").toUri().toURL()}, originalLoader));
+        putLibraryOnClassPath();
         EngineExecutionResults results = engine(ShortReplies.class).execute();
         assertThat(failures(results)).singleElement().asString()
                 .contains("[FAIL] At most 40 words (wordBudget): 56 words; at most 40 allowed")
