@@ -1,8 +1,12 @@
 package dev.promptspec.eval;
 
 import dev.promptspec.problem.InvalidConfigException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -14,22 +18,38 @@ public final class EvaluatorRegistry {
 
     private final Map<String, EvaluatorFactory> factories;
     private final NamedEvaluators named;
+    private final List<String> factoryErrors;
 
-    private EvaluatorRegistry(Map<String, EvaluatorFactory> factories, NamedEvaluators named) {
+    private EvaluatorRegistry(Map<String, EvaluatorFactory> factories, NamedEvaluators named, List<String> factoryErrors) {
         this.factories = Map.copyOf(factories);
         this.named = named;
+        this.factoryErrors = List.copyOf(factoryErrors);
     }
 
     /**
      * Every factory and named evaluator on the class path of {@code loader}; a later duplicate kind does not
-     * replace an earlier one.
+     * replace an earlier one. A provider that cannot be loaded is skipped and reported in {@link #loadErrors()}.
      */
     public static EvaluatorRegistry load(ClassLoader loader) {
         Map<String, EvaluatorFactory> found = new LinkedHashMap<>();
-        for (EvaluatorFactory f : ServiceLoader.load(EvaluatorFactory.class, loader)) {
-            found.putIfAbsent(f.kind(), f);
+        List<String> errors = new ArrayList<>();
+        Iterator<EvaluatorFactory> it = ServiceLoader.load(EvaluatorFactory.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                EvaluatorFactory f = it.next();
+                EvaluatorFactory first = found.putIfAbsent(f.kind(), f);
+                if (first != null && first.getClass() != f.getClass()) {
+                    errors.add("two evaluator factories define the kind '" + f.kind() + "': " + first.getClass().getName() + " and "
+                            + f.getClass().getName() + "; the first is used");
+                }
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                errors.add("an EvaluatorFactory listed in META-INF/services/" + EvaluatorFactory.class.getName() + " failed to load: " + e);
+            }
         }
-        return new EvaluatorRegistry(found, NamedEvaluators.load(loader));
+        return new EvaluatorRegistry(found, NamedEvaluators.load(loader), errors);
     }
 
     public static EvaluatorRegistry of(EvaluatorFactory... factories) {
@@ -37,19 +57,26 @@ public final class EvaluatorRegistry {
         for (EvaluatorFactory f : factories) {
             m.putIfAbsent(f.kind(), f);
         }
-        return new EvaluatorRegistry(m, NamedEvaluators.NONE);
+        return new EvaluatorRegistry(m, NamedEvaluators.NONE, List.of());
     }
 
     /** This registry plus {@code extra} (user factories win over nothing: built-in kinds keep their meaning). */
     public EvaluatorRegistry with(Iterable<EvaluatorFactory> extra) {
         Map<String, EvaluatorFactory> m = new LinkedHashMap<>(factories);
         extra.forEach(f -> m.putIfAbsent(f.kind(), f));
-        return new EvaluatorRegistry(m, named);
+        return new EvaluatorRegistry(m, named, factoryErrors);
     }
 
     /** This registry plus {@code more} named evaluators, which replace registered ones of the same name. */
     public EvaluatorRegistry withNamed(NamedEvaluators more) {
-        return new EvaluatorRegistry(factories, named.plus(more));
+        return new EvaluatorRegistry(factories, named.plus(more), factoryErrors);
+    }
+
+    /** Providers (factories, named evaluators) that could not be loaded, for the run to report. */
+    public List<String> loadErrors() {
+        List<String> all = new ArrayList<>(factoryErrors);
+        all.addAll(named.loadErrors());
+        return all;
     }
 
     public Set<String> kinds() {

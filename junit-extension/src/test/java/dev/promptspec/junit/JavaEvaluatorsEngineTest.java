@@ -265,6 +265,22 @@ class JavaEvaluatorsEngineTest {
     }
 
     @Test
+    void a_provider_that_cannot_load_is_a_discovery_warning_and_the_rest_still_runs() throws Exception {
+        Path services = dir.resolve("broken/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), "com.acme.prompts.NoSuchFactory\n");
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("broken").toUri().toURL()}, originalLoader));
+        EngineDiscoveryResults discovery = engine(OrderStatus.class).discover();
+        assertThat(discovery.getDiscoveryIssues()).anySatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).startsWith("PromptSpec evaluators: an EvaluatorFactory listed in"
+                    + " META-INF/services/dev.promptspec.eval.EvaluatorFactory failed to load: java.util.ServiceConfigurationError:")
+                    .contains("com.acme.prompts.NoSuchFactory not found");
+        });
+        engine(OrderStatus.class).execute().testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+    }
+
+    @Test
     void a_failing_library_kind_reports_what_it_found() throws Exception {
         server.respondWith(r -> new FakeOpenAiServer.Completion(NO_ORDER + "\n\nP.S. " + "Thanks for your patience. ".repeat(6)));
         putLibraryOnClassPath();
