@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>a reply that is a JSON object: its {@code score}, {@code rating}, {@code answer}... field;</li>
  *   <li>the last non-blank line, when it is a labelled answer ({@code Score: 4}, {@code **Answer:** yes},
- *       {@code Final rating = 4/5}, {@code [Coherence: 4]}) or the bare choice ({@code 4}, {@code Yes.});</li>
+ *       {@code Final rating = 4/5}, {@code [Coherence: 4]}), the bare choice ({@code 4}, {@code Yes.}) or a worded
+ *       choice followed by its reason ({@code No, it never mentions money.});</li>
  *   <li>else the last labelled line above it whose value is exactly a choice (a judge that adds a sentence
  *       after its score line).</li>
  * </ol>
@@ -44,6 +45,9 @@ final class FinalAnswer {
     /** What may follow a numeric choice: "4/5", "4 out of 5", "4 stars", "4 points". */
     private static final Pattern SCALE_SUFFIX = Pattern.compile("^(?:\\s*/\\s*\\d+|\\s+out\\s+of\\s+\\d+|\\s+stars?|\\s+points?)?[.!]?$",
             Pattern.CASE_INSENSITIVE);
+
+    /** ", because...", " - it does", ": the reply..." after a worded choice. */
+    private static final Pattern REASON_AFTER_CHOICE = Pattern.compile("^\\s*[,.;:!—–-]\\s+\\S.*$");
 
     private final List<Choice> choices;
     private final Pattern labelled;
@@ -73,7 +77,8 @@ final class FinalAnswer {
             return Optional.empty();
         }
         String finalLine = normalize(lines[last]);
-        Optional<Choice> onLastLine = labelledValue(finalLine).flatMap(this::leadingChoice).or(() -> bare(finalLine));
+        Optional<Choice> onLastLine = labelledValue(finalLine).flatMap(this::leadingChoice).or(() -> bare(finalLine))
+                .or(() -> wordThenReason(finalLine));
         if (onLastLine.isPresent()) {
             return Optional.of(new Match(onLastLine.get(), lines[last].strip(), reasoning(lines, last)));
         }
@@ -106,6 +111,21 @@ final class FinalAnswer {
         for (Choice c : choices) {
             if (v.regionMatches(true, 0, c.choice(), 0, c.choice().length())
                     && SCALE_SUFFIX.matcher(v.substring(c.choice().length())).matches()) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "No, the reply never mentions money." A worded choice, then punctuation and a reason. Not for numbers: a
+     * last line "1. The response..." is a list item, not the answer 1.
+     */
+    private Optional<Choice> wordThenReason(String line) {
+        for (Choice c : choices) {
+            int n = c.choice().length();
+            if (c.choice().chars().anyMatch(Character::isLetter) && line.regionMatches(true, 0, c.choice(), 0, n)
+                    && REASON_AFTER_CHOICE.matcher(line.substring(n)).matches()) {
                 return Optional.of(c);
             }
         }

@@ -122,6 +122,14 @@ class FinalAnswerTest {
         }
 
         @Test
+        void a_worded_choice_followed_by_its_reason() {
+            assertThat(yesNo("I checked both paragraphs.\nNo, the reply never mentions money.")).isEqualTo("no");
+            assertThat(yesNo("Yes - it grants a $12.00 refund.")).isEqualTo("yes");
+            assertThat(rating("The answer is coherent.\n1. It opens with the status; 2. it ends with tracking.")).as("a list item, not a rating")
+                    .isNull();
+        }
+
+        @Test
         void a_word_that_merely_starts_with_a_choice_is_not_that_choice() {
             assertThat(yesNo("Answer: not sure")).isNull();
             assertThat(yesNo("Answer: nowhere in the reply")).isNull();
