@@ -27,16 +27,18 @@ public final class NamedEvaluators {
     /** Names usable after {@code java:}. */
     public static final Pattern VALID_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.\\-]*");
 
-    public static final NamedEvaluators NONE = new NamedEvaluators(Map.of(), Map.of(), List.of());
+    public static final NamedEvaluators NONE = new NamedEvaluators(Map.of(), Map.of(), List.of(), List.of());
 
     private final Map<String, Entry> entries;
     private final Map<String, String> unusable;
     private final List<String> loadErrors;
+    private final List<String> hints;
 
-    private NamedEvaluators(Map<String, Entry> entries, Map<String, String> unusable, List<String> loadErrors) {
+    private NamedEvaluators(Map<String, Entry> entries, Map<String, String> unusable, List<String> loadErrors, List<String> hints) {
         this.entries = Map.copyOf(entries);
         this.unusable = Map.copyOf(unusable);
         this.loadErrors = List.copyOf(loadErrors);
+        this.hints = List.copyOf(hints);
     }
 
     /** Every {@link NamedEvaluator} registered on the class path of {@code loader}; broken providers are remembered. */
@@ -71,7 +73,9 @@ public final class NamedEvaluators {
         e.keySet().forEach(u::remove);
         List<String> errors = new ArrayList<>(loadErrors);
         errors.addAll(more.loadErrors);
-        return new NamedEvaluators(e, u, errors);
+        List<String> h = new ArrayList<>(hints);
+        h.addAll(more.hints);
+        return new NamedEvaluators(e, u, errors, h);
     }
 
     public Optional<Entry> find(String name) {
@@ -92,11 +96,17 @@ public final class NamedEvaluators {
         return loadErrors;
     }
 
+    /** What a reference to a missing name should also say about where names come from here. */
+    public List<String> hints() {
+        return hints;
+    }
+
     /** Collects entries; the first of two with one name is kept and the second reported. */
     public static final class Builder {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
         private final Map<String, String> unusable = new LinkedHashMap<>();
         private final List<String> loadErrors = new ArrayList<>();
+        private final List<String> hints = new ArrayList<>();
 
         private Builder() {
         }
@@ -129,8 +139,14 @@ public final class NamedEvaluators {
             return this;
         }
 
+        /** Something a reference to a missing name should also say ("this file runs without its test class"). */
+        public Builder hint(String message) {
+            hints.add(message);
+            return this;
+        }
+
         public NamedEvaluators build() {
-            return new NamedEvaluators(entries, unusable, loadErrors);
+            return new NamedEvaluators(entries, unusable, loadErrors, hints);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.promptspec.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
@@ -60,11 +61,14 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final Map<String, CompiledPrompt> compiled = new ConcurrentHashMap<>();
     /** Per test class: the compiler that knows its {@code @PromptEvaluator} methods. */
     private final Map<Class<?>, PromptCompiler> classCompilers = new ConcurrentHashMap<>();
+    private final PromptCompiler classlessCompiler;
 
     PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryIssueReporter issues,
             Supplier<ClassLoader> classLoader) {
         this.engineId = engineId;
         this.compiler = compiler;
+        this.classlessCompiler = compiler.withNamedEvaluators(NamedEvaluators.builder().hint("this file was selected on its own,"
+                + " not through a @PromptSpec class, so no @PromptEvaluator methods are visible; run it through its test class").build());
         this.issues = issues;
         this.classLoader = classLoader;
     }
@@ -247,10 +251,13 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         return (parent instanceof PromptClassDescriptor c ? c.testClass().getName() : "") + "\u0000" + file;
     }
 
-    /** The compiler for files of {@code parent}'s class (its {@code @PromptEvaluator} methods added), or the plain one. */
+    /**
+     * The compiler for files of {@code parent}'s class (its {@code @PromptEvaluator} methods added), or, for a file
+     * selected on its own, one whose {@code java:} errors say that methods are only found through a class.
+     */
     private PromptCompiler compilerFor(TestDescriptor parent) {
         if (!(parent instanceof PromptClassDescriptor c)) {
-            return compiler;
+            return classlessCompiler;
         }
         return classCompilers.computeIfAbsent(c.testClass(), testClass -> {
             MethodEvaluators.Found found = MethodEvaluators.of(testClass);

@@ -238,6 +238,16 @@ class JavaEvaluatorsEngineTest {
     }
 
     @Test
+    void a_file_selected_without_its_class_says_why_its_java_evaluators_are_missing() {
+        EngineExecutionResults results = engine().selectors(DiscoverySelectors.selectClasspathResource(
+                "prompts/java-evaluators/order-status.prompt.yml")).execute();
+        assertThat(failures(results)).singleElement().asString()
+                .contains("order-status.prompt.yml:15:11: error: no Java evaluator named 'orderIdPresent'")
+                .contains("Note: this file was selected on its own, not through a @PromptSpec class, so no @PromptEvaluator methods"
+                        + " are visible; run it through its test class");
+    }
+
+    @Test
     void a_non_static_evaluator_method_is_reported_at_the_method_and_where_it_is_used() {
         EngineDiscoveryResults discovery = engine(NotStatic.class).discover();
         assertThat(discovery.getDiscoveryIssues()).anySatisfy(issue -> {

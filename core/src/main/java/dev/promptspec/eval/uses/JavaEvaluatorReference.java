@@ -45,6 +45,9 @@ final class JavaEvaluatorReference {
         StringBuilder fix = new StringBuilder(available.isEmpty() ? "No Java evaluators are available here. "
                 : "Available: " + String.join(", ", available.stream().map(n -> "java:" + n).toList()) + ". ");
         fix.append(HOW_TO_ADD);
+        for (String hint : named.hints()) {
+            fix.append("\nNote: ").append(hint);
+        }
         for (String error : named.loadErrors()) {
             fix.append("\nNote: ").append(error);
         }
