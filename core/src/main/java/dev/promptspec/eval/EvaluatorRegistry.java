@@ -1,27 +1,55 @@
 package dev.promptspec.eval;
 
 import dev.promptspec.problem.InvalidConfigException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 
-/** The evaluator kinds available to a run: built-ins plus those found through {@link ServiceLoader}. */
+/**
+ * The evaluator kinds available to a run (built-ins plus those found through {@link ServiceLoader}), and
+ * the Java evaluators files may reference by name ({@code uses: java:<name>}).
+ */
 public final class EvaluatorRegistry {
 
     private final Map<String, EvaluatorFactory> factories;
+    private final NamedEvaluators named;
+    private final List<String> factoryErrors;
 
-    private EvaluatorRegistry(Map<String, EvaluatorFactory> factories) {
+    private EvaluatorRegistry(Map<String, EvaluatorFactory> factories, NamedEvaluators named, List<String> factoryErrors) {
         this.factories = Map.copyOf(factories);
+        this.named = named;
+        this.factoryErrors = List.copyOf(factoryErrors);
     }
 
-    /** Every factory on the class path of {@code loader}; a later duplicate kind does not replace an earlier one. */
+    /**
+     * Every factory and named evaluator on the class path of {@code loader}; a later duplicate kind does not
+     * replace an earlier one. A provider that cannot be loaded is skipped and reported in {@link #loadErrors()}.
+     */
     public static EvaluatorRegistry load(ClassLoader loader) {
         Map<String, EvaluatorFactory> found = new LinkedHashMap<>();
-        for (EvaluatorFactory f : ServiceLoader.load(EvaluatorFactory.class, loader)) {
-            found.putIfAbsent(f.kind(), f);
+        List<String> errors = new ArrayList<>();
+        Iterator<EvaluatorFactory> it = ServiceLoader.load(EvaluatorFactory.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                EvaluatorFactory f = it.next();
+                EvaluatorFactory first = found.putIfAbsent(f.kind(), f);
+                if (first != null && first.getClass() != f.getClass()) {
+                    errors.add("two evaluator factories define the kind '" + f.kind() + "': " + first.getClass().getName() + " and "
+                            + f.getClass().getName() + "; the first is used");
+                }
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                errors.add("an EvaluatorFactory listed in META-INF/services/" + EvaluatorFactory.class.getName() + " failed to load: " + e);
+            }
         }
-        return new EvaluatorRegistry(found);
+        return new EvaluatorRegistry(found, NamedEvaluators.load(loader), errors);
     }
 
     public static EvaluatorRegistry of(EvaluatorFactory... factories) {
@@ -29,23 +57,45 @@ public final class EvaluatorRegistry {
         for (EvaluatorFactory f : factories) {
             m.putIfAbsent(f.kind(), f);
         }
-        return new EvaluatorRegistry(m);
+        return new EvaluatorRegistry(m, NamedEvaluators.NONE, List.of());
     }
 
     /** This registry plus {@code extra} (user factories win over nothing: built-in kinds keep their meaning). */
     public EvaluatorRegistry with(Iterable<EvaluatorFactory> extra) {
         Map<String, EvaluatorFactory> m = new LinkedHashMap<>(factories);
         extra.forEach(f -> m.putIfAbsent(f.kind(), f));
-        return new EvaluatorRegistry(m);
+        return new EvaluatorRegistry(m, named, factoryErrors);
+    }
+
+    /** This registry plus {@code more} named evaluators, which replace registered ones of the same name. */
+    public EvaluatorRegistry withNamed(NamedEvaluators more) {
+        return new EvaluatorRegistry(factories, named.plus(more), factoryErrors);
+    }
+
+    /** Providers (factories, named evaluators) that could not be loaded, for the run to report. */
+    public List<String> loadErrors() {
+        List<String> all = new ArrayList<>(factoryErrors);
+        all.addAll(named.loadErrors());
+        return all;
     }
 
     public Set<String> kinds() {
         return factories.keySet();
     }
 
+    /** The evaluators {@code uses: java:<name>} can reference. */
+    public NamedEvaluators named() {
+        return named;
+    }
+
     public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
         EvaluatorFactory f = factories.get(definition.kind());
         if (f == null) {
+            var module = OptionalKinds.moduleFor(definition.kind());
+            if (module.isPresent()) {
+                throw new InvalidConfigException(definition.position(),
+                        OptionalKinds.missingModuleMessage(definition.kind(), module.get()), OptionalKinds.missingModuleFix(module.get()));
+            }
             throw new InvalidConfigException(definition.position(), "unknown evaluator kind '" + definition.kind() + "'",
                     "Known kinds: " + String.join(", ", kinds().stream().sorted().toList()));
         }

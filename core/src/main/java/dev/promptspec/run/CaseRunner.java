@@ -59,7 +59,7 @@ final class CaseRunner {
         EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
         List<CheckResult> checks = new ArrayList<>();
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
-            checks.add(check(e.spec().name(), e.spec().kind(), e.evaluator(), e.spec().weight(), ctx));
+            checks.add(check(e.spec().name(), e.kindLabel(), e.evaluator(), e.spec().weight(), ctx));
         }
         if (testCase.expected() != null && !testCase.expected().isEmpty() && !prompt.evaluatorsUseExpected()) {
             checks.add(check(ExpectedEvaluator.NAME, "contains", new ExpectedEvaluator(), 1.0, ctx));
@@ -74,6 +74,9 @@ final class CaseRunner {
                 return new CheckResult(name, kind, Verdict.fail("the evaluator returned no verdict (null)"), weight, null);
             }
             return new CheckResult(name, kind, v, weight, null);
+        } catch (AssertionError e) {
+            // an assertion inside a Java evaluator (AssertJ, say) is that check failing, with its message
+            return new CheckResult(name, kind, Verdict.fail("assertion failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())), weight, e);
         } catch (Exception | LinkageError | StackOverflowError e) {
             return new CheckResult(name, kind, Verdict.fail("the evaluator threw " + e), weight, e);
         }

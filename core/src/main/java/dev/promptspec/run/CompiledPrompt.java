@@ -6,6 +6,8 @@ import dev.promptspec.problem.Problem;
 import dev.promptspec.spec.EvaluatorSpec;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.PromptSource;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlScalar;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,15 @@ public record CompiledPrompt(PromptSource source, Optional<PromptFile> file, Lis
 
     /** An evaluator of the file with its declaration. */
     public record ConfiguredEvaluator(EvaluatorSpec spec, Evaluator evaluator) {
+
+        /** The kind as results show it: for {@code uses:}, what it names ({@code github/coherence}, {@code java:x}). */
+        public String kindLabel() {
+            if ("uses".equals(spec.kind()) && spec.config() instanceof YamlMap m
+                    && m.get("uses").orElse(null) instanceof YamlScalar s && !s.isNull()) {
+                return s.text().strip();
+            }
+            return spec.kind();
+        }
     }
 
     public CompiledPrompt {

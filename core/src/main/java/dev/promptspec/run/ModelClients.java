@@ -11,11 +11,12 @@ import dev.promptspec.model.recording.RecordingStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the chain every model call of a run goes through:
  * recording (replay/record) → provider. Prompt calls and judge calls share the recordings, so judged suites
- * replay offline too.
+ * replay offline too; a judge with an endpoint of its own ({@link RunConfig#judgeEndpoint()}) gets its own provider.
  */
 final class ModelClients {
 
@@ -24,8 +25,13 @@ final class ModelClients {
 
     ModelClients(RunConfig config, Clock clock) {
         RecordingStore store = new RecordingStore(config.recordingsDir());
-        this.prompts = new RecordingClient(config.mode(), store, new LazyProvider(config), clock);
-        this.judges = prompts;
+        this.prompts = new RecordingClient(config.mode(), store,
+                new LazyProvider(config, config.endpoint(), config.missingKeyHelp(), config.customClient()), clock);
+        // A judge on its own endpoint gets its own provider, but the same recordings and mode: judged suites replay offline.
+        this.judges = config.judgeEndpoint()
+                .<ModelClient>map(j -> new RecordingClient(config.mode(), store,
+                        new LazyProvider(config, j.endpoint(), j.missingKeyHelp(), Optional.empty()), clock))
+                .orElse(prompts);
     }
 
     /** The client for the prompts' own calls. */
@@ -41,10 +47,17 @@ final class ModelClients {
     /** Builds the provider client on first use, so replay-only runs never need a key. */
     private static final class LazyProvider implements RecordingClient.LiveClient {
         private final RunConfig config;
+        private final OpenAiEndpoint endpoint;
+        private final String missingKeyHelp;
+        private final Optional<ModelClient> customClient;
         private volatile ModelClient client;
 
-        LazyProvider(RunConfig config) {
+        /** A provider for {@code endpoint}, or for the user's own {@code customClient} when there is one. */
+        LazyProvider(RunConfig config, OpenAiEndpoint endpoint, String missingKeyHelp, Optional<ModelClient> customClient) {
             this.config = config;
+            this.endpoint = endpoint;
+            this.missingKeyHelp = missingKeyHelp;
+            this.customClient = customClient;
         }
 
         @Override
@@ -62,13 +75,12 @@ final class ModelClients {
         }
 
         private ModelClient create() throws ModelCallException {
-            if (config.customClient().isPresent()) {
-                return config.customClient().get();
+            if (customClient.isPresent()) {
+                return customClient.get();
             }
-            OpenAiEndpoint endpoint = config.endpoint();
             if (endpoint.apiKey() == null && !endpoint.isLocal()) {
                 throw new ModelCallException(ModelCallException.Kind.MISSING_CREDENTIALS,
-                        "no API key for " + endpoint + ": " + config.missingKeyHelp(), 0);
+                        "no API key for " + endpoint + ": " + missingKeyHelp, 0);
             }
             List<Secret> secrets = new ArrayList<>();
             if (endpoint.apiKey() != null) {

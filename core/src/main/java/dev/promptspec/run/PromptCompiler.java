@@ -3,6 +3,7 @@ package dev.promptspec.run;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.problem.ProblemCollector;
@@ -19,12 +20,22 @@ import java.util.Optional;
 /** Loads a prompt file and builds its evaluators, collecting every problem of both steps. */
 public final class PromptCompiler {
 
+    private final YamlLimits limits;
     private final PromptFileLoader loader;
     private final EvaluatorRegistry registry;
 
     public PromptCompiler(YamlLimits limits, EvaluatorRegistry registry) {
+        this.limits = limits;
         this.loader = new PromptFileLoader(limits, registry.kinds());
         this.registry = registry;
+    }
+
+    /**
+     * A compiler whose files may also reference {@code evaluators} by name ({@code uses: java:<name>}): the
+     * evaluators of one test class. The same file compiled for two classes may resolve a name differently.
+     */
+    public PromptCompiler withNamedEvaluators(NamedEvaluators evaluators) {
+        return new PromptCompiler(limits, registry.withNamed(evaluators));
     }
 
     public EvaluatorRegistry registry() {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param concurrency    model calls in flight at once
  * @param timeout        per call attempt
  * @param limits         bounds on the prompt files read
+ * @param judgeEndpoint  where judges' calls go when not to {@code endpoint} ({@code promptspec.judge.base-url},
+ *                       {@code promptspec.judge.api-key})
  */
 public record RunConfig(
         RecordingMode mode,
@@ -35,13 +37,15 @@ public record RunConfig(
         Path recordingsDir,
         int concurrency,
         Duration timeout,
-        YamlLimits limits) {
+        YamlLimits limits,
+        Optional<JudgeEndpoint> judgeEndpoint) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final Path DEFAULT_RECORDINGS_DIR = Path.of("src", "test", "promptspec", "recordings");
 
     public RunConfig {
+        judgeEndpoint = judgeEndpoint == null ? Optional.empty() : judgeEndpoint;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -51,36 +55,47 @@ public record RunConfig(
     public static RunConfig defaults() {
         return new RunConfig(RecordingMode.AUTO, new OpenAiEndpoint(OpenAiEndpoint.OPENAI, null, null),
                 "set the environment variable OPENAI_API_KEY", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_RECORDINGS_DIR, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, YamlLimits.DEFAULTS);
+                Optional.empty(), DEFAULT_RECORDINGS_DIR, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, YamlLimits.DEFAULTS,
+                Optional.empty());
     }
 
     public RunConfig withMode(RecordingMode m) {
         return new RunConfig(m, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits);
+                concurrency, timeout, limits, judgeEndpoint);
     }
 
     public RunConfig withEndpoint(OpenAiEndpoint e) {
         return new RunConfig(mode, e, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits);
+                concurrency, timeout, limits, judgeEndpoint);
     }
 
     public RunConfig withRecordingsDir(Path dir) {
         return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, dir,
-                concurrency, timeout, limits);
+                concurrency, timeout, limits, judgeEndpoint);
     }
 
     public RunConfig withModels(Optional<String> override, Optional<String> defaultModel) {
         return new RunConfig(mode, endpoint, missingKeyHelp, customClient, override, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits);
+                concurrency, timeout, limits, judgeEndpoint);
     }
 
     public RunConfig withConcurrency(int c) {
         return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                c, timeout, limits);
+                c, timeout, limits, judgeEndpoint);
+    }
+
+    public RunConfig withJudgeEndpoint(JudgeEndpoint judge) {
+        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
+                concurrency, timeout, limits, Optional.ofNullable(judge));
+    }
+
+    public RunConfig withJudgeModel(String model) {
+        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, Optional.ofNullable(model),
+                recordingsDir, concurrency, timeout, limits, judgeEndpoint);
     }
 
     public RunConfig withCustomClient(ModelClient client) {
         return new RunConfig(mode, endpoint, missingKeyHelp, Optional.ofNullable(client), modelOverride, defaultModel, judgeModel,
-                recordingsDir, concurrency, timeout, limits);
+                recordingsDir, concurrency, timeout, limits, judgeEndpoint);
     }
 }

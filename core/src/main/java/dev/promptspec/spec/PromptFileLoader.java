@@ -3,6 +3,7 @@ package dev.promptspec.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.eval.OptionalKinds;
 import dev.promptspec.problem.ProblemCollector;
 import dev.promptspec.template.Template;
 import dev.promptspec.util.Suggestions;
@@ -464,6 +465,14 @@ public final class PromptFileLoader {
                 rest.keySet().removeAll(EVALUATOR_COMMON_KEYS);
                 rest.remove("type");
                 config = new YamlMap(rest, m.position());
+            } else if (m.has("uses")) {
+                // uses: names an evaluator defined elsewhere; the entry's other keys are its settings
+                // (threshold:, modelId:...), so the evaluator gets the whole entry.
+                kind = "uses";
+                kindPosition = f.entry("uses").get().keyPosition();
+                Map<String, YamlMap.Entry> rest = new LinkedHashMap<>(m.entries());
+                rest.keySet().removeAll(EVALUATOR_COMMON_KEYS);
+                config = new YamlMap(rest, m.position());
             } else {
                 List<YamlMap.Entry> kinds = m.entryList().stream().filter(e -> !EVALUATOR_COMMON_KEYS.contains(e.key())).toList();
                 if (kinds.isEmpty()) {
@@ -489,6 +498,12 @@ public final class PromptFileLoader {
                 kind = only.key();
                 kindPosition = only.keyPosition();
                 config = only.value();
+            }
+            Optional<String> module = evaluatorKinds.contains(kind) ? Optional.empty() : OptionalKinds.moduleFor(kind);
+            if (module.isPresent()) {
+                problems.error(kindPosition, OptionalKinds.missingModuleMessage(kind, module.get()),
+                        OptionalKinds.missingModuleFix(module.get()));
+                return null;
             }
             if (!evaluatorKinds.contains(kind)) {
                 problems.error(kindPosition, "unknown evaluator kind '" + kind + "'" + Suggestions.didYouMean(kind, evaluatorKinds),

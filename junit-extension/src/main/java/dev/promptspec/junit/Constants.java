@@ -58,4 +58,18 @@ public final class Constants {
 
     /** Most YAML nodes in a prompt file after alias expansion. Default: 200000. */
     public static final String LIMIT_NODES = "promptspec.limits.max-nodes";
+
+    // ---- Model-graded evaluators: the judge's endpoint (defaults: the prompts' endpoint and key) ----
+
+    /**
+     * Base URL of the OpenAI-compatible API that judges ({@code uses: github/*}, {@code llm:}) call, when it is
+     * not the prompts' ({@link #OPENAI_BASE_URL}). Judge calls are recorded and replayed like the prompts' own.
+     */
+    public static final String JUDGE_BASE_URL = "promptspec.judge.base-url";
+
+    /**
+     * API key for the judge's endpoint. Default: {@code GITHUB_TOKEN} when the judge is on GitHub Models, else the
+     * prompts' key. Never logged, recorded or reported.
+     */
+    public static final String JUDGE_API_KEY = "promptspec.judge.api-key";
 }

@@ -3,6 +3,7 @@ package dev.promptspec.junit;
 import dev.promptspec.model.Secret;
 import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.run.JudgeEndpoint;
 import dev.promptspec.run.RunConfig;
 import dev.promptspec.yaml.YamlLimits;
 import java.net.URI;
@@ -47,16 +48,7 @@ final class EngineSettings {
         })).orElse(RecordingMode.AUTO);
 
         String baseUrlText = r.get(Constants.OPENAI_BASE_URL).or(() -> r.env("OPENAI_BASE_URL")).orElse(OpenAiEndpoint.OPENAI.toString());
-        URI baseUrl = OpenAiEndpoint.OPENAI;
-        try {
-            baseUrl = URI.create(baseUrlText.trim().replaceAll("/+$", ""));
-            if (baseUrl.getScheme() == null || baseUrl.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-        } catch (IllegalArgumentException e) {
-            r.errors.add(Constants.OPENAI_BASE_URL + " (or OPENAI_BASE_URL) is not a URL: '" + baseUrlText
-                    + "'; write it like https://api.openai.com/v1");
-        }
+        URI baseUrl = r.url(baseUrlText, Constants.OPENAI_BASE_URL + " (or OPENAI_BASE_URL)").orElse(OpenAiEndpoint.OPENAI);
         boolean github = "models.github.ai".equalsIgnoreCase(baseUrl.getHost());
         Secret key = null;
         String keySource = null;
@@ -93,10 +85,37 @@ final class EngineSettings {
                 r.integer(Constants.LIMIT_ALIASES, d.maxAliases(), 0, 100_000),
                 r.integer(Constants.LIMIT_DEPTH, d.maxDepth(), 4, 10_000),
                 r.integer(Constants.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
-        RunConfig config = new RunConfig(mode, new OpenAiEndpoint(baseUrl, key, keySource), help, Optional.empty(),
+        OpenAiEndpoint endpoint = new OpenAiEndpoint(baseUrl, key, keySource);
+        RunConfig config = new RunConfig(mode, endpoint, help, Optional.empty(),
                 r.get(Constants.MODEL), r.get(Constants.DEFAULT_MODEL), r.get(Constants.JUDGE_MODEL), recordings, concurrency,
-                timeout, limits);
+                timeout, limits, judgeEndpoint(r, env, endpoint));
         return new EngineSettings(config, r.errors);
+    }
+
+    /**
+     * The judge's own endpoint, when {@link Constants#JUDGE_BASE_URL} or {@link Constants#JUDGE_API_KEY} is set.
+     * Its key: the judge key, else (for GitHub Models) {@code GITHUB_TOKEN}, else the prompts' key.
+     */
+    private static Optional<JudgeEndpoint> judgeEndpoint(Reader r, Function<String, String> env, OpenAiEndpoint main) {
+        Optional<String> urlText = r.get(Constants.JUDGE_BASE_URL);
+        Optional<String> keyText = r.get(Constants.JUDGE_API_KEY);
+        if (urlText.isEmpty() && keyText.isEmpty()) {
+            return Optional.empty();
+        }
+        URI url = urlText.flatMap(t -> r.url(t, Constants.JUDGE_BASE_URL)).orElse(main.baseUrl());
+        Secret key = keyText.map(Secret::ofNullable).orElse(null);
+        String keySource = key == null ? null : "configuration parameter " + Constants.JUDGE_API_KEY;
+        if (key == null && "models.github.ai".equalsIgnoreCase(url.getHost())) {
+            key = Secret.ofNullable(env.apply("GITHUB_TOKEN"));
+            keySource = key == null ? null : "environment variable GITHUB_TOKEN";
+        }
+        if (key == null) {
+            key = main.apiKey();
+            keySource = main.keySource();
+        }
+        String help = "set the configuration parameter " + Constants.JUDGE_API_KEY + " (the key of the judge's endpoint "
+                + url + "; keep keys out of committed files). To run offline from recordings only, use -D" + Constants.MODE + "=replay";
+        return Optional.of(new JudgeEndpoint(new OpenAiEndpoint(url, key, keySource), help));
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code PT2M}, or a number of seconds. */
@@ -137,6 +156,20 @@ final class EngineSettings {
 
         Optional<String> env(String name) {
             return Optional.ofNullable(env.apply(name)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        /** An http(s) URL without trailing slashes, or empty after recording an error naming {@code what}. */
+        Optional<URI> url(String text, String what) {
+            try {
+                URI u = URI.create(text.trim().replaceAll("/+$", ""));
+                if (u.getScheme() == null || u.getHost() == null) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+                return Optional.of(u);
+            } catch (IllegalArgumentException e) {
+                errors.add(what + " is not a URL: '" + text + "'; write it like https://api.openai.com/v1");
+                return Optional.empty();
+            }
         }
 
         int integer(String key, int defaultValue, int min, int max) {

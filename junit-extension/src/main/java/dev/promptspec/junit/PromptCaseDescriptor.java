@@ -100,7 +100,10 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
             throw e;
         }
         if (!result.passed()) {
-            throw new AssertionFailedError(CaseMessages.failure(result, "'" + getDisplayName() + "'"));
+            AssertionFailedError failure = new AssertionFailedError(CaseMessages.failure(result, "'" + getDisplayName() + "'"));
+            // an evaluator that threw (user code, say) shows its stack trace in the report
+            result.checks().stream().filter(c -> c.error() != null).forEach(c -> failure.addSuppressed(c.error()));
+            throw failure;
         }
         return context;
     }

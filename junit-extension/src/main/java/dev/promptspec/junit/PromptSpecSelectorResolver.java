@@ -2,6 +2,7 @@ package dev.promptspec.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
@@ -31,6 +32,7 @@ import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -51,13 +53,22 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final DiscoveryIssueReporter issues;
     private final Supplier<ClassLoader> classLoader;
     private final UniqueId engineId;
-    /** Each file compiled once per discovery, however many selectors reach it. */
+    /**
+     * Each file compiled once per discovery and test class, however many selectors reach it: the key is the class
+     * name (empty for a file selected alone) and the file, because {@code uses: java:<name>} resolves against the
+     * class's own {@code @PromptEvaluator} methods.
+     */
     private final Map<String, CompiledPrompt> compiled = new ConcurrentHashMap<>();
+    /** Per test class: the compiler that knows its {@code @PromptEvaluator} methods. */
+    private final Map<Class<?>, PromptCompiler> classCompilers = new ConcurrentHashMap<>();
+    private final PromptCompiler classlessCompiler;
 
     PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryIssueReporter issues,
             Supplier<ClassLoader> classLoader) {
         this.engineId = engineId;
         this.compiler = compiler;
+        this.classlessCompiler = compiler.withNamedEvaluators(NamedEvaluators.builder().hint("this file was selected on its own,"
+                + " not through a @PromptSpec class, so no @PromptEvaluator methods are visible; run it through its test class").build());
         this.issues = issues;
         this.classLoader = classLoader;
     }
@@ -98,7 +109,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, location)));
             }
             for (PromptSource s : found) {
-                compiled.putIfAbsent(s.name(), compiler.compile(s));
+                compiled.computeIfAbsent(cacheKey(d, s.name()), k -> compilerFor(d).compile(s));
                 selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, s.name())));
             }
         }
@@ -209,12 +220,13 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 return Optional.of(missing(name, "no prompt file at " + p.toAbsolutePath(), "Check the path (it is relative to "
                         + Path.of("").toAbsolutePath() + ")"));
             }
-            return Optional.of(compiled.computeIfAbsent("path:" + name, k -> compiler.compile(PromptFiles.onDisk(p, name))));
+            return Optional.of(compiled.computeIfAbsent(cacheKey(parent, "path:" + name),
+                    k -> compilerFor(parent).compile(PromptFiles.onDisk(p, name))));
         }
         if (!s.getType().equals(PromptFileDescriptor.SEGMENT)) {
             return Optional.empty();
         }
-        CompiledPrompt cp = compiled.get(name);
+        CompiledPrompt cp = compiled.get(cacheKey(parent, name));
         if (cp != null) {
             return Optional.of(cp);
         }
@@ -230,9 +242,31 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                     "Put it under src/test/resources/" + name + " (locations are classpath paths, without 'src/test/resources'),"
                             + " and name prompt files *.prompt.yml or *.prompt.yaml"));
         }
-        CompiledPrompt fresh = compiler.compile(source.get());
-        CompiledPrompt previous = compiled.putIfAbsent(name, fresh);
+        CompiledPrompt fresh = compilerFor(parent).compile(source.get());
+        CompiledPrompt previous = compiled.putIfAbsent(cacheKey(parent, name), fresh);
         return Optional.of(previous != null ? previous : fresh);
+    }
+
+    private static String cacheKey(TestDescriptor parent, String file) {
+        return (parent instanceof PromptClassDescriptor c ? c.testClass().getName() : "") + "\u0000" + file;
+    }
+
+    /**
+     * The compiler for files of {@code parent}'s class (its {@code @PromptEvaluator} methods added), or, for a file
+     * selected on its own, one whose {@code java:} errors say that methods are only found through a class.
+     */
+    private PromptCompiler compilerFor(TestDescriptor parent) {
+        if (!(parent instanceof PromptClassDescriptor c)) {
+            return classlessCompiler;
+        }
+        return classCompilers.computeIfAbsent(c.testClass(), testClass -> {
+            MethodEvaluators.Found found = MethodEvaluators.of(testClass);
+            for (MethodEvaluators.Issue issue : found.issues()) {
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, issue.message())
+                        .source(MethodSource.from(issue.method())));
+            }
+            return compiler.withNamedEvaluators(found.evaluators());
+        });
     }
 
     private CompiledPrompt missing(String name, String message, String fix) {

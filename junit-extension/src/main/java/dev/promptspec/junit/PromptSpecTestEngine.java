@@ -62,6 +62,9 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
         for (String error : settings.errors()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, "PromptSpec configuration: " + error));
         }
+        for (String error : registry.loadErrors()) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "PromptSpec evaluators: " + error));
+        }
         PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry);
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)

@@ -1,0 +1,66 @@
+package dev.promptspec.eval.judge;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.template.Template;
+import dev.promptspec.util.Suggestions;
+import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.YamlMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds {@code uses: github/<metric>} judges. Beside {@code uses}, an entry may set {@code threshold}
+ * (default 0.25: a rating of 2 of 5, gh-models' pass rule), {@code modelId}, and the variable each of the
+ * judge's inputs comes from ({@code question}, {@code reference}, {@code context}).
+ */
+public final class BuiltInJudgeFactory {
+
+    private BuiltInJudgeFactory() {
+    }
+
+    /** True for the names this factory builds. */
+    public static boolean handles(String uses) {
+        return uses.startsWith(BuiltInJudges.PREFIX);
+    }
+
+    public static Set<String> names() {
+        return BuiltInJudges.names();
+    }
+
+    /**
+     * @param uses     the {@code uses} value
+     * @param at       where the value is written
+     * @param settings the entry's other keys, or null when it has none
+     */
+    public static Evaluator create(EvaluatorDefinition def, String uses, Position at, YamlMap settings) throws InvalidConfigException {
+        Optional<BuiltInJudges.Definition> found = BuiltInJudges.find(uses);
+        if (found.isEmpty()) {
+            throw new InvalidConfigException(at, "unknown built-in judge '" + uses + "'" + Suggestions.didYouMean(uses, names()),
+                    "Built-in judges: " + String.join(", ", names()));
+        }
+        BuiltInJudges.Definition judge = found.get();
+        String where = "evaluator '" + def.name() + "' (" + uses + ")";
+        ConfigReader c = new ConfigReader(settings != null ? settings : YamlMap.empty(at), where);
+        List<String> keys = new ArrayList<>(List.of("uses", "threshold", "modelId"));
+        keys.addAll(judge.inputs().keySet());
+        c.allowOnly(keys);
+        Map<String, Template> derived = new LinkedHashMap<>();
+        for (Map.Entry<String, String> input : judge.inputs().entrySet()) {
+            Optional<String> mapped = c.string(input.getKey());
+            Position p = mapped.isPresent() ? c.entry(input.getKey()).get().value().position() : def.position();
+            derived.put(input.getKey(), Template.parse(mapped.orElse("{{" + input.getValue() + "}}"), p));
+        }
+        Double threshold = JudgeSettings.threshold(c, where);
+        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), Template.parse(BuiltInJudges.SYSTEM, def.position()),
+                Template.parse(judge.prompt(), def.position()), null, BuiltInJudges.SCALE,
+                threshold != null ? threshold : BuiltInJudges.DEFAULT_THRESHOLD, derived, List.of(judge.metric()),
+                JudgeEvaluator.Wording.RATING);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.promptspec.eval.judge;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Settings every judge shares: {@code modelId} and {@code threshold}. */
+final class JudgeSettings {
+
+    private JudgeSettings() {
+    }
+
+    static String modelId(ConfigReader c) throws InvalidConfigException {
+        Optional<String> id = c.string("modelId");
+        if (id.isPresent() && id.get().isBlank()) {
+            throw new InvalidConfigException(c.entry("modelId").get().value().position(), "'modelId' is empty",
+                    "Name the judge model (gpt-4o, openai/gpt-4o...) or remove the key to use the run's judge model");
+        }
+        return id.map(String::strip).orElse(null);
+    }
+
+    /**
+     * The lowest passing score, 0..1. A judge's rating of N on a 1–5 scale is the score (N-1)/4; a threshold
+     * written as a rating ({@code threshold: 4}) is an error that says so, never silently reinterpreted.
+     */
+    static Double threshold(ConfigReader c, String where) throws InvalidConfigException {
+        Optional<YamlMap.Entry> e = c.entry("threshold");
+        if (e.isPresent() && e.get().value() instanceof YamlScalar s && s.asDouble().isPresent()) {
+            double v = s.asDouble().get();
+            if (v > 1 && v <= 5 && v == Math.rint(v)) {
+                throw new InvalidConfigException(s.position(), "'threshold' in " + where + " is a score from 0 to 1, not a rating",
+                        String.format(Locale.ROOT, "A rating of %d of 5 is the score %.2f: write threshold: %.2f", (int) v,
+                                (v - 1) / 4, (v - 1) / 4));
+            }
+        }
+        return c.number("threshold", 0, 1).orElse(null);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.promptspec.eval.judge;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.template.Template;
+import dev.promptspec.yaml.YamlList;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code llm:} judges written in the file, as gh-models defines them: {@code prompt} (with the test case's
+ * variables and {@code {{completion}}}, the response), optional {@code systemPrompt} and {@code modelId},
+ * and {@code choices}, each a {@code choice} and its {@code score}. A choice scoring above 0 passes
+ * (gh-models' rule) unless {@code threshold} sets the lowest passing score.
+ *
+ * <p>Unlike gh-models, the judge's answer is read from its final line only, and to make that line reliable
+ * PromptSpec appends one sentence to the prompt asking for it ({@code answerInstruction: false} leaves the
+ * prompt exactly as written).
+ */
+public final class LlmEvaluatorFactory implements EvaluatorFactory {
+
+    static final List<String> KEYS = List.of("modelId", "prompt", "systemPrompt", "choices", "threshold", "answerInstruction");
+
+    @Override
+    public String kind() {
+        return "llm";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        String where = "llm evaluator '" + def.name() + "'";
+        ConfigReader c = new ConfigReader(def.configMap(), where);
+        c.allowOnly(KEYS);
+        Optional<String> prompt = c.string("prompt");
+        if (prompt.isEmpty() || prompt.get().isBlank()) {
+            throw new InvalidConfigException(c.entry("prompt").map(e -> e.value().position()).orElse(def.config().position()),
+                    where + " has no 'prompt'", "Add prompt: with the question for the judge; {{completion}} is the response to grade");
+        }
+        Template promptTemplate = Template.parse(prompt.get(), c.entry("prompt").get().value().position());
+        if (!promptTemplate.uses("completion")) {
+            def.warn(c.entry("prompt").get().value().position(), where + ": the prompt never shows the judge the response",
+                    "Put {{completion}} where the response to grade belongs");
+        }
+        Template system = c.string("systemPrompt").filter(s -> !s.isBlank())
+                .map(s -> Template.parse(s, c.entry("systemPrompt").get().value().position())).orElse(null);
+        List<Choice> choices = choices(c, def, where);
+        Double threshold = JudgeSettings.threshold(c, where);
+        if (threshold != null && choices.stream().noneMatch(ch -> ch.score() >= threshold - 1e-9)) {
+            throw new InvalidConfigException(c.entry("threshold").get().value().position(), where + ": no choice reaches the threshold "
+                    + threshold + ", so it can never pass", "Lower the threshold or fix the choices' scores");
+        }
+        if (threshold == null && choices.stream().noneMatch(ch -> ch.score() > 0)) {
+            throw new InvalidConfigException(c.entry("choices").get().value().position(), where + ": every choice scores 0, so it can"
+                    + " never pass (a choice passes when its score is above 0)", "Give the acceptable answers a score above 0");
+        }
+        String instruction = c.bool("answerInstruction").orElse(true) ? instruction(choices) : null;
+        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), system, promptTemplate, instruction, choices, threshold, Map.of(),
+                List.of(), JudgeEvaluator.Wording.CHOICE);
+    }
+
+    static String instruction(List<Choice> choices) {
+        return "End your reply with one final line of the form \"Answer: <choice>\", where <choice> is exactly one of: "
+                + String.join(", ", choices.stream().map(Choice::choice).toList()) + ".";
+    }
+
+    private static List<Choice> choices(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
+        Optional<YamlMap.Entry> entry = c.entry("choices");
+        String fix = "Write choices: as a list of '- choice: <answer>' with 'score: <0 to 1>', e.g. choice: \"yes\" / score: 1";
+        if (entry.isEmpty()) {
+            throw new InvalidConfigException(def.config().position(), where + " has no 'choices'", fix);
+        }
+        if (!(entry.get().value() instanceof YamlList list) || list.size() == 0) {
+            throw new InvalidConfigException(entry.get().value().position(), "'choices' in " + where + " must be a non-empty list, not "
+                    + entry.get().value().describe(), fix);
+        }
+        List<Choice> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        int i = 0;
+        for (YamlNode item : list.items()) {
+            i++;
+            if (!(item instanceof YamlMap m)) {
+                throw new InvalidConfigException(item.position(), "choice #" + i + " of " + where + " must be a mapping with 'choice'"
+                        + " and 'score', not " + item.describe(), fix);
+            }
+            ConfigReader r = new ConfigReader(m, "choice #" + i + " of " + where);
+            r.allowOnly(List.of("choice", "score"));
+            Optional<String> text = r.string("choice");
+            if (text.isEmpty() || text.get().isBlank()) {
+                throw new InvalidConfigException(m.position(), "choice #" + i + " of " + where + " has no 'choice'", fix);
+            }
+            Optional<Double> score = r.number("score", 0, 1);
+            if (score.isEmpty()) {
+                throw new InvalidConfigException(m.position(), "choice '" + text.get() + "' of " + where + " has no 'score'",
+                        "Add score: with a number from 0 (worst) to 1 (best)");
+            }
+            if (!seen.add(text.get().strip().toLowerCase(Locale.ROOT))) {
+                throw new InvalidConfigException(m.position(), "choice '" + text.get() + "' appears twice in " + where
+                        + " (choices are matched ignoring case)", "");
+            }
+            out.add(new Choice(text.get(), score.get()));
+        }
+        return out;
+    }
+}

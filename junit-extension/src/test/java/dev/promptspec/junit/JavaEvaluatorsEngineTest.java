@@ -1,0 +1,302 @@
+package dev.promptspec.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.EvaluationContext;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.NamedEvaluator;
+import dev.promptspec.eval.Verdict;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.testing.FakeOpenAiServer;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** {@code uses: java:<name>} through the engine: @PromptEvaluator methods and ServiceLoader registrations. */
+class JavaEvaluatorsEngineTest {
+
+    static final String SHIPPED = """
+            Your order 48213 shipped on 18 November 2025 with UPS (tracking 1Z999AA10123456784) and should arrive on 21 November.
+
+            Kind regards,
+            Northwind Support""";
+    static final String NO_ORDER = """
+            I couldn't find an order number in your message. Could you reply with the 5-digit number from your order \
+            confirmation email? I'll check the status right away.
+
+            Kind regards,
+            Northwind Support""";
+
+    private static final Pattern ORDER_ID = Pattern.compile("\\b\\d{5}\\b");
+
+    /** Evaluators shared by inheritance. */
+    static class OrderIdChecks {
+
+        @PromptEvaluator
+        static boolean orderIdPresent(String response) {
+            return ORDER_ID.matcher(response).find();
+        }
+    }
+
+    @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
+    static class OrderStatus extends OrderIdChecks {
+
+        @PromptEvaluator
+        static Verdict politeSignOff(EvaluationContext context) {
+            String[] lines = context.response().split("\n");
+            String closing = lines.length >= 2 ? lines[lines.length - 2].strip() : "";
+            return Verdict.of(closing.equals("Kind regards,"), "closing line is '" + closing + "'");
+        }
+    }
+
+    /** The same file, with this class's own, laxer idea of an order id. */
+    @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
+    static class OrderStatusLenient extends SignOffChecks {
+
+        @PromptEvaluator
+        static boolean orderIdPresent(String response) {
+            return response.contains("order");
+        }
+    }
+
+    /** More evaluators shared by inheritance; the name differs from the method's. */
+    static class SignOffChecks {
+
+        @PromptEvaluator("politeSignOff")
+        static boolean endsWithSignature(String response) {
+            return response.endsWith("Northwind Support");
+        }
+    }
+
+    @PromptSpec("prompts/java-evaluators/order-status.prompt.yml")
+    static class BuggyEvaluator extends OrderIdChecks {
+
+        @PromptEvaluator
+        static boolean politeSignOff(String response) {
+            throw new IllegalStateException("sign-off rules not loaded");
+        }
+    }
+
+    @PromptSpec("prompts/java-evaluators/typo.prompt.yml")
+    static class Misspelt extends OrderIdChecks {
+    }
+
+    @PromptSpec("prompts/java-evaluators/typo.prompt.yml")
+    static class NotStatic {
+
+        @PromptEvaluator
+        boolean orderIdPresnt(String response) {
+            return ORDER_ID.matcher(response).find();
+        }
+    }
+
+    /** The evaluator comes from a library: a NamedEvaluator registered through ServiceLoader. */
+    @PromptSpec("prompts/java-evaluators/word-budget.prompt.yml")
+    static class ShortReplies {
+    }
+
+    /** A new YAML kind, {@code wordBudget: {max: N}}, registered through ServiceLoader. */
+    public static final class WordBudgetFactory implements EvaluatorFactory {
+        @Override
+        public String kind() {
+            return "wordBudget";
+        }
+
+        @Override
+        public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+            ConfigReader c = new ConfigReader(def.configMap(), "wordBudget evaluator '" + def.name() + "'");
+            c.allowOnly(List.of("max"));
+            int max = c.integer("max", 1).orElseThrow(() -> new InvalidConfigException(def.position(), "wordBudget needs 'max'"));
+            return ctx -> {
+                int words = ctx.response().split("\\s+").length;
+                return Verdict.of(words <= max, words + " words; at most " + max + " allowed");
+            };
+        }
+    }
+
+    /** A library's evaluator, used by name. */
+    public static final class LibraryOrderId implements NamedEvaluator {
+        @Override
+        public String name() {
+            return "orderIdPresent";
+        }
+
+        @Override
+        public Verdict evaluate(EvaluationContext context) {
+            return Verdict.of(ORDER_ID.matcher(context.response()).find(), "library check for a 5-digit order id");
+        }
+    }
+
+    @TempDir
+    Path dir;
+    private FakeOpenAiServer server;
+    private ClassLoader originalLoader;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = FakeOpenAiServer.start(r -> new FakeOpenAiServer.Completion(r.lastMessage("user").contains("48213") ? SHIPPED : NO_ORDER));
+        originalLoader = Thread.currentThread().getContextClassLoader();
+    }
+
+    @AfterEach
+    void stopServer() {
+        Thread.currentThread().setContextClassLoader(originalLoader);
+        server.close();
+    }
+
+    private EngineTestKit.Builder engine(Class<?>... classes) {
+        return EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
+                .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
+                .configurationParameter(Constants.RECORDINGS_DIR, dir.toString())
+                .configurationParameter(Constants.MODE, "live")
+                .selectors(java.util.Arrays.stream(classes).map(DiscoverySelectors::selectClass).toArray(org.junit.platform.engine.DiscoverySelector[]::new));
+    }
+
+    private static String failureMessage(Event e) {
+        return e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("");
+    }
+
+    private static List<String> failures(EngineExecutionResults results) {
+        List<String> out = new ArrayList<>();
+        results.testEvents().failed().stream().forEach(e -> out.add(e.getTestDescriptor().getDisplayName() + ": " + failureMessage(e)));
+        return out;
+    }
+
+    /** A "library" whose META-INF/services registers the word-budget kind and a named evaluator, on the engine's class path. */
+    private void putLibraryOnClassPath() throws Exception {
+        Path services = dir.resolve("lib/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), WordBudgetFactory.class.getName() + "\n");
+        Files.writeString(services.resolve(NamedEvaluator.class.getName()), LibraryOrderId.class.getName() + "\n");
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("lib").toUri().toURL()}, originalLoader));
+    }
+
+    @Test
+    void static_methods_of_the_class_are_evaluators() {
+        EngineExecutionResults results = engine(OrderStatus.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        assertThat(failures(results)).singleElement().asString()
+                .startsWith("no order number: 1 of 2 checks failed for 'no order number'")
+                .contains("[FAIL] Has order id (java:orderIdPresent): OrderIdChecks.orderIdPresent(response) returned false")
+                .contains("[pass] Signed off politely (java:politeSignOff): closing line is 'Kind regards,'");
+    }
+
+    @Test
+    void the_same_file_under_two_classes_uses_each_class_s_own_evaluators() {
+        EngineExecutionResults results = engine(OrderStatus.class, OrderStatusLenient.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(4).succeeded(3).failed(1));
+        results.testEvents().failed().assertThatEvents().singleElement()
+                .satisfies(e -> assertThat(e.getTestDescriptor().getUniqueId().toString()).contains("[class:" + OrderStatus.class.getName() + "]"));
+        results.testEvents().succeeded().stream().filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("OrderStatusLenient"))
+                .forEach(e -> assertThat(e.getTestDescriptor().getDisplayName()).isIn("shipped", "no order number"));
+    }
+
+    @Test
+    void an_evaluator_that_throws_fails_its_check_with_the_stack_trace_and_the_run_goes_on() {
+        EngineExecutionResults results = engine(BuggyEvaluator.class, OrderStatus.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(4).failed(3).succeeded(1));
+        Event shipped = results.testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("BuggyEvaluator") && e.getTestDescriptor().getDisplayName().equals("shipped"))
+                .findFirst().orElseThrow();
+        Throwable failure = shipped.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining(
+                "[FAIL] Signed off politely (java:politeSignOff): the evaluator threw java.lang.IllegalStateException: sign-off rules not loaded");
+        assertThat(failure.getSuppressed()).singleElement().satisfies(t -> {
+            assertThat(t).isInstanceOf(IllegalStateException.class);
+            assertThat(t.getStackTrace()[0].getMethodName()).isEqualTo("politeSignOff");
+            assertThat(t.getStackTrace()[0].getClassName()).isEqualTo(BuggyEvaluator.class.getName());
+        });
+    }
+
+    @Test
+    void an_unknown_name_fails_the_file_at_its_line_with_did_you_mean() {
+        EngineExecutionResults results = engine(Misspelt.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failures(results)).singleElement().asString()
+                .contains("prompts/java-evaluators/typo.prompt.yml:10:11: error: no Java evaluator named 'orderIdPresnt'"
+                        + " — did you mean 'orderIdPresent'? Available: java:orderIdPresent.");
+    }
+
+    @Test
+    void a_file_selected_without_its_class_says_why_its_java_evaluators_are_missing() {
+        EngineExecutionResults results = engine().selectors(DiscoverySelectors.selectClasspathResource(
+                "prompts/java-evaluators/order-status.prompt.yml")).execute();
+        assertThat(failures(results)).singleElement().asString()
+                .contains("order-status.prompt.yml:15:11: error: no Java evaluator named 'orderIdPresent'")
+                .contains("Note: this file was selected on its own, not through a @PromptSpec class, so no @PromptEvaluator methods"
+                        + " are visible; run it through its test class");
+    }
+
+    @Test
+    void a_non_static_evaluator_method_is_reported_at_the_method_and_where_it_is_used() {
+        EngineDiscoveryResults discovery = engine(NotStatic.class).discover();
+        assertThat(discovery.getDiscoveryIssues()).anySatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).isEqualTo("@PromptEvaluator " + NotStatic.class.getName() + ".orderIdPresnt cannot be used:"
+                    + " it is not static (PromptSpec never creates instances of the test class); make it static");
+            assertThat(issue.source()).get().isInstanceOf(MethodSource.class);
+        });
+        EngineExecutionResults results = engine(NotStatic.class).execute();
+        assertThat(failures(results)).singleElement().asString().contains("typo.prompt.yml:10:11: error: java:orderIdPresnt cannot be used: "
+                + NotStatic.class.getName() + ".orderIdPresnt it is not static");
+    }
+
+    @Test
+    void evaluator_kinds_and_named_evaluators_from_libraries_are_found_through_service_loader() throws Exception {
+        putLibraryOnClassPath();
+
+        EngineExecutionResults results = engine(ShortReplies.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        // the same file without the library: its kind is unknown
+        Thread.currentThread().setContextClassLoader(originalLoader);
+        EngineExecutionResults without = engine(ShortReplies.class).execute();
+        assertThat(failures(without)).singleElement().asString()
+                .contains("word-budget.prompt.yml:10:5: error: unknown evaluator kind 'wordBudget'");
+    }
+
+    @Test
+    void a_provider_that_cannot_load_is_a_discovery_warning_and_the_rest_still_runs() throws Exception {
+        Path services = dir.resolve("broken/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(EvaluatorFactory.class.getName()), "com.acme.prompts.NoSuchFactory\n");
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("broken").toUri().toURL()}, originalLoader));
+        EngineDiscoveryResults discovery = engine(OrderStatus.class).discover();
+        assertThat(discovery.getDiscoveryIssues()).anySatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).startsWith("PromptSpec evaluators: an EvaluatorFactory listed in"
+                    + " META-INF/services/dev.promptspec.eval.EvaluatorFactory failed to load: java.util.ServiceConfigurationError:")
+                    .contains("com.acme.prompts.NoSuchFactory not found");
+        });
+        engine(OrderStatus.class).execute().testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+    }
+
+    @Test
+    void a_failing_library_kind_reports_what_it_found() throws Exception {
+        server.respondWith(r -> new FakeOpenAiServer.Completion(NO_ORDER + "\n\nP.S. " + "Thanks for your patience. ".repeat(6)));
+        putLibraryOnClassPath();
+        EngineExecutionResults results = engine(ShortReplies.class).execute();
+        assertThat(failures(results)).singleElement().asString()
+                .contains("[FAIL] At most 40 words (wordBudget): 56 words; at most 40 allowed")
+                .contains("[FAIL] Has order id (java:orderIdPresent): library check for a 5-digit order id");
+    }
+}

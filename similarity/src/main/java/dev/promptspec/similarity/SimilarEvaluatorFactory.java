@@ -1,0 +1,56 @@
+package dev.promptspec.similarity;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.template.Template;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code similar:} compares the meaning of the response with a reference, offline: cosine similarity of
+ * all-MiniLM-L6-v2 sentence embeddings computed in-process (no network, no key, no judge model).
+ *
+ * <pre>{@code
+ * - name: close to the reference answer
+ *   similar:
+ *     to: "{{expected}}"
+ *     threshold: 0.7
+ * }</pre>
+ *
+ * {@code similar: "{{expected}}"} is short for {@code to:} with the default threshold.
+ */
+public final class SimilarEvaluatorFactory implements EvaluatorFactory {
+
+    /**
+     * Paraphrases of a short answer typically score 0.7–0.9 with this model, answers on the same topic with
+     * different content about 0.5, unrelated texts about 0.
+     */
+    static final double DEFAULT_THRESHOLD = 0.7;
+
+    @Override
+    public String kind() {
+        return "similar";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        YamlScalar shorthand = def.configScalar();
+        if (shorthand != null) {
+            return new SimilarEvaluator(Template.parse(shorthand.text(), shorthand.position()), DEFAULT_THRESHOLD);
+        }
+        String where = "similar evaluator '" + def.name() + "'";
+        ConfigReader c = new ConfigReader(def.configMap(), where);
+        c.allowOnly(List.of("to", "threshold"));
+        Optional<String> to = c.string("to");
+        if (to.isEmpty() || to.get().isBlank()) {
+            throw new InvalidConfigException(def.config().position(), where + " has no 'to'",
+                    "Add to: with the reference text, usually \"{{expected}}\"");
+        }
+        double threshold = c.number("threshold", 0, 1).orElse(DEFAULT_THRESHOLD);
+        return new SimilarEvaluator(Template.parse(to.get(), c.entry("to").get().value().position()), threshold);
+    }
+}
