@@ -77,7 +77,7 @@ public final class ConfigReader {
             int v = s.asInt().get();
             if (v < min) {
                 throw new InvalidConfigException(s.position(), "'" + e.get().key() + "' in " + where + " must be at least " + min
-                        + ", not " + v);
+                        + ", not " + v, "Use a whole number of at least " + min);
             }
             return Optional.of(v);
         }
@@ -93,7 +93,7 @@ public final class ConfigReader {
             double v = s.asDouble().get();
             if (v < min || v > max) {
                 throw new InvalidConfigException(s.position(), "'" + e.get().key() + "' in " + where + " must be between "
-                        + min + " and " + max + ", not " + v);
+                        + plain(min) + " and " + plain(max) + ", not " + s.text(), "Use a value from " + plain(min) + " to " + plain(max));
             }
             return Optional.of(v);
         }
@@ -117,7 +117,7 @@ public final class ConfigReader {
                     out.add(s.text());
                 } else {
                     throw new InvalidConfigException(item.position(), "entries of '" + e.get().key() + "' in " + where
-                            + " must be texts, not " + item.describe());
+                            + " must be texts, not " + item.describe(), "Write each entry as a text; quote it if it starts with a special character");
                 }
             }
             return Optional.of(out);
@@ -127,6 +127,16 @@ public final class ConfigReader {
 
     private InvalidConfigException typeError(YamlMap.Entry e, String wanted) {
         return new InvalidConfigException(e.value().position(), "'" + e.key() + "' in " + where + " must be " + wanted
-                + ", not " + e.value().describe());
+                + ", not " + e.value().describe(), switch (wanted) {
+                    case "true or false" -> "Write true or false";
+                    case "a whole number" -> "Write a whole number, without quotes";
+                    case "a number" -> "Write a number such as 0.7, without quotes";
+                    case "a list of texts" -> "Write a text, or a list of texts: [a, b]";
+                    default -> "Write the text after the colon; quote it if it starts with a special character";
+                });
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -15,4 +15,17 @@ public interface EvaluatorFactory {
     String kind();
 
     Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException;
+
+    /**
+     * The JSON Schema (draft-07, as JSON text) of this kind's settings: the value under the kind's key
+     * ({@code string: {...}}), which is also what sits beside {@code type:} in the {@code type: <kind>} form.
+     * PromptSpec assembles the schema of the whole file format from these (editors use it for completion and
+     * checks), and the loader uses its {@code properties} to point a setting written in the wrong place to its kind.
+     * Give every property a {@code description}.
+     *
+     * <p>The default accepts any value: nothing is checked or completed until the factory describes its settings.
+     */
+    default String settingsSchema() {
+        return "{\"description\": \"Settings of the '" + kind() + "' evaluator (its factory publishes no schema).\"}";
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -86,6 +87,21 @@ public final class EvaluatorRegistry {
     /** The evaluators {@code uses: java:<name>} can reference. */
     public NamedEvaluators named() {
         return named;
+    }
+
+    /** The factory of {@code kind}, if registered. */
+    public Optional<EvaluatorFactory> factory(String kind) {
+        return Optional.ofNullable(factories.get(kind));
+    }
+
+    /**
+     * Every kind with the setting names its {@linkplain EvaluatorFactory#settingsSchema() schema} declares (empty for
+     * kinds without a schema, or with one that cannot be read).
+     */
+    public Map<String, Set<String>> settingKeys() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        factories.forEach((kind, f) -> out.put(kind, SettingsSchemas.propertyNames(f)));
+        return out;
     }
 
     public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {

@@ -26,10 +26,14 @@ public final class ProblemCollector {
         return problems.stream().anyMatch(Problem::isError);
     }
 
-    /** Problems in file order (line, then column), errors before warnings at the same place. */
+    /**
+     * Problems in reading order: grouped by file (a prompt file's data files have problems of their own), then by
+     * line and column, errors before warnings at the same place.
+     */
     public List<Problem> problems() {
         return problems.stream()
-                .sorted(Comparator.comparingInt((Problem p) -> p.position().line())
+                .sorted(Comparator.comparing((Problem p) -> p.position().file())
+                        .thenComparingInt(p -> p.position().line())
                         .thenComparingInt(p -> p.position().column())
                         .thenComparing(Problem::severity))
                 .toList();

@@ -11,6 +11,7 @@ import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.recording.RecordingMode;
 import dev.promptspec.spec.ModelParameters;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.TestCase;
@@ -38,6 +39,10 @@ final class CaseRunner {
         ModelRequest request = null;
         try {
             request = RequestBuilder.build(file, testCase, config);
+            if (config.mode() == RecordingMode.VALIDATE) {
+                return new CaseResult(name, testCase, request, null, List.of(), Validation.evaluatorInputs(prompt, testCase),
+                        elapsed(start));
+            }
             CallContext context = CallContext.prompt(name, testCase.key());
             ModelResponse response = client.call(request, context);
             List<CheckResult> checks = evaluate(prompt, testCase, response, context, request.model());

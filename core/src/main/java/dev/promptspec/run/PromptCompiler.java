@@ -26,7 +26,7 @@ public final class PromptCompiler {
 
     public PromptCompiler(YamlLimits limits, EvaluatorRegistry registry) {
         this.limits = limits;
-        this.loader = new PromptFileLoader(limits, registry.kinds());
+        this.loader = new PromptFileLoader(limits, registry.settingKeys());
         this.registry = registry;
     }
 
@@ -63,6 +63,9 @@ public final class PromptCompiler {
                 collector.error(spec.position(), "evaluator '" + spec.name() + "' (" + spec.kind() + ") could not be created: " + e,
                         "This is a bug in the evaluator's factory");
             }
+        }
+        if (!collector.hasErrors()) {
+            VariableUsage.check(file, evaluators, collector);
         }
         problems.addAll(collector.problems());
         boolean runnable = problems.stream().noneMatch(Problem::isError);

@@ -6,6 +6,7 @@ import dev.promptspec.model.ModelRequest;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.spec.MessageTemplate;
 import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.Role;
 import dev.promptspec.spec.TestCase;
 import dev.promptspec.template.MissingVariableException;
 import java.util.ArrayList;
@@ -32,20 +33,20 @@ public final class RequestBuilder {
             try {
                 messages.add(new ChatMessage(m.role(), m.content().render(testCase.variables())));
             } catch (MissingVariableException e) {
-                throw new TestCaseInputException(missing(testCase, e).format());
+                throw new TestCaseInputException(missing(testCase, m.role(), e).format());
             }
         }
         return new ModelRequest(ModelSelection.modelFor(file, config), messages, file.modelParameters(), file.responseFormat());
     }
 
     /** At the entry (what the author must change), naming the message that needs the variables. */
-    private static Problem missing(TestCase testCase, MissingVariableException e) {
+    private static Problem missing(TestCase testCase, Role role, MissingVariableException e) {
         String entry = testCase.name() != null ? "'" + testCase.key() + "'" : testCase.key();
         String names = e.names().stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
         return Problem.error(testCase.position(), "testData entry " + entry + " does not provide the "
-                        + (e.names().size() == 1 ? "variable " : "variables ") + names + " used by the message at line "
-                        + e.templatePosition().line(),
+                        + (e.names().size() == 1 ? "variable " : "variables ") + names + " used by the " + role.wireName()
+                        + " message at line " + e.templatePosition().line(),
                 "Add " + e.names().stream().map(n -> "'" + n + ":'").collect(Collectors.joining(", "))
-                        + " to the entry, or a default under variables:");
+                        + " to the entry, or give every entry a value under defaults:");
     }
 }

@@ -131,7 +131,26 @@ final class Fields {
 
     private void typeError(YamlMap.Entry e, String wanted) {
         problems.error(valuePosition(e), "'" + e.key() + "' in " + where + " must be " + wanted + ", not " + e.value().describe(),
-                "");
+                fixFor(wanted));
+    }
+
+    private static String fixFor(String wanted) {
+        if (wanted.startsWith("a text")) {
+            return "Write the text after the colon (quote it if it starts with a special character; use '|' for several lines)";
+        }
+        if (wanted.startsWith("a number")) {
+            return "Write a number such as 0.7, without quotes";
+        }
+        if (wanted.startsWith("a whole number")) {
+            return "Write a whole number such as 256, without quotes";
+        }
+        if (wanted.startsWith("true")) {
+            return "Write true or false";
+        }
+        if (wanted.startsWith("a list")) {
+            return "Write each item on its own line starting with '- ', indented under the key";
+        }
+        return "Indent 'key: value' lines under the key";
     }
 
     static Position valuePosition(YamlMap.Entry e) {

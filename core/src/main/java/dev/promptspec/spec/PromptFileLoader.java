@@ -1,13 +1,9 @@
 package dev.promptspec.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptspec.eval.OptionalKinds;
 import dev.promptspec.problem.ProblemCollector;
-import dev.promptspec.template.Template;
 import dev.promptspec.util.Suggestions;
 import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.SourceLayout;
 import dev.promptspec.yaml.YamlLimits;
 import dev.promptspec.yaml.YamlList;
 import dev.promptspec.yaml.YamlMap;
@@ -27,34 +23,48 @@ import java.util.Set;
 /**
  * Loads {@code .prompt.yml} files: GitHub Models' format, the snake_case spellings found in the wild,
  * and PromptSpec's extensions. Never throws for bad input: every problem is collected with its position.
+ *
+ * <p>The parts live in small readers: {@link MessagesReader}, {@link TestCaseReader} (one entry),
+ * {@link TestDataFiles} (CSV, JSON Lines, YAML rows), {@link ResponseFormatReader}, {@link EvaluatorSpecReader}
+ * and {@link TemplateChecks} (placeholders against test data).
  */
 public final class PromptFileLoader {
 
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "model", "modelParameters",
-            "responseFormat", "jsonSchema", "messages", "testData", "evaluators", "version", "authors", "metadata",
-            "variables", "tags");
+    /** Keys of GitHub Models' format. */
+    public static final Set<String> GH_MODELS_KEYS = Set.of("name", "description", "model", "modelParameters",
+            "responseFormat", "jsonSchema", "messages", "testData", "evaluators");
+    /** PromptSpec's own keys (and the seed format's), accepted beside gh-models' ones. */
+    public static final Set<String> EXTENSION_KEYS = Set.of("version", "authors", "metadata", "variables", "tags", "defaults",
+            "$schema");
     /** Spellings accepted for the same keys; gh-models ignores them, real files use them. */
-    private static final Set<String> TOP_LEVEL_ALIASES = Set.of("model_parameters", "response_format", "json_schema",
-            "test_data");
+    public static final Map<String, String> ALIASES = Map.of("model_parameters", "modelParameters", "response_format",
+            "responseFormat", "json_schema", "jsonSchema", "test_data", "testData");
+    static final Set<String> TOP_LEVEL_KEYS = union(GH_MODELS_KEYS, EXTENSION_KEYS);
     private static final Set<String> MODEL_PARAMETER_KEYS = Set.of("temperature", "maxTokens", "max_tokens",
             "maxCompletionTokens", "max_completion_tokens", "topP", "top_p", "stop", "seed", "frequencyPenalty",
             "frequency_penalty", "presencePenalty", "presence_penalty");
-    /** Keys of a testData entry that describe the entry rather than feed the prompt. */
-    private static final Set<String> ENTRY_META_KEYS = Set.of("name", "description", "tags");
-    private static final Set<String> EVALUATOR_COMMON_KEYS = Set.of("name", "description", "weight");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private final YamlLimits limits;
     private final YamlReader reader;
-    private final Set<String> evaluatorKinds;
+    private final Map<String, Set<String>> evaluatorKinds;
 
     /**
      * @param evaluatorKinds the kinds an evaluator entry may name ({@code string}, {@code regex}...), so
      *                       misspellings are caught at load time
      */
     public PromptFileLoader(YamlLimits limits, Set<String> evaluatorKinds) {
+        this(limits, withoutSettings(evaluatorKinds));
+    }
+
+    /**
+     * @param evaluatorKinds every kind an evaluator entry may name, with the keys of its settings: a misspelt kind
+     *                       gets the closest kind, and a setting written where a kind belongs ({@code contains:}
+     *                       beside {@code name:}) is pointed to its kind
+     */
+    public PromptFileLoader(YamlLimits limits, Map<String, Set<String>> evaluatorKinds) {
+        this.limits = limits;
         this.reader = new YamlReader(limits);
-        this.evaluatorKinds = Set.copyOf(evaluatorKinds);
+        this.evaluatorKinds = Map.copyOf(evaluatorKinds);
     }
 
     public LoadedPromptFile load(PromptSource source) {
@@ -72,6 +82,10 @@ public final class PromptFileLoader {
             return new LoadedPromptFile(source, Optional.empty(), problems.problems());
         }
         PromptFile file = new FileReader(source, map, problems).read();
+        if (problems.hasErrors()) {
+            // Errors in a file without any indentation are symptoms; say what caused them first.
+            SourceLayout.flattened(source.text(), source.name(), null).ifPresent(problems::add);
+        }
         return new LoadedPromptFile(source, problems.hasErrors() ? Optional.empty() : Optional.of(file), problems.problems());
     }
 
@@ -90,25 +104,21 @@ public final class PromptFileLoader {
         }
 
         PromptFile read() {
-            Set<String> known = new LinkedHashSet<>(TOP_LEVEL_KEYS);
-            known.addAll(TOP_LEVEL_ALIASES);
-            for (YamlMap.Entry e : root.entryList()) {
-                if (!known.contains(e.key())) {
-                    problems.warning(e.keyPosition(), "unknown top-level key '" + e.key() + "' is ignored"
-                            + Suggestions.didYouMean(e.key(), TOP_LEVEL_KEYS), "");
-                }
-            }
+            checkTopLevelKeys();
             Optional<String> model = readModel();
             Position modelPosition = fields.entry("model").map(YamlMap.Entry::keyPosition).orElse(root.position());
             ModelParameters parameters = readModelParameters();
-            ResponseFormat responseFormat = readResponseFormat();
+            ResponseFormat responseFormat = new ResponseFormatReader(source, limits, problems).read(fields);
             List<VariableDeclaration> variables = readVariables();
-            List<MessageTemplate> messages = readMessages();
+            List<MessageTemplate> messages = new MessagesReader(problems).read(root, fields);
             Map<String, Object> metadata = fields.map("metadata").map(m -> castMap(YamlValues.toJava(m))).orElse(Map.of());
             Set<String> tags = readTags();
-            List<TestCase> testData = readTestData(variables);
-            List<EvaluatorSpec> evaluators = readEvaluators();
-            checkVariablesAreProvided(messages, variables, testData);
+            TestCaseReader.EntryDefaults defaults = TestCaseReader.EntryDefaults.of(variables, fields.map("defaults").orElse(null),
+                    problems);
+            List<TestCase> testData = readTestData(variables, defaults);
+            List<EvaluatorSpec> evaluators = fields.list("evaluators").map(l -> new EvaluatorSpecReader(evaluatorKinds, problems).read(l))
+                    .orElse(List.of());
+            new TemplateChecks(new SourceText(source.text(), source.name()), problems).check(messages, variables, testData);
             return new PromptFile(source,
                     fields.string("name").orElse(null),
                     fields.string("description").orElse(null),
@@ -124,6 +134,28 @@ public final class PromptFileLoader {
                     evaluators,
                     tags,
                     metadata);
+        }
+
+        /** Unknown top-level keys are warnings: files in the wild carry their own metadata. */
+        private void checkTopLevelKeys() {
+            for (YamlMap.Entry e : root.entryList()) {
+                String key = e.key();
+                if (TOP_LEVEL_KEYS.contains(key) || ALIASES.containsKey(key)) {
+                    continue;
+                }
+                Optional<String> close = Suggestions.closest(key, TOP_LEVEL_KEYS);
+                problems.warning(e.keyPosition(), "unknown top-level key '" + key + "' is ignored"
+                        + close.map(c -> " — did you mean '" + c + "'?").orElse(""),
+                        close.isPresent() ? "Rename it, or move it under metadata: if it is your own information"
+                                : "Move it under metadata: if it is your own information; known keys: "
+                                        + String.join(", ", TOP_LEVEL_KEYS.stream().filter(k -> !k.startsWith("$")).sorted().toList()));
+            }
+            for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+                if (root.has(alias.getKey()) && root.has(alias.getValue())) {
+                    problems.error(root.entries().get(alias.getKey()).keyPosition(), "both '" + alias.getValue() + "' and '"
+                            + alias.getKey() + "' are set; they are the same key", "Keep only '" + alias.getValue() + "'");
+                }
+            }
         }
 
         private Optional<String> readModel() {
@@ -145,7 +177,7 @@ public final class PromptFileLoader {
                 }
             }
             problems.error(value.position(), "'model' must be a model id such as gpt-4o or openai/gpt-4o, not "
-                    + value.describe(), "");
+                    + value.describe(), "Write model: followed by the id");
             return Optional.empty();
         }
 
@@ -168,7 +200,8 @@ public final class PromptFileLoader {
                         if (item instanceof YamlScalar s && !s.isNull()) {
                             stop.add(s.text());
                         } else {
-                            problems.error(item.position(), "'stop' entries must be texts, not " + item.describe(), "");
+                            problems.error(item.position(), "'stop' entries must be texts, not " + item.describe(),
+                                    "Write each stop sequence as a quoted text");
                         }
                     }
                 }
@@ -190,84 +223,9 @@ public final class PromptFileLoader {
         private void checkRange(Fields p, Double value, double min, double max, String... keys) {
             if (value != null && (value < min || value > max)) {
                 p.entry(keys).ifPresent(e -> problems.error(e.value().position(),
-                        "'" + e.key() + "' is " + value + "; it must be between " + min + " and " + max, ""));
+                        "'" + e.key() + "' is " + ((YamlScalar) e.value()).text() + ", outside " + plain(min) + " to " + plain(max),
+                        "Use a value from " + plain(min) + " to " + plain(max) + " (providers reject others)"));
             }
-        }
-
-        private ResponseFormat readResponseFormat() {
-            Optional<YamlMap.Entry> entry = fields.entry("responseFormat", "response_format");
-            Optional<YamlMap.Entry> schemaEntry = fields.entry("jsonSchema", "json_schema");
-            if (entry.isEmpty()) {
-                schemaEntry.ifPresent(e -> problems.warning(e.keyPosition(),
-                        "'" + e.key() + "' is ignored without 'responseFormat: json_schema'", "Add responseFormat: json_schema"));
-                return null;
-            }
-            YamlNode value = entry.get().value();
-            String type;
-            YamlNode inlineSchema = null;
-            if (value instanceof YamlScalar s && !s.isNull()) {
-                type = s.text().trim();
-            } else if (value instanceof YamlMap m && m.get("type").orElse(null) instanceof YamlScalar t) {
-                // OpenAI's wire shape: {type: json_schema, json_schema: {...}}
-                type = t.text().trim();
-                inlineSchema = m.get("json_schema").or(() -> m.get("jsonSchema")).orElse(null);
-            } else {
-                problems.error(value.position(), "'responseFormat' must be text, json_object or json_schema, not "
-                        + value.describe(), "");
-                return null;
-            }
-            Set<String> types = Set.of("text", "json_object", "json_schema");
-            if (!types.contains(type)) {
-                problems.error(value.position(), "responseFormat '" + type + "' is not one of text, json_object, json_schema"
-                        + Suggestions.didYouMean(type, types), "");
-                return null;
-            }
-            String schemaJson = null;
-            if (type.equals("json_schema")) {
-                YamlNode schemaNode = inlineSchema != null ? inlineSchema : schemaEntry.map(YamlMap.Entry::value).orElse(null);
-                if (schemaNode == null) {
-                    problems.error(entry.get().keyPosition(), "'responseFormat: json_schema' needs a 'jsonSchema'",
-                            "Add jsonSchema: with a 'name' and a 'schema' (as a JSON string, as gh-models writes it, or as YAML)");
-                    return null;
-                }
-                schemaJson = readJsonSchema(schemaNode);
-            }
-            return new ResponseFormat(type, schemaJson, value.position());
-        }
-
-        /** gh-models wants a JSON string holding name and schema; a YAML mapping is friendlier, so both work. */
-        private String readJsonSchema(YamlNode node) {
-            JsonNode json;
-            if (node instanceof YamlScalar s && s.isString()) {
-                try {
-                    json = JSON.readTree(s.text());
-                } catch (JsonProcessingException e) {
-                    problems.error(node.position(), "'jsonSchema' is not valid JSON: " + e.getOriginalMessage()
-                            + " (JSON line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
-                            "Fix the JSON, or write the schema as a YAML mapping instead of a string");
-                    return null;
-                }
-            } else if (node instanceof YamlMap m) {
-                json = JSON.valueToTree(YamlValues.toJava(m));
-            } else {
-                problems.error(node.position(), "'jsonSchema' must be a JSON string or a mapping, not " + node.describe(), "");
-                return null;
-            }
-            if (json == null || !json.isObject()) {
-                problems.error(node.position(), "'jsonSchema' must be a JSON object with 'name' and 'schema'", "");
-                return null;
-            }
-            if (!json.has("name") || !json.has("schema")) {
-                String missing = !json.has("name") ? "name" : "schema";
-                problems.error(node.position(), "'jsonSchema' has no '" + missing + "'",
-                        "Write it as {\"name\": \"...\", \"schema\": {...JSON Schema...}}, as OpenAI's json_schema response format expects");
-                return null;
-            }
-            if (!json.get("schema").isObject()) {
-                problems.error(node.position(), "'jsonSchema.schema' must be a JSON Schema object", "");
-                return null;
-            }
-            return json.toString();
         }
 
         private List<VariableDeclaration> readVariables() {
@@ -283,77 +241,24 @@ public final class PromptFileLoader {
                     continue;
                 }
                 if (!(item instanceof YamlMap m)) {
-                    problems.error(item.position(), "each entry of 'variables' must be a mapping with a 'name', not " + item.describe(), "");
+                    problems.error(item.position(), "each entry of 'variables' must be a mapping with a 'name', not " + item.describe(),
+                            "Write it as '- name: topic' with optional description:, required: and default:");
                     continue;
                 }
                 Fields f = new Fields(m, problems, "a variable");
-                f.checkKeys(Set.of("name", "description", "required", "default"), true, "");
+                f.checkKeys(Set.of("name", "description", "required", "default"), true,
+                        "A variable has only name, description, required and default");
                 Optional<String> name = f.string("name");
                 if (name.isEmpty()) {
                     problems.error(m.position(), "variable has no 'name'", "Add name: <the {{variable}} it declares>");
                     continue;
                 }
                 if (!seen.add(name.get())) {
-                    problems.error(m.position(), "variable '" + name.get() + "' is declared twice", "");
+                    problems.error(m.position(), "variable '" + name.get() + "' is declared twice", "Remove one of the declarations");
                 }
                 String defaultValue = f.entry("default").map(e -> YamlValues.toText(e.value())).orElse(null);
                 out.add(new VariableDeclaration(name.get(), f.string("description").orElse(null),
                         f.bool("required").orElse(false), defaultValue, m.position()));
-            }
-            return out;
-        }
-
-        private List<MessageTemplate> readMessages() {
-            List<MessageTemplate> out = new ArrayList<>();
-            Optional<YamlMap.Entry> entry = fields.entry("messages");
-            if (entry.isEmpty()) {
-                problems.error(root.position(), "the file has no 'messages'",
-                        "Add messages: with at least one '- role: user' and its 'content'");
-                return out;
-            }
-            Optional<YamlList> list = fields.list("messages");
-            if (list.isEmpty()) {
-                if (entry.get().value() instanceof YamlScalar s && s.isNull()) {
-                    problems.error(entry.get().keyPosition(), "'messages' is empty",
-                            "Add at least one '- role: user' with its 'content', indented under messages:");
-                }
-                return out;
-            }
-            if (list.get().size() == 0) {
-                problems.error(list.get().position(), "'messages' is empty", "Add at least one '- role: user' with its 'content'");
-            }
-            for (YamlNode item : list.get().items()) {
-                if (!(item instanceof YamlMap m)) {
-                    problems.error(item.position(), "each message must be a mapping with 'role' and 'content', not " + item.describe(), "");
-                    continue;
-                }
-                Fields f = new Fields(m, problems, "a message");
-                f.checkKeys(Set.of("role", "content"), true, "A message has only 'role' and 'content'");
-                Optional<String> roleText = f.string("role");
-                Optional<Role> role = roleText.flatMap(Role::parse);
-                if (roleText.isEmpty()) {
-                    problems.error(m.position(), "message has no 'role'", "Add role: system, user or assistant");
-                } else if (role.isEmpty()) {
-                    Position p = f.entry("role").map(e -> e.value().position()).orElse(m.position());
-                    problems.error(p, "unknown role '" + roleText.get() + "'"
-                            + Suggestions.didYouMean(roleText.get(), List.of("system", "user", "assistant")),
-                            "Use system, user or assistant");
-                }
-                Optional<YamlMap.Entry> contentEntry = f.entry("content");
-                Optional<String> content = f.string("content");
-                if (content.isEmpty()) {
-                    if (contentEntry.isEmpty()) {
-                        problems.error(m.position(), "message has no 'content'", "Add content: with the message text");
-                    } else if (contentEntry.get().value() instanceof YamlScalar) {
-                        problems.error(contentEntry.get().keyPosition(), "message 'content' is empty",
-                                "Write the text after 'content:', or after 'content: |' on indented lines");
-                    }
-                    continue;
-                }
-                if (role.isPresent()) {
-                    Position contentPosition = contentEntry.get().value().position();
-                    out.add(new MessageTemplate(role.get(), Template.parse(content.get(), contentPosition), m.position()));
-                }
             }
             return out;
         }
@@ -378,12 +283,14 @@ public final class PromptFileLoader {
                     if (item instanceof YamlScalar s && !s.isNull()) {
                         into.add(s.text().trim());
                     } else {
-                        problems.error(item.position(), "tags must be texts, not " + item.describe(), "");
+                        problems.error(item.position(), "a tag must be a text, not " + item.describe(),
+                                "Write each tag as a word: tags: [smoke, billing]");
                     }
                 }
                 return;
             }
-            problems.error(node.position(), "'tags' must be a list of texts, not " + node.describe(), "");
+            problems.error(node.position(), "'tags' must be a list of texts, not " + node.describe(),
+                    "Write tags: [smoke, billing]");
         }
 
         private List<String> readAuthors() {
@@ -398,159 +305,66 @@ public final class PromptFileLoader {
             return value == null ? List.of() : List.of(String.valueOf(value));
         }
 
-        private List<TestCase> readTestData(List<VariableDeclaration> declared) {
+        private List<TestCase> readTestData(List<VariableDeclaration> declared, TestCaseReader.EntryDefaults defaults) {
             List<TestCase> out = new ArrayList<>();
-            Optional<YamlList> list = fields.list("testData", "test_data");
-            if (list.isEmpty()) {
+            Optional<YamlMap.Entry> entry = fields.entry("testData", "test_data");
+            if (entry.isEmpty() || entry.get().value() instanceof YamlScalar s && s.isNull()) {
+                problems.warning(entry.map(YamlMap.Entry::keyPosition).orElse(root.position()), "the file has no testData, so it runs no test",
+                        "Add testData: with one entry per test, e.g. '- topic: tides' (or the name of a CSV/JSON Lines/YAML file)");
+                return out;
+            }
+            List<YamlNode> items;
+            YamlNode value = entry.get().value();
+            if (value instanceof YamlScalar s && TestDataFiles.looksLikeDataFile(s.text())) {
+                items = List.of(s);
+            } else if (value instanceof YamlList l) {
+                items = l.items();
+            } else {
+                problems.error(Fields.valuePosition(entry.get()), "'" + entry.get().key() + "' must be a list of entries or the name of a"
+                        + " data file, not " + value.describe(), "Write '- variable: value' entries, or a file name such as cases.csv"
+                        + " (also .jsonl, .yml) relative to the prompt file");
                 return out;
             }
             Map<String, Integer> names = new LinkedHashMap<>();
+            TestDataFiles files = new TestDataFiles(source, limits, problems);
             int index = 0;
-            for (YamlNode item : list.get().items()) {
-                index++;
-                if (!(item instanceof YamlMap m)) {
-                    problems.error(item.position(), "testData entry #" + index + " must be a mapping of variables, not "
-                            + item.describe(), "Write it as '- variable: value' (one key per variable)");
-                    continue;
-                }
-                out.add(new TestCaseReader(m, index, declared, problems).read(names));
-            }
-            return out;
-        }
-
-        private List<EvaluatorSpec> readEvaluators() {
-            List<EvaluatorSpec> out = new ArrayList<>();
-            Optional<YamlList> list = fields.list("evaluators");
-            if (list.isEmpty()) {
-                return out;
-            }
-            Set<String> names = new LinkedHashSet<>();
-            int index = 0;
-            for (YamlNode item : list.get().items()) {
-                index++;
-                if (!(item instanceof YamlMap m)) {
-                    problems.error(item.position(), "each evaluator must be a mapping (name: and what to check), not " + item.describe(), "");
-                    continue;
-                }
-                EvaluatorSpec spec = readEvaluator(m, index);
-                if (spec != null) {
-                    if (!names.add(spec.name())) {
-                        problems.warning(m.position(), "two evaluators are named '" + spec.name() + "'",
-                                "Give each a distinct name so results can be told apart");
+            int position = 0;
+            for (YamlNode item : items) {
+                position++;
+                if (item instanceof YamlMap m) {
+                    out.add(new TestCaseReader(m, ++index, declared, defaults, null, problems).read(names));
+                } else if (item instanceof YamlScalar s && s.isString() && TestDataFiles.looksLikeDataFile(s.text())) {
+                    Optional<TestDataFiles.Rows> rows = files.read(s);
+                    if (rows.isPresent()) {
+                        for (YamlMap row : rows.get().rows()) {
+                            out.add(new TestCaseReader(row, ++index, declared, defaults, rows.get().localFile(), problems).read(names));
+                        }
                     }
-                    out.add(spec);
+                } else {
+                    problems.error(item.position(), "testData entry #" + position + " must be a mapping of variables, not "
+                            + item.describe(), "Write it as '- variable: value' (one key per variable), or name a data file"
+                            + " ending in " + String.join(", ", TestDataFiles.EXTENSIONS));
                 }
             }
             return out;
         }
+    }
 
-        private EvaluatorSpec readEvaluator(YamlMap m, int index) {
-            Fields f = new Fields(m, problems, "an evaluator");
-            double weight = f.number("weight").orElse(1.0);
-            if (weight < 0) {
-                problems.error(f.entry("weight").get().value().position(), "'weight' must not be negative", "");
-            }
-            Optional<YamlMap.Entry> typeEntry = f.entry("type");
-            String kind;
-            YamlNode config;
-            Position kindPosition;
-            if (typeEntry.isPresent()) {
-                Optional<String> type = f.string("type");
-                if (type.isEmpty()) {
-                    return null;
-                }
-                kind = type.get().trim();
-                kindPosition = typeEntry.get().value().position();
-                Map<String, YamlMap.Entry> rest = new LinkedHashMap<>(m.entries());
-                rest.keySet().removeAll(EVALUATOR_COMMON_KEYS);
-                rest.remove("type");
-                config = new YamlMap(rest, m.position());
-            } else if (m.has("uses")) {
-                // uses: names an evaluator defined elsewhere; the entry's other keys are its settings
-                // (threshold:, modelId:...), so the evaluator gets the whole entry.
-                kind = "uses";
-                kindPosition = f.entry("uses").get().keyPosition();
-                Map<String, YamlMap.Entry> rest = new LinkedHashMap<>(m.entries());
-                rest.keySet().removeAll(EVALUATOR_COMMON_KEYS);
-                config = new YamlMap(rest, m.position());
-            } else {
-                List<YamlMap.Entry> kinds = m.entryList().stream().filter(e -> !EVALUATOR_COMMON_KEYS.contains(e.key())).toList();
-                if (kinds.isEmpty()) {
-                    problems.error(m.position(), "evaluator" + f.string("name").map(n -> " '" + n + "'").orElse(" #" + index)
-                            + " says nothing to check", "Add one of: " + String.join(", ", sortedKinds()) + " (e.g. string: {contains: ...})");
-                    return null;
-                }
-                if (kinds.size() > 1) {
-                    List<String> unknown = kinds.stream().map(YamlMap.Entry::key).filter(k -> !evaluatorKinds.contains(k)).toList();
-                    if (!unknown.isEmpty()) {
-                        YamlMap.Entry bad = kinds.stream().filter(e -> unknown.contains(e.key())).findFirst().get();
-                        problems.error(bad.keyPosition(), "unknown key '" + bad.key() + "' in an evaluator"
-                                + Suggestions.didYouMean(bad.key(), union(evaluatorKinds, EVALUATOR_COMMON_KEYS)),
-                                "An evaluator has a name, an optional weight and one kind: " + String.join(", ", sortedKinds()));
-                    } else {
-                        problems.error(kinds.get(1).keyPosition(), "evaluator has several kinds ("
-                                + String.join(", ", kinds.stream().map(YamlMap.Entry::key).toList()) + ")",
-                                "Give each check its own entry under evaluators:");
-                    }
-                    return null;
-                }
-                YamlMap.Entry only = kinds.get(0);
-                kind = only.key();
-                kindPosition = only.keyPosition();
-                config = only.value();
-            }
-            Optional<String> module = evaluatorKinds.contains(kind) ? Optional.empty() : OptionalKinds.moduleFor(kind);
-            if (module.isPresent()) {
-                problems.error(kindPosition, OptionalKinds.missingModuleMessage(kind, module.get()),
-                        OptionalKinds.missingModuleFix(module.get()));
-                return null;
-            }
-            if (!evaluatorKinds.contains(kind)) {
-                problems.error(kindPosition, "unknown evaluator kind '" + kind + "'" + Suggestions.didYouMean(kind, evaluatorKinds),
-                        "Known kinds: " + String.join(", ", sortedKinds()));
-                return null;
-            }
-            String name = f.string("name").orElse(kind + " #" + index);
-            return new EvaluatorSpec(name, kind, config, weight, m.position());
-        }
+    /** 1.0 as "1", 0.5 as "0.5". */
+    static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
 
-        private List<String> sortedKinds() {
-            return evaluatorKinds.stream().sorted().toList();
-        }
-
-        /** Each {{variable}} of a message must come from a declaration's default or from every entry. */
-        private void checkVariablesAreProvided(List<MessageTemplate> messages, List<VariableDeclaration> declared,
-                List<TestCase> testData) {
-            Set<String> used = new LinkedHashSet<>();
-            messages.forEach(msg -> used.addAll(msg.content().variables()));
-            for (VariableDeclaration d : declared) {
-                if (d.required() && !used.contains(d.name())) {
-                    problems.warning(d.position(), "variable '" + d.name() + "' is declared required but no message uses {{"
-                            + d.name() + "}}", "Use it in a message or remove the declaration");
-                }
-            }
-            if (testData.isEmpty()) {
-                return;
-            }
-            for (MessageTemplate msg : messages) {
-                for (String v : msg.content().variables()) {
-                    boolean anyEntryHasIt = testData.stream().anyMatch(tc -> tc.variables().containsKey(v));
-                    if (!anyEntryHasIt) {
-                        Set<String> provided = new LinkedHashSet<>();
-                        testData.forEach(tc -> provided.addAll(tc.variables().keySet()));
-                        problems.warning(msg.content().position(), "{{" + v + "}} is used but no testData entry provides it"
-                                + Suggestions.didYouMean(v, provided),
-                                "Add '" + v + ":' to the entries (or a default under variables:); each test will fail until then");
-                    }
-                }
-            }
-        }
+    private static Map<String, Set<String>> withoutSettings(Set<String> kinds) {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        kinds.forEach(k -> m.put(k, Set.of()));
+        return m;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new LinkedHashSet<>(a);
         u.addAll(b);
-        return u;
+        return Set.copyOf(u);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.promptspec.spec;
 
 import dev.promptspec.problem.Problem;
 import dev.promptspec.yaml.Position;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.Set;
  * @param expected    the entry's {@code expected} when it is a string, or null
  * @param tags        the entry's own {@code tags}
  * @param problems    what is wrong with this entry alone (a required variable missing...): the test fails with these
- * @param position    where the entry starts
+ * @param position    where the entry starts (in {@code dataFile} when it comes from one)
+ * @param dataFile    the CSV, JSON Lines or YAML file the entry was read from, or null when it is written in the
+ *                    prompt file; an IDE opens this file at {@code position}
  */
 public record TestCase(
         int index,
@@ -30,12 +33,24 @@ public record TestCase(
         String expected,
         Set<String> tags,
         List<Problem> problems,
-        Position position) {
+        Position position,
+        Path dataFile) {
+
+    /** An entry written in the prompt file itself. */
+    public TestCase(int index, String key, String name, String description, Map<String, String> variables, String expected,
+            Set<String> tags, List<Problem> problems, Position position) {
+        this(index, key, name, description, variables, expected, tags, problems, position, null);
+    }
 
     public TestCase {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         tags = Set.copyOf(tags);
         problems = List.copyOf(problems);
+    }
+
+    /** The data file the entry comes from, if any. */
+    public Optional<Path> dataFileIfAny() {
+        return Optional.ofNullable(dataFile);
     }
 
     public Optional<String> expectedText() {

@@ -14,56 +14,117 @@ import java.util.regex.Pattern;
  * single pass, so a value that itself contains {@code {{...}}} is inserted literally and never expanded
  * again (a user's input must not be able to pull other variables into the prompt).
  *
- * <p>Anything between double braces that is not a variable name (for example Handlebars blocks) is left
- * as written; single braces are ordinary text.
+ * <p>What sits between double braces decides what happens to it ({@link Placeholder.Kind}):
+ * <ul>
+ *   <li>a name ({@code {{topic}}}, {@code {{ topic }}}, {@code {{user.name}}}) is a variable: a test case must
+ *       provide it, else rendering fails naming it;</li>
+ *   <li>any other text without spaces ({@code {{input_FILES:facts.yml}}}) is filled when a test case has a key
+ *       spelled exactly so (gh-models fills any key it finds), and otherwise stays as written;</li>
+ *   <li>template-language syntax ({@code {{#if x}}}, {@code {{/if}}}, {@code {{> partial}}}, {@code {{ x | upper }}},
+ *       {@code {% if %}}) is never evaluated and stays as written.</li>
+ * </ul>
+ * Whatever stays as written is listed by {@link #placeholders()}, so the loader can warn at its line. Single
+ * braces ({@code {issue_author}}, {@code {page: 26}}) are ordinary text.
  */
 public final class Template {
 
-    /** {@code {{name}}} or {@code {{ name }}}; names as gh-models and the wild use them. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*}}");
+    /** Text between double braces, or a Jinja statement. */
+    static final Pattern BRACES = Pattern.compile("\\{\\{([^{}]*)}}|\\{%([^%]*)%}");
+    /** A variable name as gh-models' own files and the wild use them. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
     private final String source;
     private final Position position;
-    private final List<Segment> segments;
+    private final List<Placeholder> placeholders;
 
-    private sealed interface Segment permits Literal, Variable {
+    /**
+     * One {@code {{...}}} (or {@code {%...%}}) of the text.
+     *
+     * @param raw    exactly as written, braces included
+     * @param offset where it starts in the template's text
+     * @param kind   what rendering does with it
+     * @param name   the variable name (trimmed content) for variables, else the trimmed content
+     */
+    public record Placeholder(String raw, int offset, Kind kind, String name) {
+
+        /** What rendering does with a placeholder. */
+        public enum Kind {
+            /** A variable the test case must provide. */
+            VARIABLE,
+            /** Filled when the test case has a key spelled exactly so; otherwise sent as written. */
+            OPTIONAL_VARIABLE,
+            /** Template-language syntax that PromptSpec does not evaluate: always sent as written. */
+            SYNTAX
+        }
+
+        /** Why it may reach the model as written, in words for a warning; empty for variables. */
+        public String whyVerbatim() {
+            return switch (kind) {
+                case VARIABLE -> "";
+                case OPTIONAL_VARIABLE -> "'" + name + "' is not a variable name (letters, digits, _ . -), so PromptSpec fills it"
+                        + " only from a test-case key spelled exactly '" + name + "'";
+                case SYNTAX -> "PromptSpec, like gh models, fills only {{variable}} placeholders and does not evaluate "
+                        + (raw.startsWith("{%") ? "Jinja statements" : raw.startsWith("{{{") ? "triple braces (Mustache's unescaped variables)"
+                                : "Handlebars/Mustache syntax");
+            };
+        }
     }
 
-    private record Literal(String text) implements Segment {
-    }
-
-    private record Variable(String name) implements Segment {
-    }
-
-    private Template(String source, Position position, List<Segment> segments) {
+    private Template(String source, Position position, List<Placeholder> placeholders) {
         this.source = source;
         this.position = position;
-        this.segments = segments;
+        this.placeholders = placeholders;
     }
 
     public static Template parse(String source, Position position) {
-        List<Segment> segments = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(source);
-        int last = 0;
+        List<Placeholder> found = new ArrayList<>();
+        Matcher m = BRACES.matcher(source);
         while (m.find()) {
-            if (m.start() > last) {
-                segments.add(new Literal(source.substring(last, m.start())));
+            if (m.group(2) != null) {
+                found.add(new Placeholder(m.group(), m.start(), Placeholder.Kind.SYNTAX, m.group(2).trim()));
+                continue;
             }
-            segments.add(new Variable(m.group(1)));
-            last = m.end();
+            String inner = m.group(1).trim();
+            boolean tripleStash = m.start() > 0 && source.charAt(m.start() - 1) == '{' && m.end() < source.length()
+                    && source.charAt(m.end()) == '}';
+            Placeholder.Kind kind;
+            if (tripleStash || inner.isEmpty() || "#/^!>&".indexOf(inner.charAt(0)) >= 0 || inner.equals("else")
+                    || inner.chars().anyMatch(Character::isWhitespace)) {
+                kind = Placeholder.Kind.SYNTAX;
+            } else if (NAME.matcher(inner).matches()) {
+                kind = Placeholder.Kind.VARIABLE;
+            } else {
+                kind = Placeholder.Kind.OPTIONAL_VARIABLE;
+            }
+            if (tripleStash) {
+                found.add(new Placeholder("{" + m.group() + "}", m.start() - 1, kind, inner));
+                continue;
+            }
+            found.add(new Placeholder(m.group(), m.start(), kind, inner));
         }
-        if (last < source.length()) {
-            segments.add(new Literal(source.substring(last)));
-        }
-        return new Template(source, position, List.copyOf(segments));
+        return new Template(source, position, List.copyOf(found));
     }
 
-    /** Variable names used, in order of first use. */
+    /** Every placeholder, in order. */
+    public List<Placeholder> placeholders() {
+        return placeholders;
+    }
+
+    /** Names of the variables a test case must provide, in order of first use. */
     public Set<String> variables() {
+        return names(Placeholder.Kind.VARIABLE);
+    }
+
+    /** Names filled only when provided ({@link Placeholder.Kind#OPTIONAL_VARIABLE}), in order of first use. */
+    public Set<String> optionalVariables() {
+        return names(Placeholder.Kind.OPTIONAL_VARIABLE);
+    }
+
+    private Set<String> names(Placeholder.Kind kind) {
         Set<String> names = new LinkedHashSet<>();
-        for (Segment s : segments) {
-            if (s instanceof Variable v) {
-                names.add(v.name());
+        for (Placeholder p : placeholders) {
+            if (p.kind() == kind) {
+                names.add(p.name());
             }
         }
         return names;
@@ -74,45 +135,41 @@ public final class Template {
     }
 
     /**
-     * Substitutes every placeholder.
+     * Substitutes every variable.
      *
-     * @throws MissingVariableException naming every variable that has no value
+     * @throws MissingVariableException naming every required variable that has no value
      */
     public String render(Map<String, String> values) throws MissingVariableException {
         List<String> missing = new ArrayList<>();
-        StringBuilder out = new StringBuilder(source.length() + 64);
-        for (Segment s : segments) {
-            if (s instanceof Literal l) {
-                out.append(l.text());
-            } else {
-                String name = ((Variable) s).name();
-                String value = values.get(name);
-                if (value == null) {
-                    if (!missing.contains(name)) {
-                        missing.add(name);
-                    }
-                } else {
-                    out.append(value);
-                }
-            }
-        }
+        String out = substitute(values, missing);
         if (!missing.isEmpty()) {
             throw new MissingVariableException(missing, position);
         }
-        return out.toString();
+        return out;
     }
 
     /** Renders, leaving unknown placeholders as written (for display, never for what is sent). */
     public String renderLenient(Map<String, String> values) {
+        return substitute(values, new ArrayList<>());
+    }
+
+    private String substitute(Map<String, String> values, List<String> missing) {
         StringBuilder out = new StringBuilder(source.length() + 64);
-        for (Segment s : segments) {
-            if (s instanceof Literal l) {
-                out.append(l.text());
+        int last = 0;
+        for (Placeholder p : placeholders) {
+            out.append(source, last, p.offset());
+            last = p.offset() + p.raw().length();
+            String value = p.kind() == Placeholder.Kind.SYNTAX ? null : values.get(p.name());
+            if (value != null) {
+                out.append(value);
             } else {
-                String name = ((Variable) s).name();
-                out.append(values.getOrDefault(name, "{{" + name + "}}"));
+                out.append(p.raw());
+                if (p.kind() == Placeholder.Kind.VARIABLE && !missing.contains(p.name())) {
+                    missing.add(p.name());
+                }
             }
         }
+        out.append(source, last, source.length());
         return out.toString();
     }
 

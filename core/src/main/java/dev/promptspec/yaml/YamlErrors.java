@@ -16,8 +16,20 @@ final class YamlErrors {
     }
 
     static Problem fromMarked(String file, String text, MarkedYAMLException e) {
-        Position pos = YamlReader.position(file, e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Position pos = YamlReader.position(file, mark);
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem().trim();
+        if (problem.contains("(TAB)")) {
+            return Problem.error(pos, "invalid YAML: this line is indented with a tab",
+                    "YAML does not allow tabs for indentation; indent with spaces (two per level)");
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            String quoted = quotedValue(mark);
+            if (quoted != null) {
+                return Problem.error(pos, "invalid YAML: the value contains ': ', which YAML reads as the start of another key",
+                        "Quote the value: " + quoted);
+            }
+        }
         String context = e.getContext() == null ? "" : e.getContext().trim();
         if (e.getContextMark() != null) {
             Optional<Problem> specific = unindentedBlock(file, text, problem, e.getContextMark().getLine())
@@ -32,21 +44,24 @@ final class YamlErrors {
         return Problem.error(pos, message, fixFor(problem));
     }
 
-    static Problem fromUnmarked(String file, YAMLException e) {
+    static Problem fromUnmarked(String file, YAMLException e, YamlLimits limits) {
         String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
         String lower = msg.toLowerCase(Locale.ROOT);
         if (lower.contains("number of aliases")) {
-            return Problem.error(Position.of(file), "too many aliases (*ref) in the document: " + msg,
-                    "Files with many aliases are how 'billion laughs' attacks work; use fewer, or raise promptspec.limits.max-aliases");
+            return Problem.error(Position.of(file), "the file uses more than " + limits.maxAliases()
+                    + " aliases (*ref) to lists and mappings, the alias limit",
+                    "Aliases that repeat collections are how 'billion laughs' files exhaust memory; use fewer, or "
+                            + YamlLimits.howToRaise(YamlLimits.MAX_ALIASES_KEY));
         }
         if (lower.contains("code points") || lower.contains("exceeds the limit")) {
-            return Problem.error(Position.of(file), "the document is too large: " + msg,
-                    "Raise promptspec.limits.max-file-bytes");
+            return Problem.error(Position.of(file), "the file is longer than the file size limit of " + limits.maxFileBytes() + " bytes",
+                    "Split it, or " + YamlLimits.howToRaise(YamlLimits.MAX_FILE_BYTES_KEY));
         }
         if (lower.contains("nesting depth")) {
-            return Problem.error(Position.of(file), "nesting is too deep: " + msg, "Raise promptspec.limits.max-depth");
+            return Problem.error(Position.of(file), "nesting is deeper than " + limits.maxDepth() + " levels, the nesting depth limit",
+                    "Flatten the structure, or " + YamlLimits.howToRaise(YamlLimits.MAX_DEPTH_KEY));
         }
-        return Problem.error(Position.of(file), "invalid YAML: " + msg, "");
+        return Problem.error(Position.of(file), "invalid YAML: " + msg, "Fix the YAML syntax");
     }
 
     /** {@code key: |} followed by a line that starts at or left of the key's column. */
@@ -93,6 +108,31 @@ final class YamlErrors {
                 "Add the closing quote; inside \"...\" write a quote as \\\", inside '...' as ''"));
     }
 
+    /** For "key: some: text": the line with its value quoted, or null when the line is not that shape. */
+    private static String quotedValue(Mark mark) {
+        if (mark == null || mark.getBuffer() == null) {
+            return null;
+        }
+        int[] buffer = mark.getBuffer();
+        int start = Math.min(mark.getPointer(), buffer.length);
+        while (start > 0 && buffer[start - 1] != '\n') {
+            start--;
+        }
+        int end = Math.min(mark.getPointer(), buffer.length);
+        while (end < buffer.length && buffer[end] != '\n' && buffer[end] != '\r') {
+            end++;
+        }
+        String line = new String(buffer, start, end - start);
+        Matcher m = KEY_AND_VALUE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String value = m.group(2).strip();
+        return m.group(1).strip() + " \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static final Pattern KEY_AND_VALUE = Pattern.compile("^(\\s*(?:- )?[A-Za-z_][\\w.-]*:)\\s+([^'\"|>\\s].*)$");
+
     private static String fixFor(String problem) {
         String p = problem.toLowerCase(Locale.ROOT);
         if (p.contains("'\\t'") || p.contains("tab")) {
@@ -112,6 +152,15 @@ final class YamlErrors {
         }
         if (p.contains("found character '@'") || p.contains("found character '`'")) {
             return "Quote values that start with @ or `";
+        }
+        if (p.contains("global tag is not allowed")) {
+            return "Remove the tag: PromptSpec reads plain YAML values and never creates objects from tags";
+        }
+        if (p.contains("nesting depth")) {
+            return "Flatten the structure, or " + YamlLimits.howToRaise(YamlLimits.MAX_DEPTH_KEY);
+        }
+        if (p.contains("number of aliases")) {
+            return "Use fewer aliases, or " + YamlLimits.howToRaise(YamlLimits.MAX_ALIASES_KEY);
         }
         return "Fix the YAML syntax at this position";
     }

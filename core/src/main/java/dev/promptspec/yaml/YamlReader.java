@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,20 +46,29 @@ public final class YamlReader {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > limits.maxFileBytes()) {
             throw new YamlSyntaxException(Problem.error(Position.of(file),
-                    "file is " + bytes + " bytes, over the limit of " + limits.maxFileBytes() + " bytes",
-                    "Split it, move test data to a CSV/JSONL file, or raise promptspec.limits.max-file-bytes"));
+                    "the file is " + bytes + " bytes, over the file size limit of " + limits.maxFileBytes() + " bytes",
+                    "Split it, move test data to a CSV/JSON Lines file, or " + YamlLimits.howToRaise(YamlLimits.MAX_FILE_BYTES_KEY)));
+        }
+        String yamlText = text;
+        List<String> lines = text.lines().toList();
+        Optional<SourceLayout.Preamble> preamble = SourceLayout.preamble(lines);
+        if (preamble.isPresent()) {
+            // Report the prose, then read the rest as if it were blank lines, so every later line number stays true.
+            problems.add(preamble.get().problem(file));
+            yamlText = blankLines(text, preamble.get().firstLine(), preamble.get().lastLine());
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
-        options.setCodePointLimit(Math.max(text.length() + 1, 1));
+        // The byte limit above already bounds the text; this keeps SnakeYAML's own bound consistent with it.
+        options.setCodePointLimit(Math.max(yamlText.length() + 1, 1));
         options.setAllowRecursiveKeys(false);
         options.setMergeOnCompose(true);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         List<Node> documents = new ArrayList<>();
         try {
-            Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+            Iterator<Node> it = yaml.composeAll(new StringReader(yamlText)).iterator();
             while (it.hasNext()) {
                 Node doc = it.next();
                 if (doc != null) {
@@ -66,9 +76,12 @@ public final class YamlReader {
                 }
             }
         } catch (MarkedYAMLException e) {
-            throw new YamlSyntaxException(YamlErrors.fromMarked(file, text, e));
+            Problem syntax = YamlErrors.fromMarked(file, text, e);
+            String note = syntax.position().hasLine() ? "line " + syntax.position().line() + ": " + e.getProblem() : null;
+            Optional<Problem> cause = preamble.isPresent() ? Optional.empty() : SourceLayout.leadingProse(lines, file, note);
+            throw new YamlSyntaxException(cause.or(() -> SourceLayout.flattened(text, file, note)).orElse(syntax));
         } catch (YAMLException e) {
-            throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e));
+            throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e, limits));
         }
         if (documents.isEmpty()) {
             return YamlMap.empty(new Position(file, 1, 1));
@@ -80,6 +93,15 @@ public final class YamlReader {
                     "Remove the text before the '---' line (a leading '---' alone is fine) or split the file"));
         }
         return new Converter(file, problems).convert(documents.get(0), 0);
+    }
+
+    /** {@code text} with lines {@code first..last} (1-based) emptied. */
+    private static String blankLines(String text, int first, int last) {
+        String[] lines = text.split("\n", -1);
+        for (int i = first - 1; i < last && i < lines.length; i++) {
+            lines[i] = "";
+        }
+        return String.join("\n", lines);
     }
 
     static Position position(String file, Mark mark) {
@@ -100,15 +122,21 @@ public final class YamlReader {
         YamlNode convert(Node node, int depth) throws YamlSyntaxException {
             if (++nodes > limits.maxNodes()) {
                 throw new YamlSyntaxException(Problem.error(position(file, node.getStartMark()),
-                        "the document expands to more than " + limits.maxNodes() + " nodes (aliases such as *ref multiply them)",
-                        "Use fewer aliases, or raise promptspec.limits.max-nodes if the file is legitimately that large"));
+                        "the document expands to more than " + limits.maxNodes() + " nodes, the node limit"
+                                + " (aliases such as *ref repeat what they point to: this is how 'billion laughs' files exhaust memory)",
+                        "Use fewer aliases, or " + YamlLimits.howToRaise(YamlLimits.MAX_NODES_KEY) + " if the file is legitimately that large"));
             }
             if (depth > limits.maxDepth()) {
                 throw new YamlSyntaxException(Problem.error(position(file, node.getStartMark()),
-                        "nesting is deeper than " + limits.maxDepth() + " levels",
-                        "Flatten the structure, or raise promptspec.limits.max-depth"));
+                        "nesting is deeper than " + limits.maxDepth() + " levels, the nesting depth limit",
+                        "Flatten the structure, or " + YamlLimits.howToRaise(YamlLimits.MAX_DEPTH_KEY)));
             }
             Position pos = position(file, node.getStartMark());
+            Tag tag = node.getTag();
+            if (!tag.getValue().startsWith(Tag.PREFIX) && !tag.getValue().equals("!")) {
+                problems.warning(pos, "the tag '" + tag.getValue() + "' is ignored: PromptSpec reads plain YAML values and never"
+                        + " gives tags a meaning (no includes, no objects)", "Remove the tag; write the value itself");
+            }
             if (node instanceof ScalarNode s) {
                 return new YamlScalar(s.getValue(), typeOf(s), pos);
             }

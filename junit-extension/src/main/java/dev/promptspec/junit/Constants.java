@@ -16,7 +16,8 @@ public final class Constants {
     /**
      * How recorded responses are used: {@code auto} (default: replay when a recording matches, else call the
      * model and record), {@code replay} (never call; a missing recording is an error), {@code record}
-     * (always call and rewrite), {@code live} (call, never write).
+     * (always call and rewrite), {@code live} (call, never write), {@code validate} (lint: load, validate and render
+     * every case, call no model, read no recording; {@code ./mvnw -q test -Dpromptspec.mode=validate} as a pre-commit hook).
      */
     public static final String MODE = "promptspec.mode";
 

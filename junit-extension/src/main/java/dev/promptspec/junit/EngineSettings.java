@@ -43,7 +43,7 @@ final class EngineSettings {
     static EngineSettings read(ConfigurationParameters params, Function<String, String> env) {
         Reader r = new Reader(params, env);
         RecordingMode mode = r.get(Constants.MODE).map(v -> RecordingMode.parse(v).orElseGet(() -> {
-            r.errors.add(Constants.MODE + "=" + v + " is not a mode; use auto, replay, record or live");
+            r.errors.add(Constants.MODE + "=" + v + " is not a mode; use auto, replay, record, live or validate");
             return RecordingMode.AUTO;
         })).orElse(RecordingMode.AUTO);
 

@@ -32,7 +32,7 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
     private final TestCase testCase;
 
     PromptCaseDescriptor(UniqueId uniqueId, CompiledPrompt prompt, TestCase testCase) {
-        super(uniqueId, displayName(testCase), Sources.of(prompt.source(), testCase.position()));
+        super(uniqueId, displayName(testCase), Sources.ofCase(prompt.source(), testCase));
         this.prompt = prompt;
         this.testCase = testCase;
     }

@@ -52,7 +52,9 @@ final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<
 
     /** The case whose entry contains {@code line} (the last entry starting at or before it). */
     Optional<TestCase> caseAtLine(int line) {
-        return prompt.file().flatMap(f -> f.testData().stream().filter(tc -> tc.position().line() <= line)
+        return prompt.file().flatMap(f -> f.testData().stream()
+                .filter(tc -> tc.position().file().equals(prompt.source().name())) // rows of data files have lines of their own
+                .filter(tc -> tc.position().line() <= line)
                 .reduce((a, b) -> b));
     }
 

@@ -153,6 +153,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private Resolution selectFileOrCase(UniqueId fileId, Optional<Integer> line) {
         if (line.isPresent()) {
             Optional<TestCase> tc = compiledFor(fileId, null).flatMap(cp -> cp.file()).flatMap(f -> f.testData().stream()
+                    .filter(t -> t.position().file().equals(f.source().name())) // data-file rows have lines of their own
                     .filter(t -> t.position().line() <= line.get()).reduce((a, b) -> b));
             if (tc.isPresent()) {
                 return Resolution.selectors(Set.of(selectUniqueId(fileId.append(PromptCaseDescriptor.SEGMENT, tc.get().key()))));
@@ -278,10 +279,11 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private void reportProblems(CompiledPrompt cp) {
         List<Problem> all = new ArrayList<>(cp.problems());
         for (Problem p : all) {
-            // WARNING, not ERROR: JUnit does not run an engine with ERROR issues at all, and one broken file
-            // must not stop the others. The file's failing test is what fails the build.
+            // WARNING, not ERROR: the launcher treats issues at or above junit.platform.discovery.issue.severity.critical
+            // (default ERROR) as critical and then runs none of the engine's tests, so one broken file would stop
+            // every other file. The problem's own text says "error:"; the file's failing test fails the build.
             issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, p.format())
-                    .source(Sources.of(cp.source(), p.position())));
+                    .source(Sources.ofProblem(cp.source(), p.position())));
         }
         cp.file().ifPresent(f -> {
             Set<String> names = new LinkedHashSet<>(f.tags());

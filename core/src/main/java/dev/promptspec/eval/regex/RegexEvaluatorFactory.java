@@ -63,7 +63,8 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
         boolean perLine = c.bool("perLine").orElse(false);
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
             throw new InvalidConfigException(c.entry("minMatches").get().value().position(),
-                    "minMatches (" + min.get() + ") is greater than maxMatches (" + max.get() + ")");
+                    "minMatches (" + min.get() + ") is greater than maxMatches (" + max.get() + ")",
+                    "Make minMatches at most maxMatches");
         }
         if (mustNotMatch && (min.isPresent() || max.isPresent() || perLine)) {
             YamlMap.Entry e = c.entry("mustNotMatch").get();
@@ -73,6 +74,35 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
         long maxSteps = c.integer("maxSteps", 1000).map(Integer::longValue).orElse(DEFAULT_MAX_STEPS);
         Pattern compiled = compile(pattern.get(), flags, c.entry("pattern").get().value().position(), def.name());
         return new RegexEvaluator(compiled, new RegexEvaluator.Rule(mustNotMatch, min.orElse(null), max.orElse(null), perLine), maxSteps);
+    }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "description": "A Java regular expression searched for in the response (PromptSpec extension). Either the pattern itself (regex: 'CQRS|Saga') or a mapping of settings; with 'type: regex' the settings sit beside 'type'.",
+                  "anyOf": [
+                    {"type": "string", "description": "The pattern; it must be found somewhere in the response."},
+                    {
+                      "type": "object",
+                      "required": ["pattern"],
+                      "properties": {
+                        "pattern": {"type": "string", "description": "The Java regular expression; quote it with single quotes in YAML so backslashes stay as written."},
+                        "flags": {"type": "string", "pattern": "^[imsxu]*$", "description": "Flag letters: i ignore case, m multiline (^ and $ at line ends), s dot matches newline, x comments, u Unicode classes."},
+                        "ignoreCase": {"type": "boolean", "description": "Match ignoring case (same as flag i)."},
+                        "multiline": {"type": "boolean", "description": "^ and $ match at line ends (same as flag m)."},
+                        "dotall": {"type": "boolean", "description": "A dot matches newlines too (same as flag s)."},
+                        "mustNotMatch": {"type": "boolean", "description": "Pass only when the pattern is NOT found."},
+                        "minMatches": {"type": "integer", "minimum": 0, "description": "At least this many matches."},
+                        "maxMatches": {"type": "integer", "minimum": 0, "description": "At most this many matches (0 forbids the pattern)."},
+                        "perLine": {"type": "boolean", "description": "Every non-blank line of the response must match."},
+                        "maxSteps": {"type": "integer", "minimum": 1000, "description": "Characters the regex engine may read per evaluation before giving up (guards against catastrophic backtracking). Default 20000000."}
+                      },
+                      "additionalProperties": false
+                    }
+                  ]
+                }
+                """;
     }
 
     private static int flags(String letters, Position at) throws InvalidConfigException {

@@ -76,6 +76,27 @@ public final class StringEvaluatorFactory implements EvaluatorFactory {
         return new StringEvaluator(conditions);
     }
 
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "type": "object",
+                  "description": "Text checks on the trimmed response. gh-models' four keys keep its rules: equals is exact and case-sensitive; contains, startsWith and endsWith ignore case; only the first of them that is set is checked. PromptSpec's keys are all checked. Values may use {{variables}} of the test case.",
+                  "properties": {
+                    "equals": {"type": "string", "description": "The response must be exactly this text (case-sensitive unless ignoreCase: true). gh-models."},
+                    "contains": {"type": "string", "description": "The response must contain this text, ignoring case. gh-models."},
+                    "startsWith": {"type": "string", "description": "The response must start with this text, ignoring case. gh-models."},
+                    "endsWith": {"type": "string", "description": "The response must end with this text, ignoring case. gh-models."},
+                    "notContains": {"description": "The response must contain none of these texts (ignoring case). PromptSpec extension.", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                    "containsAll": {"description": "The response must contain every one of these texts (ignoring case). PromptSpec extension.", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                    "containsAny": {"description": "The response must contain at least one of these texts (ignoring case). PromptSpec extension.", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+                    "ignoreCase": {"type": "boolean", "description": "Overrides the case rule of every check of this evaluator. PromptSpec extension."}
+                  },
+                  "additionalProperties": false
+                }
+                """;
+    }
+
     private static String op(String key) {
         return switch (key) {
             case "equals" -> "EQUALS";

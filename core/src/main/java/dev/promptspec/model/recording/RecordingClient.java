@@ -37,6 +37,9 @@ public final class RecordingClient implements ModelClient {
 
     @Override
     public ModelResponse call(ModelRequest request, CallContext context) throws ModelCallException {
+        if (mode == RecordingMode.VALIDATE) {
+            throw new ModelCallException(Kind.CONFIGURATION, context + ": validate mode renders requests but sends none", 0);
+        }
         String fingerprint = request.fingerprint();
         if (mode == RecordingMode.REPLAY || mode == RecordingMode.AUTO) {
             Optional<Recording> hit = store.find(context.promptFile(), fingerprint);

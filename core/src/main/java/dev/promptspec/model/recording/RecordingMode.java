@@ -12,7 +12,12 @@ public enum RecordingMode {
     /** Call the model, never write. */
     LIVE,
     /** The default: replay when a recording matches, else call and record. */
-    AUTO;
+    AUTO,
+    /**
+     * Lint: load and validate every file and render every case's request, but call no model and read no
+     * recording; a case passes when its request renders. Fast enough for a pre-commit hook.
+     */
+    VALIDATE;
 
     public static Optional<RecordingMode> parse(String text) {
         try {
@@ -23,7 +28,7 @@ public enum RecordingMode {
     }
 
     public boolean mayCall() {
-        return this != REPLAY;
+        return this != REPLAY && this != VALIDATE;
     }
 
     public boolean writes() {

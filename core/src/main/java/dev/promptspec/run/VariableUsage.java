@@ -1,0 +1,72 @@
+package dev.promptspec.run;
+
+import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.spec.MessageTemplate;
+import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.TestCase;
+import dev.promptspec.util.Suggestions;
+import dev.promptspec.yaml.Position;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Once the evaluators are built, the file knows every variable it reads: checks the test data against it.
+ * A testData key nothing reads is usually a typo of one that is read ({@code topc:} for {@code {{topic}}});
+ * an evaluator that reads a variable no entry provides cannot check anything.
+ */
+final class VariableUsage {
+
+    /** Keys that describe an entry rather than feed the prompt; never reported as unused. */
+    static final Set<String> DESCRIPTIVE_KEYS = Set.of("name", "description", "tags", "category", "id", "notes", "comment",
+            "expected");
+    /** Variables evaluators get from the run, not from the entry (gh-models' judges read {{completion}}). */
+    static final Set<String> SUPPLIED_BY_RUN = Set.of("completion", "response");
+
+    private VariableUsage() {
+    }
+
+    static void check(PromptFile file, List<CompiledPrompt.ConfiguredEvaluator> evaluators, ProblemCollector problems) {
+        Set<String> read = new LinkedHashSet<>();
+        for (MessageTemplate m : file.messages()) {
+            read.addAll(m.content().variables());
+            read.addAll(m.content().optionalVariables());
+        }
+        Set<String> provided = new LinkedHashSet<>();
+        file.testData().forEach(tc -> provided.addAll(tc.variables().keySet()));
+        for (CompiledPrompt.ConfiguredEvaluator e : evaluators) {
+            Set<String> used = e.evaluator().variablesUsed();
+            read.addAll(used);
+            if (file.testData().isEmpty()) {
+                continue;
+            }
+            for (String v : used) {
+                if (!provided.contains(v) && !SUPPLIED_BY_RUN.contains(v) && !v.equals("expected")) {
+                    problems.warning(e.spec().position(), "evaluator '" + e.spec().name() + "' uses {{" + v
+                            + "}} but no testData entry provides it" + Suggestions.didYouMean(v, provided),
+                            "Add '" + v + ":' to the entries, or a value for every entry under defaults:");
+                }
+            }
+        }
+        Map<String, Position> unused = new LinkedHashMap<>();
+        for (TestCase tc : file.testData()) {
+            for (String key : tc.variables().keySet()) {
+                if (!read.contains(key) && !DESCRIPTIVE_KEYS.contains(key) && !unused.containsKey(key)) {
+                    unused.put(key, tc.position());
+                }
+            }
+        }
+        Set<String> declaredOrDefaulted = new LinkedHashSet<>();
+        file.variables().forEach(d -> declaredOrDefaulted.add(d.name()));
+        unused.forEach((key, at) -> {
+            if (declaredOrDefaulted.contains(key)) {
+                return; // declared under variables:, reported there if at all
+            }
+            problems.warning(at, "testData key '" + key + "' is not used by any message or evaluator"
+                    + Suggestions.didYouMean(key, read), "Rename it to the {{variable}} it is meant for, or remove it"
+                    + " (descriptive keys " + String.join(", ", DESCRIPTIVE_KEYS.stream().sorted().toList()) + " are never reported)");
+        });
+    }
+}
