@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public final class PromptFileLoader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "model", "modelParameters",
             "responseFormat", "jsonSchema", "messages", "testData", "evaluators", "version", "authors", "metadata",
-            "variables", "tags");
+            "variables", "tags", "threshold");
     /** Spellings accepted for the same keys; gh-models ignores them, real files use them. */
     private static final Set<String> TOP_LEVEL_ALIASES = Set.of("model_parameters", "response_format", "json_schema",
             "test_data");
@@ -122,7 +123,19 @@ public final class PromptFileLoader {
                     testData,
                     evaluators,
                     tags,
-                    metadata);
+                    metadata,
+                    readThreshold());
+        }
+
+        /** {@code threshold: 0.8}: the weighted score a case needs when not every check must pass. */
+        private OptionalDouble readThreshold() {
+            Optional<Double> threshold = fields.number("threshold");
+            if (threshold.isPresent() && (threshold.get() < 0 || threshold.get() > 1)) {
+                problems.error(fields.entry("threshold").get().value().position(), "'threshold' is " + threshold.get()
+                        + "; it must be between 0 and 1", "Write the share of the weighted checks a case needs, e.g. threshold: 0.8");
+                return OptionalDouble.empty();
+            }
+            return threshold.map(OptionalDouble::of).orElse(OptionalDouble.empty());
         }
 
         private Optional<String> readModel() {

@@ -1,7 +1,6 @@
 package dev.promptspec.eval.markdown;
 
 import dev.promptspec.eval.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Every check holds; the detail names each that did not (or, when all hold, what each found). */
@@ -18,12 +17,6 @@ record AllChecks(List<MarkdownCheck> checks) implements MarkdownCheck {
 
     @Override
     public Verdict check(MarkdownRegion region) {
-        List<String> failures = new ArrayList<>();
-        List<String> passes = new ArrayList<>();
-        for (MarkdownCheck c : checks) {
-            Verdict v = c.check(region);
-            (v.passed() ? passes : failures).add(v.detail());
-        }
-        return failures.isEmpty() ? Verdict.pass(String.join("; ", passes)) : Verdict.fail(String.join("; ", failures));
+        return Verdict.all(checks.stream().map(c -> c.check(region)).toList());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -63,6 +64,12 @@ public final class MarkdownRegion {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every fenced code block in this region, in order. */
+    public List<CodeFence> codeFences() {
+        return all(FencedCodeBlock.class).stream()
+                .map(f -> new CodeFence(CodeFenceCheck.language(f), f.getLiteral(), Nodes.line(f))).toList();
     }
 
     /** Nodes of {@code type} in this region, in document order. */
