@@ -90,8 +90,8 @@ public record RegexCheck(Pattern pattern, Rule rule, long maxSteps) {
             return counted(m);
         } catch (StepBoundedText.BudgetExceeded e) {
             return Verdict.fail("gave up: /" + pattern.pattern() + "/ read more than " + maxSteps + " characters of this "
-                    + text.length() + "-character response (catastrophic backtracking). Simplify the pattern (avoid nested"
-                    + " quantifiers such as (a+)+ or (.*)*), or raise maxSteps");
+                    + text.length() + "-character response without finishing (runaway backtracking). Simplify the pattern"
+                    + " (avoid nested quantifiers such as (a+)+ or (.*)*), or raise maxSteps");
         } catch (StackOverflowError e) {
             // Java's engine recurses per repetition of some groups, e.g. (a|b)* over a long run of a and b
             return Verdict.fail("gave up: /" + pattern.pattern() + "/ recursed too deeply on this " + text.length()
