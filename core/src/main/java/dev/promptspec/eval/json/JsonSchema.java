@@ -60,7 +60,17 @@ public final class JsonSchema {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("schema file " + file + " does not exist");
         }
-        return load(() -> REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString())), "schema file " + file.getFileName());
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        InputFormat format = name.endsWith(".yml") || name.endsWith(".yaml") ? InputFormat.YAML : InputFormat.JSON;
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read schema file " + file + ": " + e.getMessage(), e);
+        }
+        // read here rather than by location: the registry caches what it loads by location, and an edited file must count
+        return load(() -> REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString()), text, format),
+                "schema file " + file.getFileName());
     }
 
     /** A schema at a URL (a classpath resource inside a jar); its {@code $ref}s cannot leave the jar. */
