@@ -38,7 +38,7 @@ public record Problem(Severity severity, Position position, String message, Stri
                 .append(severity == Severity.ERROR ? "error: " : "warning: ")
                 .append(message);
         if (!fix.isEmpty()) {
-            sb.append(message.endsWith(".") ? " " : ". ").append(fix);
+            sb.append(message.endsWith(".") || message.endsWith("?") ? " " : ". ").append(fix);
         }
         return sb.toString();
     }

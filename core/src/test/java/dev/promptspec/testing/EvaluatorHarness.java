@@ -55,6 +55,19 @@ public final class EvaluatorHarness {
         return compile(HEADER + evaluatorsYaml);
     }
 
+    /**
+     * One evaluator named "check", written as {@code body} (its YAML after {@code - name: check}, e.g.
+     * {@code regex: "CQRS"}); its entry starts at line 9, so {@code body}'s first line is line 10.
+     */
+    public static EvaluatorHarness single(String body) {
+        return withEvaluators("evaluators:\n  - name: check\n" + body.indent(4));
+    }
+
+    /** The verdict of {@link #single(String) the single evaluator} {@code body} on {@code response}. */
+    public static Verdict check(String body, String response) throws Exception {
+        return single(body).run("check", response);
+    }
+
     /** The file {@code text}, as if read from {@link #FILE} with no directory on disk. */
     public static EvaluatorHarness compile(String text) {
         return compile(new PromptSource(FILE, URI.create("memory:/" + FILE), Optional.empty(), text));

@@ -20,9 +20,9 @@ public record LengthCheck(TextUnit unit, Integer min, Integer max) {
     /** "at most 400 words" */
     public String expectation() {
         if (min != null && max != null) {
-            return (min.equals(max) ? "exactly " + min : "between " + min + " and " + max) + " " + unit.plural();
+            return min.equals(max) ? "exactly " + unit.counted(min) : "between " + min + " and " + max + " " + unit.plural();
         }
-        return (min != null ? "at least " + min : "at most " + max) + " " + unit.plural();
+        return min != null ? "at least " + unit.counted(min) : "at most " + unit.counted(max);
     }
 
     public Verdict check(String response) {

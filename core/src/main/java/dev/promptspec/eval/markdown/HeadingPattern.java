@@ -25,7 +25,10 @@ public record HeadingPattern(String written, int level, Pattern regex, String te
         while (level < rest.length() && rest.charAt(level) == '#') {
             level++;
         }
-        if (level > 0 && level <= 6 && level < rest.length() && rest.charAt(level) == ' ') {
+        if (level > 0 && level == rest.length()) {
+            throw new IllegalArgumentException("the heading pattern is empty");
+        }
+        if (level > 0 && level <= 6 && rest.charAt(level) == ' ') {
             rest = rest.substring(level).strip();
         } else {
             level = 0;

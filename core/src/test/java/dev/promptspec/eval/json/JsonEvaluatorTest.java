@@ -1,6 +1,8 @@
 package dev.promptspec.eval.json;
 
+import static dev.promptspec.testing.EvaluatorHarness.check;
 import static dev.promptspec.testing.EvaluatorHarness.resource;
+import static dev.promptspec.testing.EvaluatorHarness.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.Verdict;
@@ -17,14 +19,6 @@ class JsonEvaluatorTest {
     private static final String TICKET = resource("responses/ticket-triage.json");
     private static final String FENCED = "Here is the triage for this ticket:\n\n```json\n" + TICKET + "```\n\nLet me know if the"
             + " priority should be adjusted.";
-
-    private static EvaluatorHarness harness(String body) {
-        return EvaluatorHarness.withEvaluators("evaluators:\n  - name: check\n" + body.indent(4));
-    }
-
-    private static Verdict check(String body, String response) throws Exception {
-        return harness(body).run("check", response);
-    }
 
     @Nested
     class Validity {
@@ -211,23 +205,23 @@ class JsonEvaluatorTest {
 
     @Test
     void malformed_configuration_is_a_load_error_at_its_line(@TempDir Path dir) throws Exception {
-        assertThat(harness("json: {schema: {type: objekt}}").errors()).isEqualTo("prompts/test.prompt.yml:10:20: error: the schema"
+        assertThat(single("json: {schema: {type: objekt}}").errors()).isEqualTo("prompts/test.prompt.yml:10:20: error: the schema"
                 + " is not a valid JSON Schema: /type: does not have a value in the enumeration [\"array\", \"boolean\", \"integer\","
                 + " \"null\", \"number\", \"object\", \"string\"]; /type: string found, array expected."
                 + " Write the schema as a YAML mapping or a JSON string (draft 2020-12 unless it sets $schema)");
-        assertThat(harness("json: {equals: {status: ok}}").errors()).isEqualTo("prompts/test.prompt.yml:10:21: error: 'status' is"
+        assertThat(single("json: {equals: {status: ok}}").errors()).isEqualTo("prompts/test.prompt.yml:10:21: error: 'status' is"
                 + " not a JSON pointer. JSON pointers start with / and separate keys and indexes with /, e.g. /items/0/sku");
-        assertThat(harness("json: {equals: [/status]}").errors()).startsWith("prompts/test.prompt.yml:10:20: error: 'equals' must map"
+        assertThat(single("json: {equals: [/status]}").errors()).startsWith("prompts/test.prompt.yml:10:20: error: 'equals' must map"
                 + " JSON pointers to values, not a list");
-        assertThat(harness("json: {schemaFile: order.json}").errors()).isEqualTo("prompts/test.prompt.yml:10:24: error: schemaFile"
+        assertThat(single("json: {schemaFile: order.json}").errors()).isEqualTo("prompts/test.prompt.yml:10:24: error: schemaFile"
                 + " 'order.json' cannot be resolved: prompts/test.prompt.yml is not a file. Inline the schema with schema: instead");
         Path prompt = dir.resolve("p.prompt.yml");
         Files.writeString(prompt, EvaluatorHarness.HEADER + "evaluators:\n  - name: check\n    json: {schemaFile: missing.json}\n");
         assertThat(EvaluatorHarness.compile(prompt).errors()).isEqualTo("prompts/test.prompt.yml:10:24: error: schema file "
                 + dir.resolve("missing.json") + " does not exist. schemaFile is resolved against the prompt file's directory");
-        assertThat(harness("json: yes please").errors()).startsWith("prompts/test.prompt.yml:10:11: error: json evaluator 'check'"
+        assertThat(single("json: yes please").errors()).startsWith("prompts/test.prompt.yml:10:11: error: json evaluator 'check'"
                 + " must be 'valid' or a mapping, not 'yes please'");
-        assertThat(harness("json: {schema: {}, schemaFile: x.json}").errors()).startsWith("prompts/test.prompt.yml:10:24: error:"
+        assertThat(single("json: {schema: {}, schemaFile: x.json}").errors()).startsWith("prompts/test.prompt.yml:10:24: error:"
                 + " json evaluator 'check' has both 'schema' and 'schemaFile'");
     }
 }

@@ -224,4 +224,47 @@ class MarkdownEvaluatorTest {
                             + " first ## Step 1: Java 17 on Spring Boot 2.7 (line 16)"));
         }
     }
+
+    @Nested
+    class MalformedConfiguration {
+        private String errors(String config) {
+            return EvaluatorHarness.withEvaluators("evaluators:\n  - name: check\n    markdown: " + config + "\n").errors();
+        }
+
+        @Test
+        void each_is_a_load_error_at_its_line_and_column() {
+            assertThat(errors("{minBullet: 3}")).isEqualTo("prompts/test.prompt.yml:10:16: error: unknown key 'minBullet' in"
+                    + " markdown evaluator 'check' — did you mean 'minBullets'? Known keys: " + String.join(", ", MarkdownEvaluatorFactory.KEYS));
+            assertThat(errors("{minBullets: 5, maxBullets: 2}")).isEqualTo(
+                    "prompts/test.prompt.yml:10:28: error: minBullets (5) is greater than maxBullets (2)");
+            assertThat(errors("{minBold: lots}")).isEqualTo(
+                    "prompts/test.prompt.yml:10:25: error: 'minBold' in markdown evaluator 'check' must be a whole number, not a string");
+            assertThat(errors("{heading: '/Risks (/'}")).isEqualTo("prompts/test.prompt.yml:10:25: error: invalid heading pattern"
+                    + " '/Risks (/' in 'heading': Unclosed group near index 7."
+                    + " Write the heading text (matched ignoring case), /a regex/, or prefix ## to require a level");
+            assertThat(errors("{section: '##'}")).startsWith("prompts/test.prompt.yml:10:25: error: invalid heading pattern '##'"
+                    + " in 'section': the heading pattern is empty.");
+            assertThat(errors("{table: [Name, Store]}")).isEqualTo("prompts/test.prompt.yml:10:23: error: 'table' in markdown"
+                    + " evaluator 'check' must be true or a mapping with columns and/or minRows, not a list."
+                    + " Write table: {columns: [Name, Store], minRows: 3}");
+            assertThat(errors("{table: {columns: [A], rows: 3}}")).startsWith("prompts/test.prompt.yml:10:38: error: unknown key"
+                    + " 'rows' in 'table' of markdown evaluator 'check'");
+            assertThat(errors("{noHtml: false}")).isEqualTo("prompts/test.prompt.yml:10:15: error: markdown evaluator 'check' has"
+                    + " nothing to check. Add a check such as minBold: 5, or section: Risks with minBullets: 3 (keys: "
+                    + String.join(", ", MarkdownEvaluatorFactory.KEYS) + ")");
+            assertThat(errors("{maxHeadingDepth: 0}")).isEqualTo("prompts/test.prompt.yml:10:33: error: 'maxHeadingDepth' in"
+                    + " markdown evaluator 'check' must be at least 1, not 0");
+        }
+
+        @Test
+        void one_broken_evaluator_does_not_hide_the_others() {
+            EvaluatorHarness h = EvaluatorHarness.withEvaluators("""
+                    evaluators:
+                      - {name: a, markdown: {minBullet: 3}}
+                      - {name: b, markdown: {minBold: 5}}
+                      - {name: c, markdown: {sections: ['/(/']}}
+                    """);
+            assertThat(h.prompt().errors()).extracting(p -> p.position().line()).containsExactly(9, 11);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.promptspec.eval.regex;
 
+import static dev.promptspec.testing.EvaluatorHarness.check;
 import static dev.promptspec.testing.EvaluatorHarness.resource;
+import static dev.promptspec.testing.EvaluatorHarness.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.Verdict;
@@ -11,15 +13,6 @@ class RegexEvaluatorTest {
 
     private static final String CQRS = resource("responses/cqrs-order-management.md");
     private static final String POSTMORTEM = resource("responses/postmortem-star-bullets.md");
-
-    /** One evaluator named "check"; {@code body} is its YAML after "- name: check" (indented by 4). */
-    private static EvaluatorHarness harness(String body) {
-        return EvaluatorHarness.withEvaluators("evaluators:\n  - name: check\n" + body.indent(4));
-    }
-
-    private static Verdict check(String body, String response) throws Exception {
-        return harness(body).run("check", response);
-    }
 
     @Test
     void the_seed_form_finds_the_pattern_anywhere() throws Exception {
@@ -109,20 +102,20 @@ class RegexEvaluatorTest {
 
     @Test
     void malformed_configuration_is_a_load_error_at_its_line() {
-        assertThat(harness("regex: {pattern: 'Saga(s'}").errors()).isEqualTo(
+        assertThat(single("regex: {pattern: 'Saga(s'}").errors()).isEqualTo(
                 "prompts/test.prompt.yml:10:22: error: invalid regex in 'check': Unclosed group at index 6 (Saga(s⟨here⟩)."
                         + " Fix the pattern (Java regex syntax; in YAML, prefer single quotes so backslashes stay as written)");
-        assertThat(harness("regex: {pattern: 'x', flags: iz}").errors()).isEqualTo(
+        assertThat(single("regex: {pattern: 'x', flags: iz}").errors()).isEqualTo(
                 "prompts/test.prompt.yml:10:34: error: unknown regex flag 'z'."
                         + " Use i (ignore case), m (multiline), s (dot matches newline), x (comments), u (Unicode classes)");
-        assertThat(harness("regex:\n  pattern: x\n  minMatches: 5\n  maxMatches: 2").errors())
+        assertThat(single("regex:\n  pattern: x\n  minMatches: 5\n  maxMatches: 2").errors())
                 .isEqualTo("prompts/test.prompt.yml:12:19: error: minMatches (5) is greater than maxMatches (2)");
-        assertThat(harness("regex:\n  pattern: x\n  mustNotMatch: true\n  minMatches: 1").errors()).isEqualTo(
+        assertThat(single("regex:\n  pattern: x\n  mustNotMatch: true\n  minMatches: 1").errors()).isEqualTo(
                 "prompts/test.prompt.yml:12:7: error: mustNotMatch cannot be combined with minMatches, maxMatches or perLine."
                         + " Use maxMatches: 0 to forbid matches, or separate evaluators");
-        assertThat(harness("regex: {pattern: x, mustNotMatc: true}").errors()).startsWith(
+        assertThat(single("regex: {pattern: x, mustNotMatc: true}").errors()).startsWith(
                 "prompts/test.prompt.yml:10:25: error: unknown key 'mustNotMatc' in regex evaluator 'check' — did you mean 'mustNotMatch'?");
-        assertThat(harness("regex: {flags: i}").errors()).isEqualTo("prompts/test.prompt.yml:10:12: error: regex evaluator 'check'"
+        assertThat(single("regex: {flags: i}").errors()).isEqualTo("prompts/test.prompt.yml:10:12: error: regex evaluator 'check'"
                 + " has no 'pattern'. Add pattern: \"...\" (a Java regular expression; quote it in YAML)");
     }
 }

@@ -1,6 +1,8 @@
 package dev.promptspec.eval.string;
 
+import static dev.promptspec.testing.EvaluatorHarness.check;
 import static dev.promptspec.testing.EvaluatorHarness.resource;
+import static dev.promptspec.testing.EvaluatorHarness.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.Verdict;
@@ -11,14 +13,6 @@ import org.junit.jupiter.api.Test;
 class StringEvaluatorTest {
 
     private static final String CQRS = resource("responses/cqrs-order-management.md");
-
-    private static EvaluatorHarness harness(String body) {
-        return EvaluatorHarness.withEvaluators("evaluators:\n  - name: check\n" + body.indent(4));
-    }
-
-    private static Verdict check(String body, String response) throws Exception {
-        return harness(body).run("check", response);
-    }
 
     /** gh-models: the response is trimmed; equals is exact and case-sensitive; the other three ignore case. */
     @Test
@@ -39,7 +33,7 @@ class StringEvaluatorTest {
 
     @Test
     void like_gh_models_only_the_first_of_the_four_is_checked_and_the_rest_are_flagged() throws Exception {
-        EvaluatorHarness h = harness("string: {equals: '', contains: Kafka, startsWith: Nope}");
+        EvaluatorHarness h = single("string: {equals: '', contains: Kafka, startsWith: Nope}");
         assertThat(h.run("check", CQRS)).isEqualTo(Verdict.pass("contains \"Kafka\""));
         assertThat(h.problems()).extracting(Problem::format).containsExactly(
                 "prompts/test.prompt.yml:10:43: warning: 'startsWith' is not checked: string evaluator 'check' already checks"
@@ -79,27 +73,27 @@ class StringEvaluatorTest {
 
     @Test
     void values_are_templates_over_the_test_case_variables() throws Exception {
-        EvaluatorHarness h = harness("string: {contains: '{{expected}}'}");
+        EvaluatorHarness h = single("string: {contains: '{{expected}}'}");
         assertThat(h.run("check", "The answer is THE ANSWER.")).isEqualTo(Verdict.pass("contains \"the answer\""));
         assertThat(h.prompt().evaluatorsUseExpected()).isTrue(); // so no implicit "expected" check is added
-        assertThat(harness("string: {contains: '{{missing}}'}").run("check", "x").detail())
+        assertThat(single("string: {contains: '{{missing}}'}").run("check", "x").detail())
                 .startsWith("cannot check: ").contains("missing");
     }
 
     @Test
     void malformed_configuration_is_a_load_error_at_its_line() {
-        assertThat(harness("string: {equals: ''}").errors()).isEqualTo("prompts/test.prompt.yml:10:13: error: string evaluator"
+        assertThat(single("string: {equals: ''}").errors()).isEqualTo("prompts/test.prompt.yml:10:13: error: string evaluator"
                 + " 'check' has nothing to check. Set one of equals, contains, startsWith, endsWith, notContains, containsAll,"
                 + " containsAny to a non-empty text");
-        assertThat(harness("string: {containsAll: []}").errors()).isEqualTo("prompts/test.prompt.yml:10:27: error: 'containsAll'"
+        assertThat(single("string: {containsAll: []}").errors()).isEqualTo("prompts/test.prompt.yml:10:27: error: 'containsAll'"
                 + " in string evaluator 'check' is empty. List the texts to look for");
-        assertThat(harness("string: {notContains: [sorry, '']}").errors()).isEqualTo("prompts/test.prompt.yml:10:27: error:"
+        assertThat(single("string: {notContains: [sorry, '']}").errors()).isEqualTo("prompts/test.prompt.yml:10:27: error:"
                 + " 'notContains' in string evaluator 'check' holds an empty text. List the texts to look for");
-        assertThat(harness("string: {contain: x}").errors()).startsWith("prompts/test.prompt.yml:10:14: error: unknown key"
+        assertThat(single("string: {contain: x}").errors()).startsWith("prompts/test.prompt.yml:10:14: error: unknown key"
                 + " 'contain' in string evaluator 'check' — did you mean 'contains'?");
-        assertThat(harness("string: {ignoreCase: maybe, contains: x}").errors()).isEqualTo("prompts/test.prompt.yml:10:26: error:"
+        assertThat(single("string: {ignoreCase: maybe, contains: x}").errors()).isEqualTo("prompts/test.prompt.yml:10:26: error:"
                 + " 'ignoreCase' in string evaluator 'check' must be true or false, not a string");
-        assertThat(harness("string: Paris").errors()).startsWith("prompts/test.prompt.yml:10:13: error: 'string' evaluator 'check'"
+        assertThat(single("string: Paris").errors()).startsWith("prompts/test.prompt.yml:10:13: error: 'string' evaluator 'check'"
                 + " needs its settings as a mapping, not a string");
     }
 }
