@@ -6,7 +6,6 @@ import static dev.promptspec.testing.EvaluatorHarness.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.testing.EvaluatorHarness;
 import org.junit.jupiter.api.Test;
 
 class LengthEvaluatorTest {

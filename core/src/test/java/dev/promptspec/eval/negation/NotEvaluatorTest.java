@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.testing.EvaluatorHarness;
 import org.junit.jupiter.api.Test;
 
 class NotEvaluatorTest {
@@ -41,10 +40,11 @@ class NotEvaluatorTest {
 
     @Test
     void a_crash_inside_is_not_a_pass() {
-        // {{missing}} has no value: the string evaluator reports it as a failure it cannot check, and json throws;
-        // either way, negation must not turn "could not check" into a pass
-        EvaluatorHarness h = single("not: {json: {equals: {/a: '{{missing}}'}}}");
-        assertThatThrownBy(() -> h.run("check", "{\"a\": 1}")).hasMessageContaining("missing");
+        // {{missing}} has no value: the inner evaluator cannot check, and negation must not turn that into a pass
+        assertThatThrownBy(() -> single("not: {json: {equals: {/a: '{{missing}}'}}}").run("check", "{\"a\": 1}"))
+                .hasMessageContaining("missing");
+        assertThatThrownBy(() -> single("not: {string: {contains: '{{missing}}'}}").run("check", "anything"))
+                .hasMessageContaining("missing");
     }
 
     @Test
