@@ -83,6 +83,11 @@ public final class EvaluatorHarness {
         }
     }
 
+    /** A prompt file read from {@code uri} (a {@code jar:} URL, say), with no file on disk. */
+    public static EvaluatorHarness compile(URI uri, String text) {
+        return compile(new PromptSource(FILE, uri, Optional.empty(), text));
+    }
+
     private static EvaluatorHarness compile(PromptSource source) {
         PromptCompiler compiler = new PromptCompiler(YamlLimits.DEFAULTS,
                 EvaluatorRegistry.load(EvaluatorHarness.class.getClassLoader()));

@@ -37,7 +37,8 @@ public enum Element {
         this.counter = counter;
     }
 
-    int count(MarkdownRegion region) {
+    /** How many of this element {@code region} has. */
+    public int count(MarkdownRegion region) {
         return counter.applyAsInt(region);
     }
 

@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.testing.EvaluatorHarness;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +102,21 @@ class JsonEvaluatorTest {
                     """);
             assertThat(h.run("object", TICKET).passed()).isTrue();
             assertThat(h.run("array", TICKET).passed()).isFalse();
+        }
+
+        @Test
+        void a_schema_file_beside_a_prompt_inside_a_jar(@TempDir Path dir) throws Exception {
+            Path jar = dir.resolve("prompts.jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new JarEntry("prompts/schemas/triage.schema.yml"));
+                out.write("type: object\nrequired: [category, resolution]\n".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            URI prompt = URI.create("jar:" + jar.toUri() + "!/prompts/triage.prompt.yml");
+            EvaluatorHarness h = EvaluatorHarness.compile(prompt,
+                    EvaluatorHarness.HEADER + "evaluators:\n  - name: check\n    json: {schemaFile: schemas/triage.schema.yml}\n");
+            assertThat(h.run("check", TICKET).detail()).startsWith("the JSON does not match schema jar:file:")
+                    .endsWith("!/prompts/schemas/triage.schema.yml: (root): required property 'resolution' not found");
         }
 
         @Test
