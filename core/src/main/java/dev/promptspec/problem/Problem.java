@@ -38,7 +38,9 @@ public record Problem(Severity severity, Position position, String message, Stri
                 .append(severity == Severity.ERROR ? "error: " : "warning: ")
                 .append(message);
         if (!fix.isEmpty()) {
-            sb.append(message.endsWith(".") || message.endsWith("?") ? " " : ". ").append(fix);
+            // "did you mean 'x'?" ends a sentence too: no ". " after it
+            boolean sentenceEnded = message.endsWith(".") || message.endsWith("?") || message.endsWith("!");
+            sb.append(sentenceEnded ? " " : ". ").append(fix);
         }
         return sb.toString();
     }

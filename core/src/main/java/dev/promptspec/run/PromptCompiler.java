@@ -22,12 +22,6 @@ import java.util.Optional;
 /** Loads a prompt file and builds its evaluators, collecting every problem of both steps. */
 public final class PromptCompiler {
 
-    /**
-     * The name of the implicit check added to files with {@code responseFormat: json_object} or {@code json_schema}:
-     * the response is a JSON object, valid against {@code jsonSchema} when there is one.
-     */
-    public static final String RESPONSE_FORMAT_CHECK = "responseFormat";
-
     private final PromptFileLoader loader;
     private final EvaluatorRegistry registry;
 
@@ -65,7 +59,7 @@ public final class PromptCompiler {
         ResponseFormat format = file.responseFormat();
         if (format != null && format.isJson()) {
             try {
-                EvaluatorSpec implicit = new EvaluatorSpec(RESPONSE_FORMAT_CHECK, "json",
+                EvaluatorSpec implicit = new EvaluatorSpec(JsonEvaluatorFactory.RESPONSE_FORMAT_CHECK, "json",
                         new YamlScalar(format.type(), YamlScalar.Type.STRING, format.position()), 1.0, format.position());
                 evaluators.add(new CompiledPrompt.ConfiguredEvaluator(implicit, JsonEvaluatorFactory.forResponseFormat(format, source)));
             } catch (InvalidConfigException e) {

@@ -40,6 +40,12 @@ import java.util.function.Function;
  */
 public final class JsonEvaluatorFactory implements EvaluatorFactory {
 
+    /**
+     * The name of the implicit check added to files with {@code responseFormat: json_object} or {@code json_schema}:
+     * the response is a JSON object, valid against {@code jsonSchema} when there is one.
+     */
+    public static final String RESPONSE_FORMAT_CHECK = "responseFormat";
+
     static final List<String> KEYS = List.of("stripFence", "schema", "schemaFile", "equals", "contains", "exists", "absent");
 
     @Override

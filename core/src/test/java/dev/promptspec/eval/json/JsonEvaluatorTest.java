@@ -6,7 +6,6 @@ import static dev.promptspec.testing.EvaluatorHarness.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.testing.EvaluatorHarness;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +194,7 @@ class JsonEvaluatorTest {
         void a_json_schema_response_format_is_checked_without_an_evaluator() throws Exception {
             EvaluatorHarness h = EvaluatorHarness.compile(FILE);
             assertThat(h.prompt().evaluators()).extracting(e -> e.spec().name() + " (" + e.spec().kind() + ")")
-                    .containsExactly(PromptCompiler.RESPONSE_FORMAT_CHECK + " (json)");
+                    .containsExactly(JsonEvaluatorFactory.RESPONSE_FORMAT_CHECK + " (json)");
             assertThat(h.run("responseFormat", TICKET)).isEqualTo(Verdict.pass("matches the schema"));
             assertThat(h.run("responseFormat", TICKET.replace("\"high\"", "\"p1\""))).isEqualTo(Verdict.fail(
                     "the JSON does not match the schema: /priority: does not have a value in the enumeration"

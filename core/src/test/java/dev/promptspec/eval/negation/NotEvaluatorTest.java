@@ -56,6 +56,12 @@ class NotEvaluatorTest {
         assertThat(single("not: {string: {contains: a}, regex: b}").errors()).isEqualTo("prompts/test.prompt.yml:10:10: error:"
                 + " 'not' in evaluator 'check' must hold exactly one evaluator kind, not 2 keys (string, regex). Write it as"
                 + " not: {string: {contains: ...}}; to negate several checks, use one 'not' per check");
+        assertThat(single("not: {llm: {prompt: 'Is it rude? {{completion}}'}}").errors()).isEqualTo("prompts/test.prompt.yml:10:11:"
+                + " error: 'not' cannot negate the model-graded evaluator 'check': a judge that cannot be reached or read fails,"
+                + " and negated that would pass. Ask the judge the opposite question instead (an llm: prompt whose passing choice"
+                + " is the negation)");
+        assertThat(single("not: {uses: github/coherence}").errors()).startsWith("prompts/test.prompt.yml:10:11:"
+                + " error: 'not' cannot negate the model-graded evaluator 'check'");
         assertThat(single("not: Kafka").errors()).startsWith("prompts/test.prompt.yml:10:10: error: 'not' evaluator 'check' needs"
                 + " its settings as a mapping");
     }
