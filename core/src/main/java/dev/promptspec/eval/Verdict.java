@@ -1,5 +1,7 @@
 package dev.promptspec.eval;
 
+import java.util.List;
+
 /**
  * What one evaluator concluded about one response.
  *
@@ -26,5 +28,15 @@ public record Verdict(boolean passed, double score, String detail) {
 
     public static Verdict of(boolean passed, String detail) {
         return passed ? pass(detail) : fail(detail);
+    }
+
+    /**
+     * The verdict of several pass/fail checks that must all hold: failed with the details of those that
+     * failed, or passed with every detail, joined by "; ".
+     */
+    public static Verdict all(List<Verdict> verdicts) {
+        List<String> failures = verdicts.stream().filter(v -> !v.passed()).map(Verdict::detail).toList();
+        return failures.isEmpty() ? pass(String.join("; ", verdicts.stream().map(Verdict::detail).toList()))
+                : fail(String.join("; ", failures));
     }
 }

@@ -3,9 +3,11 @@ package dev.promptspec.report;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.run.CaseResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** The text a person reads when a case fails: every verdict, failing ones first, then the response. */
 public final class CaseMessages {
@@ -22,14 +24,21 @@ public final class CaseMessages {
         checks.sort(Comparator.comparing(CheckResult::passed)); // failing first, file order kept within each group
         long failed = checks.stream().filter(c -> !c.passed()).count();
         StringBuilder sb = new StringBuilder();
+        if (result.threshold().isPresent()) {
+            sb.append(String.format(Locale.ROOT, "weighted score %.2f is below the threshold %.2f: ", result.score(),
+                    result.threshold().getAsDouble()));
+        }
         sb.append(failed).append(" of ").append(checks.size()).append(checks.size() == 1 ? " check" : " checks")
                 .append(" failed for ").append(caseDisplayName)
                 .append(" (").append(result.testCase().position()).append(")\n");
         for (CheckResult c : checks) {
-            sb.append(c.passed() ? "  [pass] " : "  [FAIL] ").append(c.name()).append(" (").append(c.kind()).append("): ")
-                    .append(c.verdict().detail());
+            sb.append(c.passed() ? "  [pass] " : "  [FAIL] ").append(c.name()).append(" (").append(c.kind());
+            if (result.threshold().isPresent() && c.weight() != 1.0) {
+                sb.append(String.format(Locale.ROOT, ", weight %s", BigDecimal.valueOf(c.weight()).stripTrailingZeros().toPlainString()));
+            }
+            sb.append("): ").append(c.verdict().detail());
             if (c.verdict().score() > 0 && c.verdict().score() < 1) {
-                sb.append(String.format(java.util.Locale.ROOT, " [score %.2f]", c.verdict().score()));
+                sb.append(String.format(Locale.ROOT, " [score %.2f]", c.verdict().score()));
             }
             sb.append('\n');
         }

@@ -7,6 +7,7 @@ import dev.promptspec.spec.TestCase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The outcome of one test case.
@@ -15,7 +16,8 @@ import java.util.Optional;
  * @param response the model's answer, or null when there is none
  * @param checks   every evaluator's result, in file order
  * @param error    why the case could not be judged (no key, unreachable model, missing variable...), or null
- * @param duration wall time of the whole case
+ * @param duration  wall time of the whole case
+ * @param threshold the file's {@code threshold}: when set, the case passes when {@link #score()} reaches it
  */
 public record CaseResult(
         String promptFile,
@@ -24,18 +26,30 @@ public record CaseResult(
         ModelResponse response,
         List<CheckResult> checks,
         Throwable error,
-        Duration duration) {
+        Duration duration,
+        OptionalDouble threshold) {
 
     public CaseResult {
         checks = List.copyOf(checks);
+        threshold = threshold == null ? OptionalDouble.empty() : threshold;
+    }
+
+    /** A result that passes only when every check passes. */
+    public CaseResult(String promptFile, TestCase testCase, ModelRequest request, ModelResponse response, List<CheckResult> checks,
+            Throwable error, Duration duration) {
+        this(promptFile, testCase, request, response, checks, error, duration, OptionalDouble.empty());
     }
 
     public Optional<Throwable> errorIfAny() {
         return Optional.ofNullable(error);
     }
 
+    /** No error, and every check passed (or, with a threshold, the weighted score reached it). */
     public boolean passed() {
-        return error == null && checks.stream().allMatch(CheckResult::passed);
+        if (error != null) {
+            return false;
+        }
+        return threshold.isPresent() ? score() >= threshold.getAsDouble() : checks.stream().allMatch(CheckResult::passed);
     }
 
     public List<CheckResult> failedChecks() {

@@ -46,7 +46,7 @@ final class CaseRunner {
             CallContext context = CallContext.prompt(name, testCase.key());
             ModelResponse response = client.call(request, context);
             List<CheckResult> checks = evaluate(prompt, testCase, response, context, request.model());
-            return new CaseResult(name, testCase, request, response, checks, null, elapsed(start));
+            return new CaseResult(name, testCase, request, response, checks, null, elapsed(start), file.threshold());
         } catch (TestCaseInputException | ModelCallException e) {
             return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
         } catch (RuntimeException e) {

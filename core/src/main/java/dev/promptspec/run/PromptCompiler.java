@@ -4,6 +4,7 @@ import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.NamedEvaluators;
+import dev.promptspec.eval.json.JsonEvaluatorFactory;
 import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.problem.ProblemCollector;
@@ -12,7 +13,9 @@ import dev.promptspec.spec.LoadedPromptFile;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.PromptFileLoader;
 import dev.promptspec.spec.PromptSource;
+import dev.promptspec.spec.ResponseFormat;
 import dev.promptspec.yaml.YamlLimits;
+import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +65,16 @@ public final class PromptCompiler {
                 // An evaluator factory from a library crashed: report it at the evaluator, keep loading.
                 collector.error(spec.position(), "evaluator '" + spec.name() + "' (" + spec.kind() + ") could not be created: " + e,
                         "This is a bug in the evaluator's factory");
+            }
+        }
+        ResponseFormat format = file.responseFormat();
+        if (format != null && format.isJson()) {
+            try {
+                EvaluatorSpec implicit = new EvaluatorSpec(JsonEvaluatorFactory.RESPONSE_FORMAT_CHECK, "json",
+                        new YamlScalar(format.type(), YamlScalar.Type.STRING, format.position()), 1.0, format.position());
+                evaluators.add(new CompiledPrompt.ConfiguredEvaluator(implicit, JsonEvaluatorFactory.forResponseFormat(format, source)));
+            } catch (InvalidConfigException e) {
+                collector.add(e.toProblem());
             }
         }
         if (!collector.hasErrors()) {

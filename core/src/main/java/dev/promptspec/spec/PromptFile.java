@@ -4,6 +4,7 @@ import dev.promptspec.yaml.Position;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param responseFormat  the requested response format, or null for plain text
  * @param tags            {@code metadata.tags}: JUnit tags of every test of the file
  * @param metadata        the file's {@code metadata} (as plain values) for reports
+ * @param threshold       {@code threshold}: when set, a case passes when its weighted score reaches it, even if
+ *                        some checks fail; when empty, every check must pass
  */
 public record PromptFile(
         PromptSource source,
@@ -29,7 +32,8 @@ public record PromptFile(
         List<TestCase> testData,
         List<EvaluatorSpec> evaluators,
         Set<String> tags,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        OptionalDouble threshold) {
 
     public PromptFile {
         authors = List.copyOf(authors);
@@ -39,6 +43,15 @@ public record PromptFile(
         evaluators = List.copyOf(evaluators);
         tags = Set.copyOf(tags);
         metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    }
+
+    /** A file without a {@code threshold}: every check must pass. */
+    public PromptFile(PromptSource source, String name, String description, String version, List<String> authors,
+            Optional<String> model, Position modelPosition, ModelParameters modelParameters, ResponseFormat responseFormat,
+            List<MessageTemplate> messages, List<VariableDeclaration> variables, List<TestCase> testData,
+            List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata) {
+        this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
+                variables, testData, evaluators, tags, metadata, OptionalDouble.empty());
     }
 
     /** The name to show: the file's {@code name}, else its file name. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -35,7 +36,7 @@ public final class PromptFileLoader {
             "responseFormat", "jsonSchema", "messages", "testData", "evaluators");
     /** PromptSpec's own keys (and the seed format's), accepted beside gh-models' ones. */
     public static final Set<String> EXTENSION_KEYS = Set.of("version", "authors", "metadata", "variables", "tags", "defaults",
-            "$schema");
+            "$schema", "threshold");
     /** Spellings accepted for the same keys; gh-models ignores them, real files use them. */
     public static final Map<String, String> ALIASES = Map.of("model_parameters", "modelParameters", "response_format",
             "responseFormat", "json_schema", "jsonSchema", "test_data", "testData");
@@ -133,7 +134,19 @@ public final class PromptFileLoader {
                     testData,
                     evaluators,
                     tags,
-                    metadata);
+                    metadata,
+                    readThreshold());
+        }
+
+        /** {@code threshold: 0.8}: the weighted score a case needs when not every check must pass. */
+        private OptionalDouble readThreshold() {
+            Optional<Double> threshold = fields.number("threshold");
+            if (threshold.isPresent() && (threshold.get() < 0 || threshold.get() > 1)) {
+                problems.error(fields.entry("threshold").get().value().position(), "'threshold' is " + threshold.get()
+                        + "; it must be between 0 and 1", "Write the share of the weighted checks a case needs, e.g. threshold: 0.8");
+                return OptionalDouble.empty();
+            }
+            return threshold.map(OptionalDouble::of).orElse(OptionalDouble.empty());
         }
 
         /** Unknown top-level keys are warnings: files in the wild carry their own metadata. */

@@ -21,8 +21,6 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("pattern", "flags", "ignoreCase", "multiline", "dotall", "mustNotMatch",
             "minMatches", "maxMatches", "perLine", "maxSteps");
-    /** Characters the engine may read per evaluation; plenty for any sane pattern over any answer. */
-    static final long DEFAULT_MAX_STEPS = 20_000_000L;
 
     @Override
     public String kind() {
@@ -33,8 +31,7 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
         YamlScalar shorthand = def.configScalar();
         if (shorthand != null) {
-            return new RegexEvaluator(compile(shorthand.text(), 0, shorthand.position(), def.name()), RegexEvaluator.Rule.defaults(),
-                    DEFAULT_MAX_STEPS);
+            return evaluator(RegexCheck.of(compile(shorthand.text(), 0, shorthand.position(), def.name()), RegexCheck.Rule.found()));
         }
         ConfigReader c = new ConfigReader(def.configMap(), "regex evaluator '" + def.name() + "'");
         c.allowOnly(KEYS);
@@ -71,9 +68,14 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
             throw new InvalidConfigException(e.keyPosition(), "mustNotMatch cannot be combined with minMatches, maxMatches or perLine",
                     "Use maxMatches: 0 to forbid matches, or separate evaluators");
         }
-        long maxSteps = c.integer("maxSteps", 1000).map(Integer::longValue).orElse(DEFAULT_MAX_STEPS);
+        long maxSteps = c.integer("maxSteps", 1000).map(Integer::longValue).orElse(RegexCheck.DEFAULT_MAX_STEPS);
         Pattern compiled = compile(pattern.get(), flags, c.entry("pattern").get().value().position(), def.name());
-        return new RegexEvaluator(compiled, new RegexEvaluator.Rule(mustNotMatch, min.orElse(null), max.orElse(null), perLine), maxSteps);
+        return evaluator(new RegexCheck(compiled, new RegexCheck.Rule(mustNotMatch, min.orElse(null), max.orElse(null), perLine),
+                maxSteps));
+    }
+
+    private static Evaluator evaluator(RegexCheck check) {
+        return context -> check.check(context.response());
     }
 
     @Override

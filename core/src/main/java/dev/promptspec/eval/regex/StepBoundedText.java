@@ -17,29 +17,40 @@ final class StepBoundedText implements CharSequence {
         }
     }
 
+    /** Characters left to read, shared by every line and sub-sequence of one check; one thread at a time. */
+    static final class Budget {
+        private long left;
+
+        Budget(long steps) {
+            this.left = steps;
+        }
+
+        void spend() {
+            if (--left < 0) {
+                throw new BudgetExceeded();
+            }
+        }
+    }
+
     private final String text;
     private final int offset;
     private final int length;
-    private final long[] steps;
-    private final long budget;
+    private final Budget budget;
 
-    StepBoundedText(String text, long budget) {
-        this(text, 0, text.length(), new long[1], budget);
+    StepBoundedText(String text, Budget budget) {
+        this(text, 0, text.length(), budget);
     }
 
-    private StepBoundedText(String text, int offset, int length, long[] steps, long budget) {
+    private StepBoundedText(String text, int offset, int length, Budget budget) {
         this.text = text;
         this.offset = offset;
         this.length = length;
-        this.steps = steps;
         this.budget = budget;
     }
 
     @Override
     public char charAt(int index) {
-        if (++steps[0] > budget) {
-            throw new BudgetExceeded();
-        }
+        budget.spend();
         return text.charAt(offset + index);
     }
 
@@ -50,7 +61,7 @@ final class StepBoundedText implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new StepBoundedText(text, offset + start, end - start, steps, budget);
+        return new StepBoundedText(text, offset + start, end - start, budget);
     }
 
     @Override

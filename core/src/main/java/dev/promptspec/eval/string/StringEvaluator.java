@@ -20,18 +20,14 @@ final class StringEvaluator implements Evaluator {
     }
 
     @Override
-    public Verdict evaluate(EvaluationContext context) {
+    public Verdict evaluate(EvaluationContext context) throws MissingVariableException {
         List<String> failures = new ArrayList<>();
         List<String> successes = new ArrayList<>();
         for (StringCondition c : conditions) {
+            // A missing variable propagates: "could not check" must stay a failure, even under not:
             List<String> rendered = new ArrayList<>();
-            try {
-                for (Template t : c.values()) {
-                    rendered.add(t.render(context.variables()));
-                }
-            } catch (MissingVariableException e) {
-                failures.add("cannot check: " + e.getMessage());
-                continue;
+            for (Template t : c.values()) {
+                rendered.add(t.render(context.variables()));
             }
             String failure = c.failure(context.response(), rendered);
             if (failure == null) {

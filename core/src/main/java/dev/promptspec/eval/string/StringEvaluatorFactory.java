@@ -53,21 +53,17 @@ public final class StringEvaluatorFactory implements EvaluatorFactory {
             }
         }
         boolean ic = ignoreCase.orElse(true);
-        Optional<List<String>> notContains = c.strings("notContains");
-        if (notContains.isPresent()) {
-            conditions.add(new StringCondition(StringCondition.Op.NOT_CONTAINS, templates(notContains.get(), c.entry("notContains").get()), ic));
-        }
-        Optional<List<String>> all = c.strings("containsAll");
-        if (all.isPresent()) {
-            conditions.add(new StringCondition(StringCondition.Op.CONTAINS_ALL, templates(all.get(), c.entry("containsAll").get()), ic));
-        }
-        Optional<List<String>> any = c.strings("containsAny");
-        if (any.isPresent()) {
-            if (any.get().isEmpty()) {
-                throw new InvalidConfigException(c.entry("containsAny").get().value().position(), "'containsAny' is empty",
-                        "List at least one text");
+        for (String key : List.of("notContains", "containsAll", "containsAny")) {
+            Optional<List<String>> values = c.strings(key);
+            if (values.isPresent()) {
+                YamlMap.Entry e = c.entry(key).get();
+                if (values.get().isEmpty() || values.get().stream().anyMatch(String::isEmpty)) {
+                    // an empty list or text would make a check that can never fail (or never pass)
+                    throw new InvalidConfigException(e.value().position(), "'" + key + "' in string evaluator '" + def.name()
+                            + "' " + (values.get().isEmpty() ? "is empty" : "holds an empty text"), "List the texts to look for");
+                }
+                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), templates(values.get(), e), ic));
             }
-            conditions.add(new StringCondition(StringCondition.Op.CONTAINS_ANY, templates(any.get(), c.entry("containsAny").get()), ic));
         }
         if (conditions.isEmpty()) {
             throw new InvalidConfigException(def.config().position(), "string evaluator '" + def.name() + "' has nothing to check",
@@ -102,7 +98,10 @@ public final class StringEvaluatorFactory implements EvaluatorFactory {
             case "equals" -> "EQUALS";
             case "contains" -> "CONTAINS";
             case "startsWith" -> "STARTS_WITH";
-            default -> "ENDS_WITH";
+            case "endsWith" -> "ENDS_WITH";
+            case "notContains" -> "NOT_CONTAINS";
+            case "containsAll" -> "CONTAINS_ALL";
+            default -> "CONTAINS_ANY";
         };
     }
 

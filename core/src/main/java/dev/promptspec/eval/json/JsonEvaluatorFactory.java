@@ -1,0 +1,191 @@
+package dev.promptspec.eval.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.Verdict;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.spec.PromptSource;
+import dev.promptspec.spec.ResponseFormat;
+import dev.promptspec.template.Template;
+import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
+import dev.promptspec.yaml.YamlValues;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * {@code json:} the response is JSON, optionally valid against a JSON Schema and with values at JSON pointers:
+ * <pre>
+ * - name: Order summary
+ *   json:
+ *     schemaFile: schemas/order-summary.schema.json
+ *     equals: {/status: CONFIRMED, /customer/id: "{{customer_id}}"}
+ *     contains: {/tags: urgent}
+ *     exists: [/orderId]
+ * </pre>
+ * Also builds the implicit "responseFormat" check of files that ask for JSON.
+ */
+public final class JsonEvaluatorFactory implements EvaluatorFactory {
+
+    /**
+     * The name of the implicit check added to files with {@code responseFormat: json_object} or {@code json_schema}:
+     * the response is a JSON object, valid against {@code jsonSchema} when there is one.
+     */
+    public static final String RESPONSE_FORMAT_CHECK = "responseFormat";
+
+    static final List<String> KEYS = List.of("stripFence", "schema", "schemaFile", "equals", "contains", "exists", "absent");
+
+    @Override
+    public String kind() {
+        return "json";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        YamlScalar shorthand = def.configScalar();
+        if (shorthand != null) {
+            if (shorthand.text().equals("valid") || shorthand.asBoolean().orElse(false)) {
+                return new JsonEvaluator(false, List.of());
+            }
+            throw new InvalidConfigException(shorthand.position(), "json evaluator '" + def.name() + "' must be 'valid' or a mapping, not '"
+                    + shorthand.text() + "'", "Write json: valid, or json: with schema:, equals:, contains:, exists: or absent:");
+        }
+        String where = "json evaluator '" + def.name() + "'";
+        ConfigReader c = new ConfigReader(def.configMap(), where);
+        c.allowOnly(KEYS);
+        List<PendingCheck> checks = new ArrayList<>();
+        if (c.has("schema") && c.has("schemaFile")) {
+            throw new InvalidConfigException(c.entry("schemaFile").get().keyPosition(), where + " has both 'schema' and 'schemaFile'",
+                    "Keep one of them");
+        }
+        Optional<YamlMap.Entry> schema = c.entry("schema");
+        if (schema.isPresent()) {
+            checks.add(PendingCheck.fixed(JsonChecks.matchesSchema(inlineSchema(schema.get().value(), def.source()))));
+        }
+        Optional<String> schemaFile = c.string("schemaFile");
+        if (schemaFile.isPresent()) {
+            Position at = c.entry("schemaFile").get().value().position();
+            checks.add(PendingCheck.fixed(JsonChecks.matchesSchema(schemaFile(schemaFile.get(), def.source(), at))));
+        }
+        checks.addAll(valueChecks(c, "equals", JsonChecks::equalsAt));
+        checks.addAll(valueChecks(c, "contains", JsonChecks::containsAt));
+        checks.addAll(pointerChecks(c, "exists", JsonChecks::existsAt));
+        checks.addAll(pointerChecks(c, "absent", JsonChecks::absentAt));
+        return new JsonEvaluator(c.bool("stripFence").orElse(false), checks);
+    }
+
+    /**
+     * The implicit check of a file with {@code responseFormat: json_object} (the response is a JSON object) or
+     * {@code json_schema} (it also matches {@code jsonSchema.schema}).
+     */
+    public static Evaluator forResponseFormat(ResponseFormat format, PromptSource source) throws InvalidConfigException {
+        if (!format.isJsonSchema()) {
+            return context -> {
+                JsonResponse json = JsonResponse.read(context.response(), false);
+                if (json.isValid() && !json.root().isObject()) {
+                    return Verdict.fail("responseFormat json_object wants a JSON object; the response is "
+                            + JsonValues.describe(json.root()).replaceAll("^\\(|\\)$", ""));
+                }
+                return json.validity();
+            };
+        }
+        JsonNode schemaNode;
+        try {
+            schemaNode = JsonResponse.MAPPER.readTree(format.jsonSchemaJson()).get("schema");
+        } catch (JsonProcessingException e) {
+            throw new InvalidConfigException(format.position(), "'jsonSchema' is not valid JSON: " + e.getOriginalMessage());
+        }
+        JsonSchema schema;
+        try {
+            schema = JsonSchema.of(schemaNode.toString(), source.localFile().map(Path::toUri).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(format.position(), "jsonSchema: " + e.getMessage(), "Fix the schema under jsonSchema.schema");
+        }
+        return new JsonEvaluator(false, List.of(PendingCheck.fixed(JsonChecks.matchesSchema(schema))));
+    }
+
+    private static JsonSchema inlineSchema(YamlNode node, PromptSource source) throws InvalidConfigException {
+        String text = node instanceof YamlScalar s ? s.text() : YamlValues.toJson(node);
+        try {
+            return JsonSchema.of(text, source.localFile().map(Path::toUri).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(node.position(), e.getMessage(),
+                    "Write the schema as a YAML mapping or a JSON string (draft 2020-12 unless it sets $schema)");
+        }
+    }
+
+    /** Relative to the prompt file's directory, or to its URL when it sits inside a jar. */
+    private static JsonSchema schemaFile(String name, PromptSource source, Position at) throws InvalidConfigException {
+        try {
+            if (source.directory().isPresent()) {
+                return JsonSchema.of(source.directory().get().resolve(name).normalize());
+            }
+            if (source.uri().getScheme() != null && List.of("jar", "file").contains(source.uri().getScheme())) {
+                return JsonSchema.of(new URL(source.uri().toURL(), name));
+            }
+        } catch (IllegalArgumentException | MalformedURLException e) {
+            throw new InvalidConfigException(at, e.getMessage(), "schemaFile is resolved against the prompt file's directory");
+        }
+        throw new InvalidConfigException(at, "schemaFile '" + name + "' cannot be resolved: " + source.name() + " is not a file",
+                "Inline the schema with schema: instead");
+    }
+
+    private static List<PendingCheck> valueChecks(ConfigReader c, String key,
+            BiFunction<String, JsonNode, JsonCheck> check) throws InvalidConfigException {
+        Optional<YamlMap.Entry> entry = c.entry(key);
+        if (entry.isEmpty()) {
+            return List.of();
+        }
+        if (!(entry.get().value() instanceof YamlMap pointers)) {
+            throw new InvalidConfigException(entry.get().value().position(), "'" + key + "' must map JSON pointers to values, not "
+                    + entry.get().value().describe(), "Write " + key + ": {/status: SHIPPED, /items/0/sku: A-1}");
+        }
+        List<PendingCheck> out = new ArrayList<>();
+        for (YamlMap.Entry e : pointers.entryList()) {
+            String pointer = pointer(e.key(), e.keyPosition());
+            YamlNode value = e.value();
+            if (value instanceof YamlScalar s && s.isString() && s.text().contains("{{")) {
+                out.add(PendingCheck.templated(pointer, Template.parse(s.text(), s.position()), check));
+            } else {
+                out.add(PendingCheck.fixed(check.apply(pointer, JsonResponse.MAPPER.valueToTree(YamlValues.toJava(value)))));
+            }
+        }
+        return out;
+    }
+
+    private static List<PendingCheck> pointerChecks(ConfigReader c, String key, Function<String, JsonCheck> check)
+            throws InvalidConfigException {
+        Optional<List<String>> pointers = c.strings(key);
+        List<PendingCheck> out = new ArrayList<>();
+        for (String p : pointers.orElse(List.of())) {
+            out.add(PendingCheck.fixed(check.apply(pointer(p, c.entry(key).get().value().position()))));
+        }
+        return out;
+    }
+
+    private static String pointer(String written, Position at) throws InvalidConfigException {
+        if (!written.isEmpty() && !written.startsWith("/")) {
+            throw new InvalidConfigException(at, "'" + written + "' is not a JSON pointer",
+                    "JSON pointers start with / and separate keys and indexes with /, e.g. /items/0/sku");
+        }
+        try {
+            JsonPointer.compile(written);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(at, "'" + written + "' is not a JSON pointer: " + e.getMessage());
+        }
+        return written;
+    }
+}

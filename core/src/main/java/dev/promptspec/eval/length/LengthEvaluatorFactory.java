@@ -1,0 +1,50 @@
+package dev.promptspec.eval.length;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.Verdict;
+import dev.promptspec.problem.InvalidConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code length:} bounds on the response's size: {@code minCharacters}/{@code maxCharacters},
+ * {@code minWords}/{@code maxWords}, {@code minLines}/{@code maxLines}; every bound given must hold.
+ */
+public final class LengthEvaluatorFactory implements EvaluatorFactory {
+
+    static final List<String> KEYS = List.of("minCharacters", "maxCharacters", "minWords", "maxWords", "minLines", "maxLines");
+
+    @Override
+    public String kind() {
+        return "length";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        ConfigReader c = new ConfigReader(def.configMap(), "length evaluator '" + def.name() + "'");
+        c.allowOnly(KEYS);
+        List<LengthCheck> checks = new ArrayList<>();
+        for (TextUnit unit : TextUnit.values()) {
+            String suffix = unit.plural().substring(0, 1).toUpperCase(Locale.ROOT) + unit.plural().substring(1);
+            Optional<Integer> min = c.integer("min" + suffix, 0);
+            Optional<Integer> max = c.integer("max" + suffix, 0);
+            if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+                throw new InvalidConfigException(c.entry("min" + suffix).get().value().position(),
+                        "min" + suffix + " (" + min.get() + ") is greater than max" + suffix + " (" + max.get() + ")");
+            }
+            if (min.isPresent() || max.isPresent()) {
+                checks.add(new LengthCheck(unit, min.orElse(null), max.orElse(null)));
+            }
+        }
+        if (checks.isEmpty()) {
+            throw new InvalidConfigException(def.config().position(), "length evaluator '" + def.name() + "' has no bound",
+                    "Set one of " + String.join(", ", KEYS));
+        }
+        return context -> Verdict.all(checks.stream().map(check -> check.check(context.response())).toList());
+    }
+}

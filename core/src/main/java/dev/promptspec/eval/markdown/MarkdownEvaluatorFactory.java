@@ -1,0 +1,176 @@
+package dev.promptspec.eval.markdown;
+
+import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code markdown:} structural checks on the response's Markdown syntax tree. Every key is one check and
+ * all must hold; {@code section:} scopes every other check to the content under one heading:
+ * <pre>
+ * - name: Risks are bulleted
+ *   markdown:
+ *     section: Risks
+ *     minBullets: 3
+ * </pre>
+ */
+public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
+
+    /** A pair of keys, min{suffix} and max{suffix}, bounding how many of an element there are. */
+    private record CountKeys(String suffix, Element element) {
+    }
+
+    private static final List<CountKeys> COUNTS = List.of(
+            new CountKeys("Headings", Element.HEADINGS),
+            new CountKeys("Bullets", Element.BULLETS),
+            new CountKeys("Numbered", Element.NUMBERED_ITEMS),
+            new CountKeys("Bold", Element.BOLD_SPANS),
+            new CountKeys("Tables", Element.TABLES),
+            new CountKeys("CodeFences", Element.CODE_FENCES),
+            new CountKeys("Links", Element.LINKS));
+
+    static final List<String> KEYS = keys();
+
+    @Override
+    public String kind() {
+        return "markdown";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        ConfigReader c = new ConfigReader(def.configMap(), "markdown evaluator '" + def.name() + "'");
+        c.allowOnly(KEYS);
+        List<MarkdownCheck> checks = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (YamlMap.Entry e : c.map().entryList()) { // checks run, and report, in the order they are written
+            if (done.add(e.key())) {
+                check(c, def, e.key(), done).ifPresent(checks::add);
+            }
+        }
+        Optional<String> section = c.string("section");
+        if (section.isPresent()) {
+            return new MarkdownEvaluator(MarkdownChecks.inSection(pattern(c, "section", section.get()),
+                    checks.toArray(MarkdownCheck[]::new)));
+        }
+        if (checks.isEmpty()) {
+            throw new InvalidConfigException(def.config().position(), "markdown evaluator '" + def.name() + "' has nothing to check",
+                    "Add a check such as minBold: 5, or section: Risks with minBullets: 3 (keys: " + String.join(", ", KEYS) + ")");
+        }
+        return new MarkdownEvaluator(MarkdownChecks.allOf(checks));
+    }
+
+    /** The check that {@code key} asks for; a min/max pair is one check, built at the first of the two. */
+    private static Optional<MarkdownCheck> check(ConfigReader c, EvaluatorDefinition def, String key, Set<String> done)
+            throws InvalidConfigException {
+        for (CountKeys count : COUNTS) {
+            if (key.equals("min" + count.suffix()) || key.equals("max" + count.suffix())) {
+                Optional<Integer> min = c.integer("min" + count.suffix(), 0);
+                Optional<Integer> max = c.integer("max" + count.suffix(), 0);
+                checkRange(c, "min" + count.suffix(), min, max);
+                done.addAll(List.of("min" + count.suffix(), "max" + count.suffix()));
+                return min.isPresent() || max.isPresent()
+                        ? Optional.of(MarkdownChecks.count(count.element(), min.orElse(null), max.orElse(null))) : Optional.empty();
+            }
+        }
+        switch (key) {
+            case "heading" -> {
+                List<MarkdownCheck> headings = new ArrayList<>();
+                for (String h : c.strings("heading").orElse(List.of())) {
+                    headings.add(MarkdownChecks.heading(pattern(c, "heading", h)));
+                }
+                return Optional.of(MarkdownChecks.allOf(headings));
+            }
+            case "sections" -> {
+                List<HeadingPattern> patterns = new ArrayList<>();
+                for (String s : c.strings("sections").orElse(List.of())) {
+                    patterns.add(pattern(c, "sections", s));
+                }
+                return Optional.of(MarkdownChecks.sectionsInOrder(patterns));
+            }
+            case "maxHeadingDepth" -> {
+                return c.integer("maxHeadingDepth", 1).map(MarkdownChecks::maxHeadingDepth);
+            }
+            case "minListDepth", "maxListDepth" -> {
+                Optional<Integer> min = c.integer("minListDepth", 1);
+                Optional<Integer> max = c.integer("maxListDepth", 0);
+                checkRange(c, "minListDepth", min, max);
+                done.addAll(List.of("minListDepth", "maxListDepth"));
+                return min.isPresent() || max.isPresent()
+                        ? Optional.of(MarkdownChecks.listDepth(min.orElse(null), max.orElse(null))) : Optional.empty();
+            }
+            case "bulletsStartBold" -> {
+                return c.bool(key).orElse(false) ? Optional.of(MarkdownChecks.bulletsStartBold()) : Optional.empty();
+            }
+            case "table" -> {
+                return table(c, def);
+            }
+            case "codeFence" -> {
+                return Optional.of(MarkdownChecks.allOf(c.strings("codeFence").orElse(List.of()).stream()
+                        .map(MarkdownChecks::codeFence).toList()));
+            }
+            case "noHtml" -> {
+                return c.bool(key).orElse(false) ? Optional.of(MarkdownChecks.noRawHtml()) : Optional.empty();
+            }
+            default -> {
+                return Optional.empty(); // "section" scopes the others; allowOnly has rejected unknown keys
+            }
+        }
+    }
+
+    private static Optional<MarkdownCheck> table(ConfigReader c, EvaluatorDefinition def) throws InvalidConfigException {
+        Optional<YamlMap.Entry> entry = c.entry("table");
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode value = entry.get().value();
+        if (value instanceof YamlScalar s && s.asBoolean().isPresent()) {
+            return s.asBoolean().get() ? Optional.of(MarkdownChecks.table(List.of(), null)) : Optional.empty();
+        }
+        if (!(value instanceof YamlMap m)) {
+            throw new InvalidConfigException(value.position(), "'table' in markdown evaluator '" + def.name()
+                    + "' must be true or a mapping with columns and/or minRows, not " + value.describe(),
+                    "Write table: {columns: [Name, Store], minRows: 3}");
+        }
+        ConfigReader t = new ConfigReader(m, "'table' of markdown evaluator '" + def.name() + "'");
+        t.allowOnly(List.of("columns", "minRows"));
+        return Optional.of(MarkdownChecks.table(t.strings("columns").orElse(List.of()), t.integer("minRows", 0).orElse(null)));
+    }
+
+    private static HeadingPattern pattern(ConfigReader c, String key, String written) throws InvalidConfigException {
+        try {
+            return HeadingPattern.parse(written);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(c.entry(key).get().value().position(), "invalid heading pattern '" + written + "' in '"
+                    + key + "': " + e.getMessage().lines().findFirst().orElse(""),
+                    "Write the heading text (matched ignoring case), /a regex/, or prefix ## to require a level");
+        }
+    }
+
+    private static void checkRange(ConfigReader c, String minKey, Optional<Integer> min, Optional<Integer> max)
+            throws InvalidConfigException {
+        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+            throw new InvalidConfigException(c.entry(minKey).get().value().position(), minKey + " (" + min.get()
+                    + ") is greater than " + minKey.replaceFirst("^min", "max") + " (" + max.get() + ")", "");
+        }
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of("section", "heading", "sections", "maxHeadingDepth"));
+        for (CountKeys count : COUNTS) {
+            keys.add("min" + count.suffix());
+            keys.add("max" + count.suffix());
+        }
+        keys.addAll(List.of("minListDepth", "maxListDepth", "bulletsStartBold", "table", "codeFence", "noHtml"));
+        return List.copyOf(keys);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.promptspec.eval.negation;
+
+import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.yaml.Position;
+import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code not:} negates any other evaluator, written inside it as it would be written alone:
+ * <pre>
+ * - name: No apologies
+ *   not:
+ *     string: {contains: "I'm sorry"}
+ * </pre>
+ * The seed's {@code type:} form works too: {@code not: {type: regex, pattern: "(?i)as an AI"}}.
+ */
+public final class NotEvaluatorFactory implements EvaluatorFactory {
+
+    /**
+     * Kinds whose failure may mean "could not judge" (judge unreachable, reply unreadable): negated, that
+     * would pass. {@code uses: github/...} judges are refused too; {@code uses: java:...} is allowed.
+     */
+    static final Set<String> MODEL_GRADED = Set.of("llm", "similar");
+
+    @Override
+    public String kind() {
+        return "not";
+    }
+
+    @Override
+    public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+        YamlMap map = def.configMap();
+        String kind;
+        YamlNode config;
+        Position kindAt;
+        if (map.get("type").orElse(null) instanceof YamlScalar type && !type.isNull()) {
+            kind = type.text().trim();
+            Map<String, YamlMap.Entry> rest = new LinkedHashMap<>(map.entries());
+            rest.remove("type");
+            config = new YamlMap(rest, map.position());
+            kindAt = type.position();
+        } else {
+            List<YamlMap.Entry> entries = map.entryList();
+            if (entries.size() != 1) {
+                throw new InvalidConfigException(map.position(), "'not' in evaluator '" + def.name() + "' must hold exactly one evaluator kind, not "
+                        + (entries.isEmpty() ? "none" : entries.size() + " keys (" + String.join(", ", map.keys()) + ")"),
+                        "Write it as not: {string: {contains: ...}}; to negate several checks, use one 'not' per check");
+            }
+            kind = entries.get(0).key();
+            // like the loader: uses: gets its whole entry, so that its other keys (threshold:...) are its settings
+            config = kind.equals("uses") ? map : entries.get(0).value();
+            kindAt = entries.get(0).keyPosition();
+        }
+        if (MODEL_GRADED.contains(kind) || kind.equals("uses") && judged(map)) {
+            throw new InvalidConfigException(kindAt, "'not' cannot negate the model-graded evaluator '" + def.name()
+                    + "': a judge that cannot be reached or read fails, and negated that would pass",
+                    "Ask the judge the opposite question instead (an llm: prompt whose passing choice is the negation)");
+        }
+        EvaluatorDefinition inner = new EvaluatorDefinition(def.name(), kind, config, kindAt, def.source(), def.registry(),
+                def.problems());
+        return new NotEvaluator(kind, def.registry().create(inner));
+    }
+
+    private static boolean judged(YamlMap map) {
+        return map.get("uses").orElse(null) instanceof YamlScalar s && s.text().strip().startsWith("github/");
+    }
+}

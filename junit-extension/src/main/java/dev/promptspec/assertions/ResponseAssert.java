@@ -1,0 +1,152 @@
+package dev.promptspec.assertions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.eval.Verdict;
+import dev.promptspec.eval.json.JsonCheck;
+import dev.promptspec.eval.json.JsonChecks;
+import dev.promptspec.eval.json.JsonResponse;
+import dev.promptspec.eval.json.JsonSchema;
+import dev.promptspec.eval.length.LengthCheck;
+import dev.promptspec.eval.length.TextUnit;
+import dev.promptspec.eval.markdown.MarkdownRegion;
+import dev.promptspec.eval.regex.RegexCheck;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Assertions on a model response: its Markdown structure (see {@link MarkdownAssert}), regular expressions,
+ * JSON and length, each the same check as the YAML evaluator of that name. The response is trimmed first,
+ * as evaluators see it. For plain string assertions, {@link #asText()} hands over to AssertJ's.
+ */
+public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String> {
+
+    private static final ObjectMapper VALUES = new ObjectMapper();
+
+    private MarkdownRegion parsed;
+
+    ResponseAssert(String response) {
+        super(response, ResponseAssert.class);
+    }
+
+    @Override
+    MarkdownRegion region() {
+        if (parsed == null) {
+            parsed = MarkdownRegion.parse(text());
+        }
+        return parsed;
+    }
+
+    @Override
+    String responseText() {
+        return actual;
+    }
+
+    private String text() {
+        return actual.strip();
+    }
+
+    /** AssertJ's string assertions on the response as given. */
+    public AbstractStringAssert<?> asText() {
+        isNotNull();
+        return Assertions.assertThat(actual);
+    }
+
+    /** The regular expression is found somewhere in the response (like the {@code regex} evaluator; anchor with ^ and $). */
+    public ResponseAssert matches(String regex) {
+        return matches(Pattern.compile(regex));
+    }
+
+    public ResponseAssert matches(Pattern pattern) {
+        return regex(RegexCheck.of(pattern, RegexCheck.Rule.found()));
+    }
+
+    public ResponseAssert doesNotMatch(String regex) {
+        return regex(RegexCheck.of(Pattern.compile(regex), RegexCheck.Rule.notFound()));
+    }
+
+    /** Every non-blank line contains a match. */
+    public ResponseAssert matchesOnEveryLine(String regex) {
+        return regex(RegexCheck.of(Pattern.compile(regex), RegexCheck.Rule.onEveryLine()));
+    }
+
+    /** The pattern is found at least {@code min} times. */
+    public ResponseAssert hasMatchesAtLeast(String regex, int min) {
+        return regex(RegexCheck.of(Pattern.compile(regex), RegexCheck.Rule.count(min, null)));
+    }
+
+    private ResponseAssert regex(RegexCheck check) {
+        return verify(check.expectation(), check.check(nonNullText()));
+    }
+
+    /** The whole response is JSON. */
+    public ResponseAssert isValidJson() {
+        return verify("valid JSON", JsonResponse.read(nonNullText(), false).validity());
+    }
+
+    /** The response is JSON, or a Markdown code fence holding JSON. */
+    public ResponseAssert isValidJsonInCodeFence() {
+        return verify("valid JSON (in a code fence or not)", JsonResponse.read(nonNullText(), true).validity());
+    }
+
+    /** The response is JSON valid against {@code schema}: JSON Schema as JSON or YAML text (draft 2020-12 by default). */
+    public ResponseAssert isValidJsonAgainst(String schema) {
+        return json(JsonChecks.matchesSchema(JsonSchema.of(schema, null)));
+    }
+
+    /** The response is JSON valid against the schema in {@code schemaFile} (.json, .yml or .yaml). */
+    public ResponseAssert isValidJsonAgainst(Path schemaFile) {
+        return json(JsonChecks.matchesSchema(JsonSchema.of(schemaFile)));
+    }
+
+    /**
+     * The value at the JSON pointer equals {@code expected}: a String, Number, Boolean, Map or List, compared
+     * as JSON (42 equals 42.0).
+     */
+    public ResponseAssert hasJsonValue(String pointer, Object expected) {
+        return json(JsonChecks.equalsAt(pointer, VALUES.valueToTree(expected)));
+    }
+
+    public ResponseAssert hasJsonPointer(String pointer) {
+        return json(JsonChecks.existsAt(pointer));
+    }
+
+    private ResponseAssert json(JsonCheck check) {
+        JsonResponse json = JsonResponse.read(nonNullText(), false);
+        return verify(check.expectation(), JsonChecks.run(json, List.of(check)));
+    }
+
+    public ResponseAssert hasWordsBetween(int min, int max) {
+        return length(new LengthCheck(TextUnit.WORDS, min, max));
+    }
+
+    public ResponseAssert hasWordsAtMost(int max) {
+        return length(new LengthCheck(TextUnit.WORDS, null, max));
+    }
+
+    public ResponseAssert hasLinesAtMost(int max) {
+        return length(new LengthCheck(TextUnit.LINES, null, max));
+    }
+
+    public ResponseAssert hasCharactersAtMost(int max) {
+        return length(new LengthCheck(TextUnit.CHARACTERS, null, max));
+    }
+
+    private ResponseAssert length(LengthCheck check) {
+        return verify(check.expectation(), check.check(nonNullText()));
+    }
+
+    private String nonNullText() {
+        isNotNull();
+        return text();
+    }
+
+    private ResponseAssert verify(String expectation, Verdict verdict) {
+        if (!verdict.passed()) {
+            failWithMessage("%s", Failures.message("the response", expectation, verdict, actual));
+        }
+        return myself;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.promptspec.assertions;
+
+import dev.promptspec.eval.markdown.MarkdownRegion;
+
+/**
+ * Assertions on one section of a response (its content up to the next heading of the same or a higher
+ * level). The {@code with...} methods read well after {@code hasSection("Risks")}; every {@code has...}
+ * method of {@link MarkdownAssert} works here too, including {@code hasSection} for a subsection.
+ */
+public final class SectionAssert extends MarkdownAssert<SectionAssert, MarkdownRegion> {
+
+    private final String response;
+
+    SectionAssert(MarkdownRegion section, String response) {
+        super(section, SectionAssert.class);
+        this.response = response;
+    }
+
+    @Override
+    MarkdownRegion region() {
+        return actual;
+    }
+
+    @Override
+    String responseText() {
+        return response;
+    }
+
+    public SectionAssert withBulletsAtLeast(int min) {
+        return hasBulletsAtLeast(min);
+    }
+
+    public SectionAssert withBulletsAtMost(int max) {
+        return hasBulletsAtMost(max);
+    }
+
+    public SectionAssert withBoldSpansAtLeast(int min) {
+        return hasBoldSpansAtLeast(min);
+    }
+
+    public SectionAssert withEveryBulletStartingWithBold() {
+        return hasEveryBulletStartingWithBold();
+    }
+
+    public SectionAssert withTable() {
+        return hasTable();
+    }
+
+    public SectionAssert withCodeFence(String language) {
+        return hasCodeFence(language);
+    }
+}
