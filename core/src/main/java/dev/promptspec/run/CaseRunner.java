@@ -24,11 +24,18 @@ final class CaseRunner {
     private final ModelClient client;
     private final ModelClient judgeClient;
     private final RunConfig config;
+    private final java.util.Optional<String> pinnedModel;
 
     CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config) {
+        this(client, judgeClient, config, java.util.Optional.empty());
+    }
+
+    /** @param pinnedModel the id of a supplied model, sent instead of the file's */
+    CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config, java.util.Optional<String> pinnedModel) {
         this.client = client;
         this.judgeClient = judgeClient;
         this.config = config;
+        this.pinnedModel = pinnedModel;
     }
 
     CaseResult run(CompiledPrompt prompt, TestCase testCase) {
@@ -37,7 +44,7 @@ final class CaseRunner {
         String name = file.source().name();
         ModelRequest request = null;
         try {
-            request = RequestBuilder.build(file, testCase, config);
+            request = RequestBuilder.build(file, testCase, config, pinnedModel);
             CallContext context = CallContext.prompt(name, testCase.key());
             ModelResponse response = client.call(request, context);
             List<CheckResult> checks = evaluate(prompt, testCase, response, context, request.model());

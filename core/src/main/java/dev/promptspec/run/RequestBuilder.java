@@ -24,6 +24,12 @@ public final class RequestBuilder {
      */
     public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config)
             throws TestCaseInputException, ModelCallException {
+        return build(file, testCase, config, java.util.Optional.empty());
+    }
+
+    /** @param pinnedModel the id of a model supplied in code ({@link SuppliedModel}), which replaces the file's */
+    public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config, java.util.Optional<String> pinnedModel)
+            throws TestCaseInputException, ModelCallException {
         if (!testCase.problems().isEmpty()) {
             throw new TestCaseInputException(testCase.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
         }
@@ -38,6 +44,6 @@ public final class RequestBuilder {
                         + " to the entry, or a default under variables:");
             }
         }
-        return new ModelRequest(ModelSelection.modelFor(file, config), messages, file.modelParameters(), file.responseFormat());
+        return new ModelRequest(ModelSelection.modelFor(file, config, pinnedModel), messages, file.modelParameters(), file.responseFormat());
     }
 }
