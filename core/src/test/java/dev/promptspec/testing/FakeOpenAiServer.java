@@ -58,7 +58,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    public sealed interface Reply permits Completion, Status, Garbage, Drop {
+    public sealed interface Reply permits Completion, Status, Garbage, Drop, StalledBody {
     }
 
     /** A chat completion. */
@@ -87,6 +87,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** The connection is closed without an answer. */
     public record Drop() implements Reply {
+    }
+
+    /**
+     * Status and headers at once, then nothing for {@code stall} before the body: a server that hangs in the
+     * middle of an answer, which an HTTP client's own timeout (counting to the headers) may not catch.
+     */
+    public record StalledBody(Completion completion, Duration stall) implements Reply {
     }
 
     @FunctionalInterface
@@ -144,6 +151,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(arrivalNanos);
     }
 
+    /** Requests whose last user message contains {@code text}. */
+    public long requestsMentioning(String text) {
+        return requests().stream().filter(r -> {
+            String user = r.lastMessage("user");
+            return user != null && user.contains(text);
+        }).count();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -163,6 +178,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 send(exchange, s.code(), s.body(), s.headers());
             } else if (reply instanceof Garbage g) {
                 send(exchange, 200, g.body(), Map.of());
+            } else if (reply instanceof StalledBody sb) {
+                byte[] out = completion(sb.completion(), r).toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                exchange.getResponseBody().flush();
+                sleep(sb.stall());
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                } catch (IOException clientGone) {
+                    // the client gave up waiting, as it should
+                }
             } else {
                 exchange.close(); // no status line: the client sees the connection closed
             }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Bounds one attempt by {@code promptspec.timeout}, whatever the provider does: HTTP clients' own timeouts
- * stop at the response headers, so a server that sends headers and then stalls would otherwise hang the
- * case, and a user's {@code ChatModel} may have no timeout at all. The attempt runs on a call thread; on
+ * Bounds one attempt by {@code promptspec.timeout}, whatever the provider does: an HTTP client's own timeout
+ * may stop counting once the response headers arrive, so a server that sends headers and then stalls could
+ * hang the case, and a user's {@code ChatModel} may have no timeout at all. The attempt runs on a call thread; on
  * timeout it is interrupted and abandoned, and the caller gets a {@link Kind#TIMEOUT}, which is retried.
  */
 public final class TimeoutClient implements ModelClient {
