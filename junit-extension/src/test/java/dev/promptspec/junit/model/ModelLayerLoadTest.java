@@ -68,12 +68,7 @@ class ModelLayerLoadTest {
                 long earliest = start + Math.max(0, k - 10) * 100_000_000L;
                 assertThat(arrivals.get(k)).as("request %d", k).isGreaterThanOrEqualTo(earliest);
             }
-            for (int i = 0; i < arrivals.size(); i++) {
-                long from = arrivals.get(i);
-                long inWindow = arrivals.stream().filter(t -> t >= from && t < from + 1_000_000_000L).count();
-                // one second holds at most the burst (10) plus one second of refill (10)
-                assertThat(inWindow).as("requests in the second from request %d", i).isLessThanOrEqualTo(20);
-            }
+            // (windows measured at the server are not a sound check: network delays can bunch arrivals up)
         }
     }
 
