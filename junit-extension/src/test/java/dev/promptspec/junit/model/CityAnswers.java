@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** What a model answers to "What should I see in {{city}}?" for the cities of {@code cities.prompt.yml}. */
 final class CityAnswers {
 
-    private static final Pattern CITY = Pattern.compile("What should I see in (.+)\\?");
+    private static final Pattern CITY = Pattern.compile("What should I see in ([^?]+)\\?");
 
     static final Map<String, String> ANSWERS = Map.ofEntries(
             Map.entry("Lisbon", "In Lisbon, ride the old Tram 28 up through Alfama to the Miradouro de Santa Luzia for the view over the Tagus."),

@@ -35,6 +35,10 @@ class ModelLayerLoadTest {
     static class Cities {
     }
 
+    @PromptSpec("prompts/model-layer/load-more")
+    static class DayTrips {
+    }
+
     private static final int CASES = 24;
 
     @Test
@@ -58,11 +62,12 @@ class ModelLayerLoadTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(CityAnswers.answering(Duration.ZERO))) {
             long start = System.nanoTime();
             EngineExecutionResults results = Engines.live(server, dir, Cities.class)
+                    .selectors(selectClass(DayTrips.class)) // two classes, two files: one limit
                     .configurationParameter("promptspec.rate-limit.requests-per-minute", "600") // 10 per second, burst of 10
                     .execute();
-            results.testEvents().assertStatistics(s -> s.succeeded(CASES));
+            results.testEvents().assertStatistics(s -> s.succeeded(CASES + 6));
             List<Long> arrivals = server.arrivalTimesNanos().stream().sorted().toList();
-            assertThat(arrivals).hasSize(CASES);
+            assertThat(arrivals).hasSize(CASES + 6);
             for (int k = 0; k < arrivals.size(); k++) {
                 // request k cannot start before (k - burst) / rate after the run began
                 long earliest = start + Math.max(0, k - 10) * 100_000_000L;
