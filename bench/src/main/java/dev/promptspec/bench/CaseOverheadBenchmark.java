@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(1)
 public class CaseOverheadBenchmark {
 
@@ -71,7 +71,7 @@ public class CaseOverheadBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         suite.close();
-        List<Double> measured = cpuMsPerCase.subList(Math.max(0, cpuMsPerCase.size() - 5), cpuMsPerCase.size());
+        List<Double> measured = cpuMsPerCase.subList(Math.max(0, cpuMsPerCase.size() - 10), cpuMsPerCase.size());
         System.out.printf("%nprocess CPU per case (%s), last %d iterations: %s ms%n", mode, measured.size(),
                 measured.stream().map(d -> String.format(java.util.Locale.ROOT, "%.3f", d)).toList());
     }

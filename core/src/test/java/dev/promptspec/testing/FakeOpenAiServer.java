@@ -107,6 +107,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Long> arrivalNanos = new ConcurrentLinkedQueue<>();
     private volatile Responder responder;
 
+    static {
+        // Answer without Nagle's delay, as real API servers do: otherwise every small response can wait ~40 ms
+        // for a delayed ACK, and timings measured against this server say more about TCP than about us.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeOpenAiServer(Responder responder) throws IOException {
         this.responder = responder;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);

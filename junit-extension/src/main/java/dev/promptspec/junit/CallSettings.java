@@ -46,11 +46,18 @@ final class CallSettings {
         String id = get(Constants.PROVIDER).orElse(ProviderChoice.OPENAI);
         Map<String, String> settings = new LinkedHashMap<>();
         for (String key : new TreeSet<>(params.keySet())) {
-            if (key.startsWith("promptspec.") && !key.equals(Constants.OPENAI_API_KEY)) {
+            if (key.startsWith("promptspec.") && !isSecret(key)) {
                 get(key).ifPresent(v -> settings.put(key, v));
             }
         }
         return new ProviderChoice(id, settings);
+    }
+
+    /** Keys whose values are credentials never reach a provider's settings (it may print them). */
+    static boolean isSecret(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.endsWith("api-key") || k.endsWith("-token") || k.endsWith(".token") || k.contains("secret")
+                || k.contains("password");
     }
 
     private Map<String, Price> prices() {

@@ -82,6 +82,7 @@ public final class RecordingStore {
         private final String promptFile;
         private final Path path;
         private final List<Recording> entries = new ArrayList<>();
+        private java.util.Map<String, Recording> byFingerprint;
 
         PromptRecordings(String promptFile, Path path) {
             this.promptFile = promptFile;
@@ -98,7 +99,14 @@ public final class RecordingStore {
         }
 
         synchronized Optional<Recording> find(String fingerprint) {
-            return entries.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst();
+            if (byFingerprint == null) {
+                // A fingerprint hashes the whole request: computed once per entry, not once per lookup.
+                byFingerprint = new java.util.HashMap<>();
+                for (Recording r : entries) {
+                    byFingerprint.putIfAbsent(r.fingerprint(), r);
+                }
+            }
+            return Optional.ofNullable(byFingerprint.get(fingerprint));
         }
 
         synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
@@ -107,6 +115,7 @@ public final class RecordingStore {
         }
 
         synchronized void save(Recording recording) throws ModelCallException {
+            byFingerprint = null;
             entries.removeIf(r -> r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose()));
             entries.add(recording);
             entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
