@@ -12,7 +12,7 @@ class UsageSummaryTest {
     void one_line_with_calls_retries_tokens_and_costs() {
         RunUsage u = new RunUsage(12, 28, 1, 0, 16, 5210, 1804, 0.0019, 9000, 3000, 0.0071, Set.of());
         assertThat(UsageSummary.line(u)).isEqualTo("PromptSpec: 41 model calls (12 live, 28 replayed), 3 retries, 1 failed;"
-                + " live 5,210 in + 1,804 out tokens ≈ $0.001900; replayed calls would cost ≈ $0.007100 live");
+                + " live 5,210 in + 1,804 out tokens ≈ $0.0019; replayed calls would cost ≈ $0.0071 live");
     }
 
     @Test

@@ -13,7 +13,8 @@ public final class Money {
             return "$0.00";
         }
         if (Math.abs(usd) < 0.01) {
-            return String.format(Locale.ROOT, "$%.6f", usd);
+            // two significant digits: $0.0019, $0.000038
+            return "$" + new java.math.BigDecimal(usd).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
         }
         if (Math.abs(usd) < 1) {
             return String.format(Locale.ROOT, "$%.4f", usd);
