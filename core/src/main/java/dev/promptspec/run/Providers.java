@@ -36,11 +36,22 @@ final class Providers {
         if (!config.provider().isOpenAi()) {
             return named(config);
         }
-        OpenAiEndpoint endpoint = config.endpoint();
+        return openAi(config, config.endpoint(), config.missingKeyHelp());
+    }
+
+    /** An OpenAI-compatible endpoint (the run's, or another one such as a judge's) with the run's timeout. */
+    static ModelClient openAi(RunConfig config, OpenAiEndpoint endpoint, String missingKeyHelp) throws ModelCallException {
         if (endpoint.apiKey() == null && !endpoint.isLocal()) {
-            throw new ModelCallException(Kind.MISSING_CREDENTIALS, "no API key for " + endpoint + ": " + config.missingKeyHelp(), 0);
+            throw new ModelCallException(Kind.MISSING_CREDENTIALS, "no API key for " + endpoint + ": " + missingKeyHelp, 0);
         }
-        return OpenAiClients.create(endpoint, config.timeout(), redactor(config));
+        List<Secret> secrets = new ArrayList<>();
+        if (endpoint.apiKey() != null) {
+            secrets.add(endpoint.apiKey());
+        }
+        if (config.endpoint().apiKey() != null) {
+            secrets.add(config.endpoint().apiKey());
+        }
+        return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
     }
 
     /** The model the run's named provider serves for every prompt, if it serves one. */
