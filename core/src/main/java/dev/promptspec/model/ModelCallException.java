@@ -28,6 +28,11 @@ public class ModelCallException extends Exception {
         BUDGET_EXCEEDED,
         /** The run was cancelled before this call started. */
         CANCELLED,
+        /**
+         * The provider cannot run on this machine (a container provider without Docker): the case is skipped,
+         * not failed, like Testcontainers' {@code disabledWithoutDocker}.
+         */
+        UNAVAILABLE,
         /** The run's configuration cannot make this call (no model named, unknown provider...). */
         CONFIGURATION
     }

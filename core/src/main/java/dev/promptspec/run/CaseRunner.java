@@ -25,11 +25,18 @@ final class CaseRunner {
     private final ModelClient client;
     private final ModelClient judgeClient;
     private final RunConfig config;
+    private final java.util.Optional<String> pinnedModel;
 
     CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config) {
+        this(client, judgeClient, config, java.util.Optional.empty());
+    }
+
+    /** @param pinnedModel the id of a supplied model, sent instead of the file's */
+    CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config, java.util.Optional<String> pinnedModel) {
         this.client = client;
         this.judgeClient = judgeClient;
         this.config = config;
+        this.pinnedModel = pinnedModel;
     }
 
     CaseResult run(CompiledPrompt prompt, TestCase testCase) {
@@ -38,7 +45,7 @@ final class CaseRunner {
         String name = file.source().name();
         ModelRequest request = null;
         try {
-            request = RequestBuilder.build(file, testCase, config);
+            request = RequestBuilder.build(file, testCase, config, pinnedModel);
             if (config.mode() == RecordingMode.VALIDATE) {
                 return new CaseResult(name, testCase, request, null, List.of(), Validation.evaluatorInputs(prompt, testCase),
                         elapsed(start));

@@ -2,35 +2,52 @@ package dev.promptspec.run;
 
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
-import dev.promptspec.model.Redactor;
-import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiClients;
-import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.model.Timing;
+import dev.promptspec.model.cost.BudgetGuard;
+import dev.promptspec.model.cost.UsageMeter;
 import dev.promptspec.model.recording.RecordingClient;
 import dev.promptspec.model.recording.RecordingStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the chain every model call of a run goes through:
- * recording (replay/record) → provider. Prompt calls and judge calls share the recordings, so judged suites
- * replay offline too; a judge with an endpoint of its own ({@link RunConfig#judgeEndpoint()}) gets its own provider.
+ *
+ * <pre>
+ * usage meter → recording (replay/record) → [created on first live call] retry → limits → budget → timeout → provider
+ * </pre>
+ *
+ * The meter and recordings see every call; replayed answers never reach the limits, so replays are never
+ * throttled and cost nothing. Prompt calls and judge calls share the recordings, so judged suites replay
+ * offline too. A {@link SuppliedModel} gets its own chain over the same recordings, limits, budget and meter.
  */
-final class ModelClients {
+final class ModelClients implements AutoCloseable {
 
+    private final RunConfig config;
+    private final RecordingStore store;
+    private final Clock clock;
+    private final RunLimits limits;
+    private final UsageMeter meter;
+    private final List<LazyProvider> providers = new CopyOnWriteArrayList<>();
+    private final Map<SuppliedModel, ModelClient> supplied = new ConcurrentHashMap<>();
     private final ModelClient prompts;
     private final ModelClient judges;
 
-    ModelClients(RunConfig config, Clock clock) {
-        RecordingStore store = new RecordingStore(config.recordingsDir());
-        this.prompts = new RecordingClient(config.mode(), store,
-                new LazyProvider(config, config.endpoint(), config.missingKeyHelp(), config.customClient()), clock);
-        // A judge on its own endpoint gets its own provider, but the same recordings and mode: judged suites replay offline.
+    ModelClients(RunConfig config, Clock clock, Timing timing, BooleanSupplier cancelled) {
+        this.config = config;
+        this.clock = clock;
+        this.store = new RecordingStore(config.recordingsDir());
+        this.limits = new RunLimits(config, timing, cancelled);
+        this.meter = new UsageMeter(config.calls().prices());
+        this.prompts = chain(new LazyProvider(() -> Providers.create(config), Providers.name(config)));
+        // A judge on its own endpoint gets its own provider, over the same recordings, limits and meter.
         this.judges = config.judgeEndpoint()
-                .<ModelClient>map(j -> new RecordingClient(config.mode(), store,
-                        new LazyProvider(config, j.endpoint(), j.missingKeyHelp(), Optional.empty()), clock))
+                .map(j -> chain(new LazyProvider(() -> Providers.openAi(config, j.endpoint(), j.missingKeyHelp()),
+                        j.endpoint().toString())))
                 .orElse(prompts);
     }
 
@@ -44,49 +61,76 @@ final class ModelClients {
         return judges;
     }
 
-    /** Builds the provider client on first use, so replay-only runs never need a key. */
-    private static final class LazyProvider implements RecordingClient.LiveClient {
-        private final RunConfig config;
-        private final OpenAiEndpoint endpoint;
-        private final String missingKeyHelp;
-        private final Optional<ModelClient> customClient;
-        private volatile ModelClient client;
+    /** The client for the prompts (and judges) of files whose cases a {@link SuppliedModel} answers. */
+    ModelClient promptsFor(SuppliedModel model) {
+        return supplied.computeIfAbsent(model, m -> chain(new LazyProvider(m.client()::get, m.description())));
+    }
 
-        /** A provider for {@code endpoint}, or for the user's own {@code customClient} when there is one. */
-        LazyProvider(RunConfig config, OpenAiEndpoint endpoint, String missingKeyHelp, Optional<ModelClient> customClient) {
-            this.config = config;
-            this.endpoint = endpoint;
-            this.missingKeyHelp = missingKeyHelp;
-            this.customClient = customClient;
+    UsageMeter meter() {
+        return meter;
+    }
+
+    BudgetGuard budget() {
+        return limits.budget();
+    }
+
+    private ModelClient chain(LazyProvider provider) {
+        providers.add(provider);
+        return meter.meter(new RecordingClient(config.mode(), store, provider, clock));
+    }
+
+    @Override
+    public void close() {
+        for (LazyProvider p : providers) {
+            p.close();
+        }
+        limits.close();
+    }
+
+    /**
+     * Builds the provider client on first use, so replay-only runs never need a key (or Docker); remembers a
+     * failure to build it, so every case reports the same reason without trying again.
+     */
+    private final class LazyProvider implements RecordingClient.LiveClient, AutoCloseable {
+        private final SuppliedModel.Supplier source;
+        private final String name;
+        private ModelClient raw;
+        private ModelClient client;
+        private ModelCallException failure;
+
+        LazyProvider(SuppliedModel.Supplier source, String name) {
+            this.source = source;
+            this.name = name;
         }
 
         @Override
-        public ModelClient get() throws ModelCallException {
-            ModelClient c = client;
-            if (c != null) {
-                return c;
-            }
-            synchronized (this) {
-                if (client == null) {
-                    client = create();
+        public synchronized ModelClient get() throws ModelCallException {
+            if (client == null && failure == null) {
+                try {
+                    raw = source.get();
+                    client = limits.decorate(raw, name);
+                } catch (ModelCallException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    failure = new ModelCallException(ModelCallException.Kind.CONFIGURATION, name + " could not be created: "
+                            + Providers.redactor(config).redact(e.toString()), 0, 0, e);
                 }
-                return client;
             }
+            if (failure != null) {
+                throw failure;
+            }
+            return client;
         }
 
-        private ModelClient create() throws ModelCallException {
-            if (customClient.isPresent()) {
-                return customClient.get();
+        @Override
+        public synchronized void close() {
+            if (raw instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing a provider (stopping a container) at the end of the run; nothing left to report to
+                }
             }
-            if (endpoint.apiKey() == null && !endpoint.isLocal()) {
-                throw new ModelCallException(ModelCallException.Kind.MISSING_CREDENTIALS,
-                        "no API key for " + endpoint + ": " + missingKeyHelp, 0);
-            }
-            List<Secret> secrets = new ArrayList<>();
-            if (endpoint.apiKey() != null) {
-                secrets.add(endpoint.apiKey());
-            }
-            return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
         }
     }
 }

@@ -4,14 +4,22 @@ import dev.promptspec.model.ModelCallException;
 import dev.promptspec.spec.PromptFile;
 import java.util.Optional;
 
-/** Which model a file's cases use: the override, else the file's own, else the run's default. */
+/**
+ * Which model a file's cases use: the id of a model supplied in code, else the override, else the file's own,
+ * else the run's default.
+ */
 final class ModelSelection {
 
     private ModelSelection() {
     }
 
     static String modelFor(PromptFile file, RunConfig config) throws ModelCallException {
-        Optional<String> chosen = config.modelOverride().or(file::model).or(config::defaultModel);
+        return modelFor(file, config, Optional.empty());
+    }
+
+    /** @param pinned the id of a model supplied in code, which answers whatever the file names */
+    static String modelFor(PromptFile file, RunConfig config, Optional<String> pinned) throws ModelCallException {
+        Optional<String> chosen = pinned.or(config::modelOverride).or(file::model).or(config::defaultModel);
         if (chosen.isEmpty()) {
             throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, file.source().name()
                     + " names no model: add 'model: gpt-4o-mini' (or any model id) to the file, or set promptspec.default-model"

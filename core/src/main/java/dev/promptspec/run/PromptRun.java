@@ -2,11 +2,17 @@ package dev.promptspec.run;
 
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.Timing;
+import dev.promptspec.model.cost.BudgetGuard;
+import dev.promptspec.model.cost.PriceTable;
+import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.spec.PromptSource;
 import dev.promptspec.spec.TestCase;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -18,21 +24,32 @@ import java.util.function.BooleanSupplier;
  * One run of prompt files: the model client chain, the recordings, and a bounded pool that works on cases
  * ahead of whoever reports them. Submitting every case up front makes a suite of N cases at latency L
  * take about N·L/C with concurrency C, even when the test framework reports them one at a time.
+ *
+ * <p>Cancellation ({@code cancelled} turning true, e.g. JUnit's fail-fast) stops the run from starting
+ * anything new: queued cases end as cancelled without calling, and calls waiting for a retry, a rate-limit
+ * slot or a concurrency permit give up. Calls already in flight finish.
  */
 public final class PromptRun implements AutoCloseable {
 
     private final RunConfig config;
     private final PromptCompiler compiler;
+    private final ModelClients clients;
     private final CaseRunner runner;
+    private final Map<SuppliedModel, CaseRunner> suppliedRunners = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final BooleanSupplier cancelled;
 
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, BooleanSupplier cancelled) {
+        this(config, registry, clock, Timing.SYSTEM, cancelled);
+    }
+
+    /** @param timing how retries and rate limits wait (tests pass a fake) */
+    public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, Timing timing, BooleanSupplier cancelled) {
         this.config = config;
         this.compiler = new PromptCompiler(config.limits(), registry);
         this.cancelled = cancelled;
-        ModelClients clients = new ModelClients(config, clock);
-        this.runner = new CaseRunner(clients.prompts(), clients.judges(), config);
+        this.clients = new ModelClients(config, clock, timing, cancelled);
+        this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));
         this.pool = Executors.newFixedThreadPool(config.concurrency(), new NamedDaemonThreads());
     }
 
@@ -46,21 +63,62 @@ public final class PromptRun implements AutoCloseable {
 
     /** Starts the case on the pool (in submission order) and returns its eventual result. */
     public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase) {
-        return CompletableFuture.supplyAsync(() -> runUnlessCancelled(prompt, testCase), pool);
+        return submit(prompt, testCase, null);
+    }
+
+    /**
+     * Starts the case on the pool, answered by {@code model} instead of the run's provider.
+     *
+     * @param model a model supplied in code, or null for the run's provider
+     */
+    public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
+        return CompletableFuture.supplyAsync(() -> runUnlessCancelled(prompt, testCase, model), pool);
     }
 
     /** Runs the case on the calling thread. */
     public CaseResult run(CompiledPrompt prompt, TestCase testCase) {
-        return runUnlessCancelled(prompt, testCase);
+        return run(prompt, testCase, null);
     }
 
-    private CaseResult runUnlessCancelled(CompiledPrompt prompt, TestCase testCase) {
+    /** Runs the case on the calling thread, answered by {@code model} (null for the run's provider). */
+    public CaseResult run(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
+        return runUnlessCancelled(prompt, testCase, model);
+    }
+
+    /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */
+    public RunUsage usage() {
+        return clients.meter().snapshot();
+    }
+
+    /** The prices used for cost estimates. */
+    public PriceTable prices() {
+        return config.calls().prices();
+    }
+
+    /** The run's live spending against its budget. */
+    public BudgetGuard budget() {
+        return clients.budget();
+    }
+
+    private CaseResult runUnlessCancelled(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
         if (cancelled.getAsBoolean()) {
             return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
                     new ModelCallException(ModelCallException.Kind.CANCELLED, "the run was cancelled before this case started", 0),
                     java.time.Duration.ZERO);
         }
-        return runner.run(prompt, testCase);
+        return runnerFor(model).run(prompt, testCase);
+    }
+
+    private CaseRunner runnerFor(SuppliedModel model) {
+        if (model == null) {
+            return runner;
+        }
+        return suppliedRunners.computeIfAbsent(model, m -> {
+            var client = clients.promptsFor(m);
+            // The class's model also judges, unless the run names a judge endpoint of its own: that is explicit.
+            var judge = config.judgeEndpoint().isPresent() ? clients.judges() : client;
+            return new CaseRunner(client, judge, config, m.modelName());
+        });
     }
 
     @Override
@@ -71,6 +129,7 @@ public final class PromptRun implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        clients.close();
     }
 
     private static final class NamedDaemonThreads implements ThreadFactory {

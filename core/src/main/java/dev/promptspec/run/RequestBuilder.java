@@ -25,6 +25,12 @@ public final class RequestBuilder {
      */
     public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config)
             throws TestCaseInputException, ModelCallException {
+        return build(file, testCase, config, java.util.Optional.empty());
+    }
+
+    /** @param pinnedModel the id of a model supplied in code ({@link SuppliedModel}), which replaces the file's */
+    public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config, java.util.Optional<String> pinnedModel)
+            throws TestCaseInputException, ModelCallException {
         if (!testCase.problems().isEmpty()) {
             throw new TestCaseInputException(testCase.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
         }
@@ -36,7 +42,7 @@ public final class RequestBuilder {
                 throw new TestCaseInputException(missing(testCase, m.role(), e).format());
             }
         }
-        return new ModelRequest(ModelSelection.modelFor(file, config), messages, file.modelParameters(), file.responseFormat());
+        return new ModelRequest(ModelSelection.modelFor(file, config, pinnedModel), messages, file.modelParameters(), file.responseFormat());
     }
 
     /** At the entry (what the author must change), naming the message that needs the variables. */

@@ -2,17 +2,19 @@ package dev.promptspec.run;
 
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.model.provider.ProviderChoice;
 import dev.promptspec.model.recording.RecordingMode;
 import dev.promptspec.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a run calls models and where it keeps recordings. Built by the JUnit engine from configuration
  * parameters and the environment (or by any other driver); core itself reads no configuration.
  *
- * @param mode           replay, record, live or auto
+ * @param mode           replay, record, live, auto or validate
  * @param endpoint       the OpenAI-compatible endpoint; its key may be null
  * @param missingKeyHelp what to tell a user whose mode needs a key that is not set: which variable or property
  * @param customClient   a model supplied by the user (their own langchain4j ChatModel), used instead of the endpoint
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param limits         bounds on the prompt files read
  * @param judgeEndpoint  where judges' calls go when not to {@code endpoint} ({@code promptspec.judge.base-url},
  *                       {@code promptspec.judge.api-key})
+ * @param calls          retries, rate limits, budget and prices of live calls
+ * @param provider       which provider answers ({@code promptspec.provider}); {@code openai} uses {@code endpoint}
  */
 public record RunConfig(
         RecordingMode mode,
@@ -38,7 +42,9 @@ public record RunConfig(
         int concurrency,
         Duration timeout,
         YamlLimits limits,
-        Optional<JudgeEndpoint> judgeEndpoint) {
+        Optional<JudgeEndpoint> judgeEndpoint,
+        CallPolicy calls,
+        ProviderChoice provider) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -46,56 +52,108 @@ public record RunConfig(
 
     public RunConfig {
         judgeEndpoint = judgeEndpoint == null ? Optional.empty() : judgeEndpoint;
+        calls = calls == null ? CallPolicy.defaults() : calls;
+        provider = provider == null ? ProviderChoice.DEFAULT : provider;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
     }
 
-    /** Replay-only defaults against OpenAI, for tests and tools. */
+    /** Auto mode against OpenAI with no key: replays work, live calls explain how to set a key. */
     public static RunConfig defaults() {
         return new RunConfig(RecordingMode.AUTO, new OpenAiEndpoint(OpenAiEndpoint.OPENAI, null, null),
                 "set the environment variable OPENAI_API_KEY", Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_RECORDINGS_DIR, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, YamlLimits.DEFAULTS,
-                Optional.empty());
+                Optional.empty(), CallPolicy.defaults(), ProviderChoice.DEFAULT);
     }
 
     public RunConfig withMode(RecordingMode m) {
-        return new RunConfig(m, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> b.mode = m);
     }
 
     public RunConfig withEndpoint(OpenAiEndpoint e) {
-        return new RunConfig(mode, e, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> b.endpoint = e);
     }
 
     public RunConfig withRecordingsDir(Path dir) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, dir,
-                concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> b.recordingsDir = dir);
     }
 
     public RunConfig withModels(Optional<String> override, Optional<String> defaultModel) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, override, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> {
+            b.modelOverride = override;
+            b.defaultModel = defaultModel;
+        });
     }
 
     public RunConfig withConcurrency(int c) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                c, timeout, limits, judgeEndpoint);
-    }
-
-    public RunConfig withJudgeEndpoint(JudgeEndpoint judge) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, judgeModel, recordingsDir,
-                concurrency, timeout, limits, Optional.ofNullable(judge));
-    }
-
-    public RunConfig withJudgeModel(String model) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, customClient, modelOverride, defaultModel, Optional.ofNullable(model),
-                recordingsDir, concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> b.concurrency = c);
     }
 
     public RunConfig withCustomClient(ModelClient client) {
-        return new RunConfig(mode, endpoint, missingKeyHelp, Optional.ofNullable(client), modelOverride, defaultModel, judgeModel,
-                recordingsDir, concurrency, timeout, limits, judgeEndpoint);
+        return with(b -> b.customClient = Optional.ofNullable(client));
+    }
+
+    public RunConfig withJudgeEndpoint(JudgeEndpoint judge) {
+        return with(b -> b.judgeEndpoint = Optional.ofNullable(judge));
+    }
+
+    public RunConfig withJudgeModel(String model) {
+        return with(b -> b.judgeModel = Optional.ofNullable(model));
+    }
+
+    public RunConfig withCalls(CallPolicy c) {
+        return with(b -> b.calls = c);
+    }
+
+    public RunConfig withTimeout(Duration t) {
+        return with(b -> b.timeout = t);
+    }
+
+    public RunConfig withProvider(ProviderChoice p) {
+        return with(b -> b.provider = p);
+    }
+
+    /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
+    private RunConfig with(Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
+        return new RunConfig(b.mode, b.endpoint, b.missingKeyHelp, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
+                b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider);
+    }
+
+    /** The mutable twin used by {@link #with}. */
+    private static final class Copy {
+        RecordingMode mode;
+        OpenAiEndpoint endpoint;
+        String missingKeyHelp;
+        Optional<ModelClient> customClient;
+        Optional<String> modelOverride;
+        Optional<String> defaultModel;
+        Optional<String> judgeModel;
+        Path recordingsDir;
+        int concurrency;
+        Duration timeout;
+        YamlLimits limits;
+        Optional<JudgeEndpoint> judgeEndpoint;
+        CallPolicy calls;
+        ProviderChoice provider;
+
+        Copy(RunConfig c) {
+            mode = c.mode;
+            endpoint = c.endpoint;
+            missingKeyHelp = c.missingKeyHelp;
+            customClient = c.customClient;
+            modelOverride = c.modelOverride;
+            defaultModel = c.defaultModel;
+            judgeModel = c.judgeModel;
+            recordingsDir = c.recordingsDir;
+            concurrency = c.concurrency;
+            timeout = c.timeout;
+            limits = c.limits;
+            judgeEndpoint = c.judgeEndpoint;
+            calls = c.calls;
+            provider = c.provider;
+        }
     }
 }

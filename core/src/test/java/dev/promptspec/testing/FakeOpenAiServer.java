@@ -58,7 +58,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    public sealed interface Reply permits Completion, Status, Garbage, Drop {
+    public sealed interface Reply permits Completion, Status, Garbage, Drop, StalledBody {
     }
 
     /** A chat completion. */
@@ -89,6 +89,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public record Drop() implements Reply {
     }
 
+    /**
+     * Status and headers at once, then nothing for {@code stall} before the body: a server that hangs in the
+     * middle of an answer, which an HTTP client's own timeout (counting to the headers) may not catch.
+     */
+    public record StalledBody(Completion completion, Duration stall) implements Reply {
+    }
+
     @FunctionalInterface
     public interface Responder extends Function<Received, Reply> {
     }
@@ -99,6 +106,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ConcurrentLinkedQueue<Long> arrivalNanos = new ConcurrentLinkedQueue<>();
     private volatile Responder responder;
+
+    static {
+        // Answer without Nagle's delay, as real API servers do: otherwise every small response can wait ~40 ms
+        // for a delayed ACK, and timings measured against this server say more about TCP than about us.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private FakeOpenAiServer(Responder responder) throws IOException {
         this.responder = responder;
@@ -144,6 +157,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(arrivalNanos);
     }
 
+    /** Requests whose last user message contains {@code text}. */
+    public long requestsMentioning(String text) {
+        return requests().stream().filter(r -> {
+            String user = r.lastMessage("user");
+            return user != null && user.contains(text);
+        }).count();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -163,6 +184,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 send(exchange, s.code(), s.body(), s.headers());
             } else if (reply instanceof Garbage g) {
                 send(exchange, 200, g.body(), Map.of());
+            } else if (reply instanceof StalledBody sb) {
+                byte[] out = completion(sb.completion(), r).toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                exchange.getResponseBody().flush();
+                sleep(sb.stall());
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                } catch (IOException clientGone) {
+                    // the client gave up waiting, as it should
+                }
             } else {
                 exchange.close(); // no status line: the client sees the connection closed
             }

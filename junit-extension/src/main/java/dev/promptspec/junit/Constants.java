@@ -73,4 +73,83 @@ public final class Constants {
      * prompts' key. Never logged, recorded or reported.
      */
     public static final String JUDGE_API_KEY = "promptspec.judge.api-key";
+
+    // ---- The model layer: providers, retries, rate limits, timeouts, budget and cost (issue 4) ----
+
+    /**
+     * Which provider answers: {@code openai} (default: the OpenAI-compatible endpoint of
+     * {@value #OPENAI_BASE_URL}, which also covers Azure OpenAI v1, GitHub Models, vLLM, LM Studio and Ollama's
+     * {@code /v1}), or {@code ollama-container} (module {@code promptspec-ollama}: Ollama in a Testcontainers
+     * container), or the id of any other {@code ModelProviderFactory} on the class path.
+     */
+    public static final String PROVIDER = "promptspec.provider";
+
+    /** Docker image of the {@code ollama-container} provider. Default: {@code ollama/ollama:0.12.5}. */
+    public static final String OLLAMA_IMAGE = "promptspec.ollama.image";
+
+    /**
+     * The model the {@code ollama-container} provider pulls (once per run) and answers every prompt with.
+     * Default: {@value #MODEL} if set, else {@code qwen2.5:0.5b}.
+     */
+    public static final String OLLAMA_MODEL = "promptspec.ollama.model";
+
+    /**
+     * Retries of a failed call (HTTP 408/409/429/5xx, timeouts, dropped connections) after the first attempt,
+     * with exponential backoff and full jitter, or the wait the server asked for ({@code Retry-After},
+     * {@code retry-after-ms}, {@code x-ratelimit-reset-*}). Other failures are never retried. Default: 3.
+     */
+    public static final String RETRIES = "promptspec.retries";
+
+    /** Backoff ceiling before the first retry; it doubles with each retry. Default: {@code 1s}. */
+    public static final String RETRY_INITIAL_DELAY = "promptspec.retry.initial-delay";
+
+    /**
+     * Longest wait before one retry. A server asking for longer is not retried: the error says how long it
+     * asked for. Default: {@code 60s}.
+     */
+    public static final String RETRY_MAX_WAIT = "promptspec.retry.max-wait";
+
+    /** Requests started per minute over the whole run, every prompt file together. Default: no limit. */
+    public static final String RATE_LIMIT_REQUESTS_PER_MINUTE = "promptspec.rate-limit.requests-per-minute";
+
+    /**
+     * Tokens per minute over the whole run: each call's tokens are estimated before it starts (prompt
+     * characters / 4 plus {@code max_tokens}) and corrected with the usage the server reports. Default: no limit.
+     */
+    public static final String RATE_LIMIT_TOKENS_PER_MINUTE = "promptspec.rate-limit.tokens-per-minute";
+
+    /**
+     * Stop calling models once live calls used this many tokens (input plus output); the remaining cases that
+     * need a live call are aborted (skipped) with a message saying so. Replayed answers cost nothing and do
+     * not count. Default: no limit.
+     */
+    public static final String BUDGET_MAX_TOKENS = "promptspec.budget.max-tokens";
+
+    /**
+     * Like {@value #BUDGET_MAX_TOKENS}, for the estimated cost of live calls in US dollars (e.g. {@code 2.50}).
+     * Every model called must then have a price. Default: no limit.
+     */
+    public static final String BUDGET_MAX_COST = "promptspec.budget.max-cost";
+
+    /**
+     * Prefix of price entries: {@code promptspec.price.<model>=<input>,<output>} in US dollars per million
+     * tokens, e.g. {@code promptspec.price.gpt-4o=2.50,10.00}; adds to or replaces the built-in OpenAI prices.
+     */
+    public static final String PRICE_PREFIX = "promptspec.price.";
+
+    /** Print the run's one-line usage summary (calls, tokens, cost, retries) to standard output. Default: true. */
+    public static final String SUMMARY_STDOUT = "promptspec.summary.stdout";
+
+    /**
+     * Run PromptSpec's tests on JUnit's parallel executor (model calls are concurrent without it; this also
+     * runs the evaluation and reporting of cases in parallel). Default: false.
+     */
+    public static final String PARALLEL_EXECUTION_ENABLED = "promptspec.execution.parallel.enabled";
+
+    /**
+     * Prefix of the parallel executor's settings, read like Jupiter's {@code junit.jupiter.execution.parallel.config.*}:
+     * {@code promptspec.execution.parallel.config.strategy=fixed}, {@code ...config.fixed.parallelism=4},
+     * {@code ...config.executor-service=worker_thread_pool}.
+     */
+    public static final String PARALLEL_CONFIG_PREFIX = "promptspec.execution.parallel.config.";
 }

@@ -74,7 +74,7 @@ final class EngineSettings {
                         + " To run offline from recordings only, use -D" + Constants.MODE + "=replay";
 
         int concurrency = r.integer(Constants.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256);
-        Duration timeout = r.get(Constants.TIMEOUT).map(v -> parseDuration(v).orElseGet(() -> {
+        Duration timeout = r.get(Constants.TIMEOUT).map(v -> parseDuration(v).filter(d -> !d.isNegative() && !d.isZero()).orElseGet(() -> {
             r.errors.add(Constants.TIMEOUT + "=" + v + " is not a duration; write 90s, 2m or PT2M");
             return RunConfig.DEFAULT_TIMEOUT;
         })).orElse(RunConfig.DEFAULT_TIMEOUT);
@@ -85,10 +85,11 @@ final class EngineSettings {
                 r.integer(Constants.LIMIT_ALIASES, d.maxAliases(), 0, 100_000),
                 r.integer(Constants.LIMIT_DEPTH, d.maxDepth(), 4, 10_000),
                 r.integer(Constants.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
+        CallSettings calls = new CallSettings(params, r.errors);
         OpenAiEndpoint endpoint = new OpenAiEndpoint(baseUrl, key, keySource);
         RunConfig config = new RunConfig(mode, endpoint, help, Optional.empty(),
                 r.get(Constants.MODEL), r.get(Constants.DEFAULT_MODEL), r.get(Constants.JUDGE_MODEL), recordings, concurrency,
-                timeout, limits, judgeEndpoint(r, env, endpoint));
+                timeout, limits, judgeEndpoint(r, env, endpoint), calls.policy(), calls.provider());
         return new EngineSettings(config, r.errors);
     }
 

@@ -1,23 +1,29 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.cost.Money;
 import dev.promptspec.report.CaseMessages;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.spec.TestCase;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * One {@code testData} entry. Its result is usually computed ahead, on PromptSpec's pool, by the time JUnit
@@ -27,6 +33,9 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
 
     static final String SEGMENT = "case";
     private static final int SUMMARY_CHARS = 60;
+    /** Outcomes that skip a case instead of failing it. */
+    private static final Set<ModelCallException.Kind> ABORTING = EnumSet.of(ModelCallException.Kind.BUDGET_EXCEEDED,
+            ModelCallException.Kind.CANCELLED, ModelCallException.Kind.UNAVAILABLE);
 
     private final CompiledPrompt prompt;
     private final TestCase testCase;
@@ -91,8 +100,16 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
     @Override
     public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
-        CaseResult result = await(context);
+        ClassModels.ClassModel model = owner().map(c -> context.classModel(c.testClass())).orElse(ClassModels.ClassModel.NONE);
+        if (model.problem() != null) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, model.problem(), 0);
+        }
+        CaseResult result = await(context, model);
         publishUsage(context, result);
+        if (result.error() instanceof ModelCallException e && ABORTING.contains(e.kind())) {
+            // Not a verdict on the prompt: the run chose not to call (budget, cancellation, no Docker).
+            throw new TestAbortedException(e.getMessage(), e);
+        }
         if (result.error() instanceof Exception e) {
             throw e;
         }
@@ -108,10 +125,20 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
         return context;
     }
 
-    private CaseResult await(PromptSpecExecutionContext context) throws InterruptedException {
+    /** The {@code @PromptSpec} class this case's file was selected through, if any. */
+    private Optional<PromptClassDescriptor> owner() {
+        for (Optional<TestDescriptor> d = getParent(); d.isPresent(); d = d.get().getParent()) {
+            if (d.get() instanceof PromptClassDescriptor c) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CaseResult await(PromptSpecExecutionContext context, ClassModels.ClassModel model) throws InterruptedException {
         CompletableFuture<CaseResult> future = context.results().get(getUniqueId());
         if (future == null) {
-            return context.run().run(prompt, testCase);
+            return context.run().run(prompt, testCase, model.modelOrNull());
         }
         try {
             return future.get();
@@ -138,6 +165,10 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
         }
         entry.put("promptspec.latency-ms", String.valueOf(r.latency().toMillis()));
         entry.put("promptspec.attempts", String.valueOf(r.attempts()));
+        if (result.request() != null) {
+            // For a replayed answer: what the call would cost live.
+            context.run().prices().cost(result.request(), r).ifPresent(c -> entry.put("promptspec.cost-usd", Money.plain(c)));
+        }
         entry.put("promptspec.score", String.format(Locale.ROOT, "%.2f", result.score()));
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
     }

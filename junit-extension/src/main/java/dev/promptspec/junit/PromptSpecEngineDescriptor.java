@@ -1,12 +1,15 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.PromptRun;
 import dev.promptspec.run.RunConfig;
 import java.time.Clock;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
@@ -19,6 +22,7 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
     private final RunConfig config;
     private final EvaluatorRegistry registry;
     private CancellationToken cancellation = CancellationToken.disabled();
+    private boolean summaryToStdout = true;
 
     PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry) {
         super(uniqueId, "PromptSpec");
@@ -30,28 +34,45 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
         this.cancellation = token;
     }
 
+    void summaryToStdout(boolean print) {
+        this.summaryToStdout = print;
+    }
+
     @Override
     public PromptSpecExecutionContext before(PromptSpecExecutionContext context) {
         PromptRun run = new PromptRun(config, registry, Clock.systemUTC(), cancellation::isCancellationRequested);
         PromptSpecExecutionContext withRun = context.withRun(run);
-        submitAll(this, withRun);
+        submitAll(this, withRun, ClassModels.ClassModel.NONE);
         return withRun;
     }
 
-    private static void submitAll(TestDescriptor descriptor, PromptSpecExecutionContext context) {
+    /** Every case, in tree order, answered by its class's {@link PromptModel} when it has one. */
+    private static void submitAll(TestDescriptor descriptor, PromptSpecExecutionContext context, ClassModels.ClassModel model) {
         for (TestDescriptor child : descriptor.getChildren()) {
-            if (child instanceof PromptCaseDescriptor c) {
-                context.results().put(c.getUniqueId(), context.run().submit(c.prompt(), c.testCase()));
+            if (child instanceof PromptClassDescriptor c) {
+                submitAll(c, context, context.classModel(c.testClass()));
+            } else if (child instanceof PromptCaseDescriptor c) {
+                if (model.problem() == null) {
+                    context.results().put(c.getUniqueId(), context.run().submit(c.prompt(), c.testCase(), model.modelOrNull()));
+                }
             } else {
-                submitAll(child, context);
+                submitAll(child, context, model);
             }
         }
     }
 
     @Override
     public void after(PromptSpecExecutionContext context) {
-        if (context.run() != null) {
-            context.run().close();
+        if (context.run() == null) {
+            return;
+        }
+        context.run().close();
+        RunUsage usage = context.run().usage();
+        if (usage.calls() > 0) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from(UsageSummary.entries(usage)));
+            if (summaryToStdout) {
+                System.out.println(UsageSummary.line(usage));
+            }
         }
     }
 }

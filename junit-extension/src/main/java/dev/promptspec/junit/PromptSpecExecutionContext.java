@@ -15,20 +15,27 @@ final class PromptSpecExecutionContext implements EngineExecutionContext {
     private final EngineExecutionListener listener;
     private final PromptRun run;
     private final Map<UniqueId, CompletableFuture<CaseResult>> results;
+    private final Map<Class<?>, ClassModels.ClassModel> classModels;
 
     PromptSpecExecutionContext(EngineExecutionListener listener) {
-        this(listener, null, new ConcurrentHashMap<>());
+        this(listener, null, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private PromptSpecExecutionContext(EngineExecutionListener listener, PromptRun run,
-            Map<UniqueId, CompletableFuture<CaseResult>> results) {
+            Map<UniqueId, CompletableFuture<CaseResult>> results, Map<Class<?>, ClassModels.ClassModel> classModels) {
         this.listener = listener;
         this.run = run;
         this.results = results;
+        this.classModels = classModels;
     }
 
     PromptSpecExecutionContext withRun(PromptRun r) {
-        return new PromptSpecExecutionContext(listener, r, results);
+        return new PromptSpecExecutionContext(listener, r, results, classModels);
+    }
+
+    /** The class's {@link PromptModel}, resolved (its method called) once per run. */
+    ClassModels.ClassModel classModel(Class<?> testClass) {
+        return classModels.computeIfAbsent(testClass, ClassModels::resolve);
     }
 
     EngineExecutionListener listener() {

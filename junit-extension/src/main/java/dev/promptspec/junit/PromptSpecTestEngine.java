@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.commons.util.ClassLoaderUtils;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 
 /**
  * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
@@ -75,10 +79,26 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
         return engine;
     }
 
+    /**
+     * JUnit's parallel executor when {@value Constants#PARALLEL_EXECUTION_ENABLED} is true, configured by the
+     * keys under {@value Constants#PARALLEL_CONFIG_PREFIX} (as Jupiter's under {@code junit.jupiter.execution.parallel.config.}).
+     * Model calls are concurrent either way (PromptRun's pool); this also evaluates and reports cases in parallel.
+     */
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        ConfigurationParameters params = request.getConfigurationParameters();
+        if (params.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED).orElse(false)) {
+            return ParallelHierarchicalTestExecutorServiceFactory.create(
+                    new PrefixedConfigurationParameters(params, Constants.PARALLEL_CONFIG_PREFIX));
+        }
+        return super.createExecutorService(request);
+    }
+
     @Override
     protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
         if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
             root.cancellation(request.getCancellationToken());
+            root.summaryToStdout(request.getConfigurationParameters().getBoolean(Constants.SUMMARY_STDOUT).orElse(true));
         }
         return new PromptSpecExecutionContext(request.getEngineExecutionListener());
     }

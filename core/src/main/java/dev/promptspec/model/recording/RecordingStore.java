@@ -81,6 +81,11 @@ public final class RecordingStore {
         private final String promptFile;
         private final Path path;
         private final List<Recording> entries = new ArrayList<>();
+        private java.util.Map<String, Recording> byFingerprint;
+        /** Entries changed so far, and how many of those changes the file holds. */
+        private long version;
+        private long written;
+        private final Object writeLock = new Object();
 
         PromptRecordings(String promptFile, Path path) {
             this.promptFile = promptFile;
@@ -97,7 +102,14 @@ public final class RecordingStore {
         }
 
         synchronized Optional<Recording> find(String fingerprint) {
-            return entries.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst();
+            if (byFingerprint == null) {
+                // A fingerprint hashes the whole request: computed once per entry, not once per lookup.
+                byFingerprint = new java.util.HashMap<>();
+                for (Recording r : entries) {
+                    byFingerprint.putIfAbsent(r.fingerprint(), r);
+                }
+            }
+            return Optional.ofNullable(byFingerprint.get(fingerprint));
         }
 
         synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
@@ -105,16 +117,39 @@ public final class RecordingStore {
                     .max(Comparator.comparing(Recording::recordedAt));
         }
 
-        synchronized void save(Recording recording) throws ModelCallException {
-            entries.removeIf(r -> r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose()));
-            entries.add(recording);
-            entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
-            try {
-                AtomicFiles.write(path, RecordingCodec.write(promptFile, entries));
-            } catch (IOException | UncheckedIOException e) {
-                throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
-                        "cannot write recordings " + path + ": " + e.getMessage()
-                                + " (set promptspec.recordings.dir to a writable directory)", 1);
+        /**
+         * Adds the recording and returns once the file holds it. Cases recorded at the same moment share one
+         * write: while one thread writes, the others' entries join the next snapshot, and a thread whose entry
+         * a finished write already held returns without writing (so recording N cases concurrently does not
+         * rewrite the file N times).
+         */
+        void save(Recording recording) throws ModelCallException {
+            long mine;
+            synchronized (this) {
+                byFingerprint = null;
+                entries.removeIf(r -> r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose()));
+                entries.add(recording);
+                entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
+                mine = ++version;
+            }
+            synchronized (writeLock) {
+                if (written >= mine) {
+                    return;
+                }
+                String text;
+                long snapshot;
+                synchronized (this) {
+                    text = RecordingCodec.write(promptFile, entries);
+                    snapshot = version;
+                }
+                try {
+                    AtomicFiles.write(path, text);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
+                            "cannot write recordings " + path + ": " + e.getMessage()
+                                    + " (set promptspec.recordings.dir to a writable directory)", 1);
+                }
+                written = snapshot;
             }
         }
     }

@@ -1,0 +1,73 @@
+package dev.promptspec.model.cost;
+
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.limit.TokenEstimator;
+import java.util.Locale;
+
+/**
+ * The run's live spending against its {@link Budget}, shared by every call of the run. A call starts only
+ * while the spending is below the budget; calls already in flight when it is reached still finish, so a
+ * run may end above its budget by at most what {@code promptspec.concurrency - 1} calls cost.
+ */
+public final class BudgetGuard {
+
+    private final Budget budget;
+    private final PriceTable prices;
+    private long tokens;
+    private double cost;
+
+    public BudgetGuard(Budget budget, PriceTable prices) {
+        this.budget = budget;
+        this.prices = prices;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** Refuses a call once the budget is spent, or when a cost budget cannot price the model. */
+    public void checkBeforeCall(ModelRequest request) throws ModelCallException {
+        synchronized (this) {
+            if (budget.limitsTokens() && tokens >= budget.maxTokens()) {
+                throw spent(String.format(Locale.ROOT, "%,d tokens used, promptspec.budget.max-tokens=%,d", tokens, budget.maxTokens()));
+            }
+            if (budget.limitsCost() && cost >= budget.maxCost()) {
+                throw spent("an estimated " + Money.format(cost) + " spent, promptspec.budget.max-cost=" + Money.format(budget.maxCost()));
+            }
+        }
+        if (budget.limitsCost() && prices.priceFor(request.model()).isEmpty()) {
+            String id = PriceTable.normalize(request.model());
+            throw new ModelCallException(Kind.CONFIGURATION, "promptspec.budget.max-cost is set, but model '" + request.model()
+                    + "' has no price, so its cost cannot be counted: add promptspec.price." + id
+                    + "=<input>,<output> (US dollars per million tokens; 0,0 for a free local model)", 0);
+        }
+    }
+
+    /** Adds a finished live call. Usage the provider did not report is estimated from the texts. */
+    public void charge(ModelRequest request, ModelResponse response) {
+        long used = response.usage().isKnown()
+                ? response.usage().total()
+                : TokenEstimator.estimate(request) + response.text().length() / 4L;
+        double c = prices.cost(request, response).orElse(0);
+        synchronized (this) {
+            tokens += used;
+            cost += c;
+        }
+    }
+
+    public synchronized long tokensSpent() {
+        return tokens;
+    }
+
+    public synchronized double costSpent() {
+        return cost;
+    }
+
+    private static ModelCallException spent(String how) {
+        return new ModelCallException(Kind.BUDGET_EXCEEDED, "the run's budget is spent (" + how
+                + "): no further model calls are made, so this case was skipped. Raise the budget or run from recordings", 0);
+    }
+}

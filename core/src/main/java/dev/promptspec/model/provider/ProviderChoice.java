@@ -1,0 +1,28 @@
+package dev.promptspec.model.provider;
+
+import java.util.Map;
+
+/**
+ * Which provider a run uses ({@code promptspec.provider}) and the settings it may read.
+ *
+ * @param id       {@value #OPENAI} (the default: any OpenAI-compatible endpoint) or a {@link ModelProviderFactory#id()}
+ * @param settings the run's {@code promptspec.*} configuration parameters, API keys left out
+ */
+public record ProviderChoice(String id, Map<String, String> settings) {
+
+    public static final String OPENAI = "openai";
+    public static final ProviderChoice DEFAULT = new ProviderChoice(OPENAI, Map.of());
+
+    public ProviderChoice {
+        settings = Map.copyOf(settings);
+    }
+
+    public boolean isOpenAi() {
+        return OPENAI.equals(id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.promptspec.run;
+
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelClient;
+import dev.promptspec.model.Redactor;
+import dev.promptspec.model.Secret;
+import dev.promptspec.model.openai.OpenAiClients;
+import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.model.provider.ModelProviderFactory;
+import dev.promptspec.model.provider.ProviderContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/** Creates the run's own provider: a client given in code, the OpenAI-compatible endpoint, or a named provider. */
+final class Providers {
+
+    private Providers() {
+    }
+
+    /** How messages name the run's provider. */
+    static String name(RunConfig config) {
+        if (config.customClient().isPresent()) {
+            return config.customClient().get().toString();
+        }
+        return config.provider().isOpenAi() ? config.endpoint().toString() : "provider " + config.provider().id();
+    }
+
+    static ModelClient create(RunConfig config) throws ModelCallException {
+        if (config.customClient().isPresent()) {
+            return config.customClient().get();
+        }
+        if (!config.provider().isOpenAi()) {
+            return named(config);
+        }
+        return openAi(config, config.endpoint(), config.missingKeyHelp());
+    }
+
+    /** An OpenAI-compatible endpoint (the run's, or another one such as a judge's) with the run's timeout. */
+    static ModelClient openAi(RunConfig config, OpenAiEndpoint endpoint, String missingKeyHelp) throws ModelCallException {
+        if (endpoint.apiKey() == null && !endpoint.isLocal()) {
+            throw new ModelCallException(Kind.MISSING_CREDENTIALS, "no API key for " + endpoint + ": " + missingKeyHelp, 0);
+        }
+        List<Secret> secrets = new ArrayList<>();
+        if (endpoint.apiKey() != null) {
+            secrets.add(endpoint.apiKey());
+        }
+        if (config.endpoint().apiKey() != null) {
+            secrets.add(config.endpoint().apiKey());
+        }
+        return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
+    }
+
+    /** The model the run's named provider serves for every prompt, if it serves one. */
+    static Optional<String> servedModel(RunConfig config) {
+        if (config.customClient().isPresent() || config.provider().isOpenAi()) {
+            return Optional.empty();
+        }
+        return factory(config.provider().id()).flatMap(f -> f.servedModel(context(config)));
+    }
+
+    private static ModelClient named(RunConfig config) throws ModelCallException {
+        String id = config.provider().id();
+        Optional<ModelProviderFactory> factory = factory(id);
+        if (factory.isPresent()) {
+            return factory.get().create(context(config));
+        }
+        List<String> known = new ArrayList<>();
+        for (ModelProviderFactory f : ServiceLoader.load(ModelProviderFactory.class, Providers.class.getClassLoader())) {
+            known.add(f.id());
+        }
+        known.add("openai");
+        String hint = id.startsWith("ollama") ? " (add the test dependency dev.promptspec:promptspec-ollama)" : "";
+        throw new ModelCallException(Kind.CONFIGURATION, "promptspec.provider=" + id + " is not a provider on the class path"
+                + hint + "; known: " + String.join(", ", new TreeSet<>(known)), 0);
+    }
+
+    private static Optional<ModelProviderFactory> factory(String id) {
+        for (ModelProviderFactory f : ServiceLoader.load(ModelProviderFactory.class, Providers.class.getClassLoader())) {
+            if (f.id().equals(id)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ProviderContext context(RunConfig config) {
+        return new ProviderContext(config.provider().settings(), config.timeout(), redactor(config));
+    }
+
+    static Redactor redactor(RunConfig config) {
+        List<Secret> secrets = new ArrayList<>();
+        if (config.endpoint().apiKey() != null) {
+            secrets.add(config.endpoint().apiKey());
+        }
+        return new Redactor(secrets);
+    }
+}

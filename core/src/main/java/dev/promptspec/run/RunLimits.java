@@ -1,0 +1,73 @@
+package dev.promptspec.run;
+
+import dev.promptspec.model.ModelClient;
+import dev.promptspec.model.Timing;
+import dev.promptspec.model.cost.BudgetGuard;
+import dev.promptspec.model.cost.BudgetedClient;
+import dev.promptspec.model.limit.ConcurrencyLimitedClient;
+import dev.promptspec.model.limit.RateLimitedClient;
+import dev.promptspec.model.limit.RateLimiter;
+import dev.promptspec.model.limit.TimeoutClient;
+import dev.promptspec.model.retry.RetryingClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The limits every live call of a run shares, whichever provider answers it: one concurrency limit, one
+ * rate limit, one budget. {@link #decorate} wraps a provider in them:
+ *
+ * <pre>
+ * retry (backoff, Retry-After) → concurrency permit → rate limit → budget → timeout → provider
+ * </pre>
+ *
+ * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate
+ * limit, is checked against the budget and has its own timeout; backoff waits hold no permit.
+ */
+final class RunLimits implements AutoCloseable {
+
+    private final RunConfig config;
+    private final Timing timing;
+    private final BooleanSupplier cancelled;
+    private final Semaphore permits;
+    private final RateLimiter rate;
+    private final BudgetGuard budget;
+    private final ExecutorService callThreads;
+
+    RunLimits(RunConfig config, Timing timing, BooleanSupplier cancelled) {
+        this.config = config;
+        this.timing = timing;
+        this.cancelled = cancelled;
+        this.permits = new Semaphore(config.concurrency(), true);
+        this.rate = config.calls().rateLimit().isLimited() ? new RateLimiter(config.calls().rateLimit(), timing) : null;
+        this.budget = new BudgetGuard(config.calls().budget(), config.calls().prices());
+        AtomicInteger n = new AtomicInteger();
+        this.callThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "promptspec-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** {@code provider} (one attempt per call) with the run's retries, limits, budget and timeout around it. */
+    ModelClient decorate(ModelClient provider, String endpoint) {
+        ModelClient c = new TimeoutClient(provider, config.timeout(), callThreads, endpoint);
+        c = new BudgetedClient(c, budget);
+        if (rate != null) {
+            c = new RateLimitedClient(c, rate, cancelled);
+        }
+        c = new ConcurrencyLimitedClient(c, permits, cancelled);
+        return new RetryingClient(c, config.calls().retry(), timing, cancelled);
+    }
+
+    BudgetGuard budget() {
+        return budget;
+    }
+
+    @Override
+    public void close() {
+        callThreads.shutdownNow();
+    }
+}
