@@ -53,6 +53,6 @@ public final class RequestBuilder {
                         + (e.names().size() == 1 ? "variable " : "variables ") + names + " used by the " + role.wireName()
                         + " message at line " + e.templatePosition().line(),
                 "Add " + e.names().stream().map(n -> "'" + n + ":'").collect(Collectors.joining(", "))
-                        + " to the entry, or give every entry a value under defaults:");
+                        + " to the entry, or a value for every entry under defaults:");
     }
 }

@@ -144,6 +144,12 @@ final class EvaluatorSpecReader {
                     "Known kinds: " + String.join(", ", sortedKinds()));
             return;
         }
+        Optional<String> closeKey = Suggestions.closest(word, COMMON_KEYS);
+        if (closeKey.isPresent()) {
+            problems.error(at, "unknown key '" + word + "' in " + label + " — did you mean '" + closeKey.get() + "'?",
+                    "Besides its kind an evaluator has only " + String.join(", ", COMMON_KEYS.stream().sorted().toList()));
+            return;
+        }
         for (String kind : sortedKinds()) {
             Optional<String> setting = Suggestions.closest(word, kinds.get(kind));
             if (setting.isPresent()) {

@@ -142,8 +142,9 @@ public final class PromptFileLoader {
         private OptionalDouble readThreshold() {
             Optional<Double> threshold = fields.number("threshold");
             if (threshold.isPresent() && (threshold.get() < 0 || threshold.get() > 1)) {
-                problems.error(fields.entry("threshold").get().value().position(), "'threshold' is " + threshold.get()
-                        + "; it must be between 0 and 1", "Write the share of the weighted checks a case needs, e.g. threshold: 0.8");
+                YamlNode value = fields.entry("threshold").get().value();
+                problems.error(value.position(), "'threshold' is " + ((YamlScalar) value).text() + ", outside 0 to 1",
+                        "Write the share of the weighted checks a case needs, e.g. threshold: 0.8 for 80%");
                 return OptionalDouble.empty();
             }
             return threshold.map(OptionalDouble::of).orElse(OptionalDouble.empty());

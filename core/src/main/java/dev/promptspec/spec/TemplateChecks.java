@@ -36,6 +36,11 @@ final class TemplateChecks {
         Set<String> reported = new LinkedHashSet<>();
         for (MessageTemplate m : messages) {
             for (Template.Placeholder p : m.content().placeholders()) {
+                if (p.braced()) {
+                    problems.warning(text.positionOf(m.content(), p), "'{" + p.raw() + "}' sends the value of " + p.raw()
+                            + " between single braces, as gh models does: neither evaluates Mustache's triple braces",
+                            "Write " + p.raw() + " to send the value alone, or keep the braces if the model should see them");
+                }
                 switch (p.kind()) {
                     case SYNTAX -> problems.warning(text.positionOf(m.content(), p), "'" + p.raw() + "' is sent to the model as written: "
                             + p.whyVerbatim(), "Remove it, or use a {{variable}} and give each testData entry the text to insert");

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *   <li>any other text without spaces ({@code {{input_FILES:facts.yml}}}) is filled when a test case has a key
  *       spelled exactly so (gh-models fills any key it finds), and otherwise stays as written;</li>
  *   <li>template-language syntax ({@code {{#if x}}}, {@code {{/if}}}, {@code {{> partial}}}, {@code {{ x | upper }}},
- *       {@code {% if %}}) is never evaluated and stays as written.</li>
+ *       {@code {% if %}}) is never evaluated and stays as written;</li>
+ *   <li>Mustache's triple braces around a name ({@code {{{x}}}}) are read as gh-models reads them: the variable
+ *       {@code {{x}}} between two literal braces, so the same file sends the same prompt under both tools.</li>
  * </ul>
  * Whatever stays as written is listed by {@link #placeholders()}, so the loader can warn at its line. Single
  * braces ({@code {issue_author}}, {@code {page: 26}}) are ordinary text.
@@ -44,8 +46,9 @@ public final class Template {
      * @param offset where it starts in the template's text
      * @param kind   what rendering does with it
      * @param name   the variable name (trimmed content) for variables, else the trimmed content
+     * @param braced written inside a third pair of braces ({@code {{{x}}}}), which reach the model around the value
      */
-    public record Placeholder(String raw, int offset, Kind kind, String name) {
+    public record Placeholder(String raw, int offset, Kind kind, String name, boolean braced) {
 
         /** What rendering does with a placeholder. */
         public enum Kind {
@@ -64,8 +67,7 @@ public final class Template {
                 case OPTIONAL_VARIABLE -> "'" + name + "' is not a variable name (letters, digits, _ . -), so PromptSpec fills it"
                         + " only from a test-case key spelled exactly '" + name + "'";
                 case SYNTAX -> "PromptSpec, like gh models, fills only {{variable}} placeholders and does not evaluate "
-                        + (raw.startsWith("{%") ? "Jinja statements" : raw.startsWith("{{{") ? "triple braces (Mustache's unescaped variables)"
-                                : "Handlebars/Mustache syntax");
+                        + (raw.startsWith("{%") ? "Jinja statements" : "Handlebars/Mustache syntax");
             };
         }
     }
@@ -81,14 +83,14 @@ public final class Template {
         Matcher m = BRACES.matcher(source);
         while (m.find()) {
             if (m.group(2) != null) {
-                found.add(new Placeholder(m.group(), m.start(), Placeholder.Kind.SYNTAX, m.group(2).trim()));
+                found.add(new Placeholder(m.group(), m.start(), Placeholder.Kind.SYNTAX, m.group(2).trim(), false));
                 continue;
             }
             String inner = m.group(1).trim();
             boolean tripleStash = m.start() > 0 && source.charAt(m.start() - 1) == '{' && m.end() < source.length()
                     && source.charAt(m.end()) == '}';
             Placeholder.Kind kind;
-            if (tripleStash || inner.isEmpty() || "#/^!>&".indexOf(inner.charAt(0)) >= 0 || inner.equals("else")
+            if (inner.isEmpty() || "#/^!>&".indexOf(inner.charAt(0)) >= 0 || inner.equals("else")
                     || inner.chars().anyMatch(Character::isWhitespace)) {
                 kind = Placeholder.Kind.SYNTAX;
             } else if (NAME.matcher(inner).matches()) {
@@ -96,11 +98,11 @@ public final class Template {
             } else {
                 kind = Placeholder.Kind.OPTIONAL_VARIABLE;
             }
-            if (tripleStash) {
-                found.add(new Placeholder("{" + m.group() + "}", m.start() - 1, kind, inner));
+            if (tripleStash && kind == Placeholder.Kind.SYNTAX) {
+                found.add(new Placeholder("{" + m.group() + "}", m.start() - 1, kind, inner, false));
                 continue;
             }
-            found.add(new Placeholder(m.group(), m.start(), kind, inner));
+            found.add(new Placeholder(m.group(), m.start(), kind, inner, tripleStash));
         }
         return new Template(source, position, List.copyOf(found));
     }

@@ -44,6 +44,15 @@ public final class SourceLayout {
                     "Delete " + (firstLine == lastLine ? "it" : "them") + " or turn " + (firstLine == lastLine ? "it" : "them")
                             + " into comments with '# ' (a prompt file is one YAML mapping; put a title in 'name:' and prose in 'description:')");
         }
+
+        /** {@code diagnosis} (of flattened indentation) with this prose named in its fix: one message for both. */
+        Problem alsoIn(Problem diagnosis) {
+            String lines = firstLine == lastLine ? "line " + firstLine + " (\"" + shorten(firstText) + "\") is"
+                    : "lines " + firstLine + "-" + lastLine + " (\"" + shorten(firstText) + "\"...) are";
+            return Problem.error(diagnosis.position(), diagnosis.message(), diagnosis.fix() + ". Also, " + lines
+                    + " not YAML: delete the text before the '---' on line " + markerLine + " or turn it into comments with '# '"
+                    + " (put a title in 'name:' and prose in 'description:')");
+        }
     }
 
     /** The preamble, when every non-blank, non-comment line before the first {@code ---} is plain prose. */

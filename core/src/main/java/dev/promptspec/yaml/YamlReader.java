@@ -53,8 +53,8 @@ public final class YamlReader {
         List<String> lines = text.lines().toList();
         Optional<SourceLayout.Preamble> preamble = SourceLayout.preamble(lines);
         if (preamble.isPresent()) {
-            // Report the prose, then read the rest as if it were blank lines, so every later line number stays true.
-            problems.add(preamble.get().problem(file));
+            // Read the rest as if the prose were blank lines, so every later line number stays true. The prose is
+            // reported below: on its own, or inside the one message of a file whose indentation was flattened too.
             yamlText = blankLines(text, preamble.get().firstLine(), preamble.get().lastLine());
         }
         LoaderOptions options = new LoaderOptions();
@@ -78,11 +78,19 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             Problem syntax = YamlErrors.fromMarked(file, text, e);
             String note = syntax.position().hasLine() ? "line " + syntax.position().line() + ": " + e.getProblem() : null;
+            Optional<Problem> flattened = SourceLayout.flattened(text, file, note);
+            if (preamble.isPresent() && flattened.isPresent()) {
+                // Both come from one copy out of a page or a chat: one message, so the author fixes both at once.
+                throw new YamlSyntaxException(preamble.get().alsoIn(flattened.get()));
+            }
+            preamble.ifPresent(p -> problems.add(p.problem(file)));
             Optional<Problem> cause = preamble.isPresent() ? Optional.empty() : SourceLayout.leadingProse(lines, file, note);
-            throw new YamlSyntaxException(cause.or(() -> SourceLayout.flattened(text, file, note)).orElse(syntax));
+            throw new YamlSyntaxException(cause.or(() -> flattened).orElse(syntax));
         } catch (YAMLException e) {
+            preamble.ifPresent(p -> problems.add(p.problem(file)));
             throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e, limits));
         }
+        preamble.ifPresent(p -> problems.add(p.problem(file)));
         if (documents.isEmpty()) {
             return YamlMap.empty(new Position(file, 1, 1));
         }

@@ -57,7 +57,7 @@ class RequestBuilderTest {
                 .isInstanceOf(TestCaseInputException.class)
                 .isNotInstanceOf(AssertionError.class)
                 .hasMessage("prompts/q.prompt.yml:17:5: error: testData entry #2 does not provide the variable 'context' used"
-                        + " by the message at line 13. Add 'context:' to the entry, or a default under variables:");
+                        + " by the user message at line 13. Add 'context:' to the entry, or a value for every entry under defaults:");
     }
 
     @Test
@@ -65,7 +65,7 @@ class RequestBuilderTest {
         assertThatThrownBy(() -> RequestBuilder.build(file, file.testData().get(2), RunConfig.defaults()))
                 .isInstanceOf(TestCaseInputException.class)
                 .hasMessage("prompts/q.prompt.yml:20:5: error: testData entry #3 has no value for the required variable"
-                        + " 'question' (declared at line 5). Add 'question:' to this entry");
+                        + " 'question' (declared at line 5). Add 'question:' to this entry, or give the variable a default");
     }
 
     @Test

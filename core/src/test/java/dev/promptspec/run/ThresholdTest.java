@@ -82,7 +82,7 @@ class ThresholdTest {
     @Test
     void a_threshold_outside_0_to_1_is_a_load_error() {
         assertThat(EvaluatorHarness.compile("threshold: 80\n" + EvaluatorHarness.HEADER).errors()).isEqualTo(
-                "prompts/test.prompt.yml:1:12: error: 'threshold' is 80.0; it must be between 0 and 1."
-                        + " Write the share of the weighted checks a case needs, e.g. threshold: 0.8");
+                "prompts/test.prompt.yml:1:12: error: 'threshold' is 80, outside 0 to 1."
+                        + " Write the share of the weighted checks a case needs, e.g. threshold: 0.8 for 80%");
     }
 }

@@ -148,6 +148,8 @@ class PromptFileLoaderTest {
                 messages:
                   - role: user
                     content: hi
+                testData:
+                  - x: 1
                 """);
         assertThat(loaded.isValid()).isTrue();
         assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
@@ -164,6 +166,8 @@ class PromptFileLoaderTest {
                 messages:
                   - role: user
                     content: hi
+                testData:
+                  - x: 1
                 """);
         assertThat(loaded.orThrow().model()).contains("gpt-4o");
         assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
@@ -234,7 +238,8 @@ class PromptFileLoaderTest {
             LoadedPromptFile loaded = Prompts.load("p.prompt.yml", withFormat("responseFormat: json_objct"));
             assertThat(loaded.errors()).extracting(Problem::format).containsExactly(
                     "p.prompt.yml:1:17: error: responseFormat 'json_objct' is not one of text, json_object, json_schema"
-                            + " — did you mean 'json_object'?");
+                            + " — did you mean 'json_object'? json_object asks for any JSON; json_schema for JSON that matches"
+                            + " jsonSchema");
         }
 
         @Test
@@ -242,7 +247,8 @@ class PromptFileLoaderTest {
             assertThat(Prompts.load("p.prompt.yml", withFormat("responseFormat: json_schema")).errors())
                     .extracting(Problem::format).containsExactly(
                             "p.prompt.yml:1:1: error: 'responseFormat: json_schema' needs a 'jsonSchema'. Add jsonSchema: with a"
-                                    + " 'name' and a 'schema' (as a JSON string, as gh-models writes it, or as YAML)");
+                                    + " 'name' and a 'schema' (as a JSON string, as gh-models writes it, as YAML, or a .json file beside the"
+                                    + " prompt file)");
             assertThat(Prompts.load("p.prompt.yml", withFormat("""
                     responseFormat: json_schema
                     jsonSchema: '{"name": "x", "schema": {'

@@ -34,10 +34,8 @@ class PromptFileProblemsTest {
 
     @Test
     void a_tab_used_for_indentation_says_to_indent_with_spaces() {
-        assertThat(problems("name: x\nmessages:\n\t- role: user\n")).singleElement().satisfies(p -> {
-            assertThat(p).startsWith("p.prompt.yml:3:1: error: invalid YAML: found character '\\t(TAB)' that cannot start any token");
-            assertThat(p).endsWith("YAML does not allow tabs for indentation; indent with spaces");
-        });
+        assertThat(problems("name: x\nmessages:\n\t- role: user\n")).containsExactly("p.prompt.yml:3:1: error: invalid YAML:"
+                + " this line is indented with a tab. YAML does not allow tabs for indentation; indent with spaces (two per level)");
     }
 
     @Test
@@ -47,20 +45,25 @@ class PromptFileProblemsTest {
                 messages:
                   - role: user
                     content: hi
-                """)).containsExactly("p.prompt.yml:1:13: error: invalid YAML: mapping values are not allowed here."
-                        + " A value that contains ': ' must be quoted, or this line is indented wrongly: nested keys go under"
-                        + " their parent, indented by more spaces");
+                """)).containsExactly("p.prompt.yml:1:13: error: invalid YAML: the value contains ': ', which YAML reads as the"
+                        + " start of another key. Quote the value: name: \"Triage: v2\"");
     }
 
+    /**
+     * The seed as it was shared: a title and a description above '---', and every line at column 0. One message names
+     * both causes (the first key that lost its nesting, and the prose), because both come from the same copy.
+     */
     @Test
     void the_seed_file_with_flattened_indentation_gets_one_clear_message_not_a_stack_trace() {
         LoadedPromptFile loaded = Prompts.load("spec/seed-flattened.prompt.yml", Prompts.resource("spec/seed-flattened.prompt.yml"));
         assertThat(loaded.isValid()).isFalse();
         assertThat(loaded.problems()).extracting(Problem::format).containsExactly(
-                "spec/seed-flattened.prompt.yml:29:1: error: invalid YAML: the text under 'content: |' (line 28) is not indented,"
-                        + " so YAML reads it as keys. Indent every line of that text by more spaces than 'content' (2 more is"
-                        + " usual). If the whole file lost its indentation (copied from a page that flattened it), re-indent it:"
-                        + " nested keys and list items go under their parent key");
+                "spec/seed-flattened.prompt.yml:9:1: error: 'metadata:' has nothing indented under it, and no line of this file is"
+                        + " indented: its indentation looks flattened (lost in a copy, an export or a chat message) (the YAML parser"
+                        + " stops at line 29: could not find expected ':'). YAML nests by indentation: indent the keys under their"
+                        + " parent key, the other keys of each '- ' list item, and the text after 'content: |', by two spaces each"
+                        + " level. Also, lines 1-2 (\"CQRS and Event Sourcing Architect\"...) are not YAML: delete the text before"
+                        + " the '---' on line 3 or turn it into comments with '# ' (put a title in 'name:' and prose in 'description:')");
         assertThatThrownBy(loaded::orThrow)
                 .isInstanceOf(InvalidPromptFileException.class)
                 .hasMessage("spec/seed-flattened.prompt.yml cannot run: 1 error\n  " + loaded.problems().get(0).format())
@@ -75,9 +78,18 @@ class PromptFileProblemsTest {
                 messages:
                   - role: user
                     content: hi
-                """)).containsExactly("p.prompt.yml:3:1: error: the file holds 2 YAML documents separated by '---'; a prompt"
-                        + " file holds exactly one. Remove the text before the '---' line (a leading '---' alone is fine) or split"
-                        + " the file");
+                testData:
+                  - x: 1
+                """)).containsExactly("p.prompt.yml:1:1: error: line 1 is not YAML: the file starts with text (\"Support triage\")"
+                        + " before the '---' on line 2. Delete it or turn it into comments with '# ' (a prompt file is one YAML"
+                        + " mapping; put a title in 'name:' and prose in 'description:')");
+        assertThat(problems("""
+                name: a
+                ---
+                name: b
+                """)).as("a second document after real YAML").containsExactly("p.prompt.yml:3:1: error: the file holds 2 YAML"
+                        + " documents separated by '---'; a prompt file holds exactly one. Remove the text before the '---' line (a"
+                        + " leading '---' alone is fine) or split the file");
     }
 
     @Test
@@ -92,12 +104,17 @@ class PromptFileProblemsTest {
                 messages: hello
                 testData: {a: b}
                 """)).containsExactly(
-                "p.prompt.yml:3:16: error: 'temperature' in modelParameters must be a number, not a string",
-                "p.prompt.yml:4:15: error: 'max_tokens' in modelParameters must be a whole number, not a number",
-                "p.prompt.yml:5:9: error: 'seed' in modelParameters must be a whole number, not a string",
-                "p.prompt.yml:6:15: error: 'stop' entries must be texts, not a mapping",
-                "p.prompt.yml:7:11: error: 'messages' in the prompt file must be a list (lines starting with '- '), not a string",
-                "p.prompt.yml:8:11: error: 'testData' in the prompt file must be a list (lines starting with '- '), not a mapping");
+                "p.prompt.yml:3:16: error: 'temperature' in modelParameters must be a number, not a string. Write a number such as"
+                        + " 0.7, without quotes",
+                "p.prompt.yml:4:15: error: 'max_tokens' in modelParameters must be a whole number, not a number. Write a whole number"
+                        + " such as 256, without quotes",
+                "p.prompt.yml:5:9: error: 'seed' in modelParameters must be a whole number, not a string. Write a whole number such"
+                        + " as 256, without quotes",
+                "p.prompt.yml:6:15: error: 'stop' entries must be texts, not a mapping. Write each stop sequence as a quoted text",
+                "p.prompt.yml:7:11: error: 'messages' in the prompt file must be a list (lines starting with '- '), not a string."
+                        + " Write each item on its own line starting with '- ', indented under the key",
+                "p.prompt.yml:8:11: error: 'testData' must be a list of entries or the name of a data file, not a mapping. Write"
+                        + " '- variable: value' entries, or a file name such as cases.csv (also .jsonl, .yml) relative to the prompt file");
     }
 
     @Test
@@ -109,9 +126,11 @@ class PromptFileProblemsTest {
                 messages:
                   - role: user
                     content: hi
+                testData:
+                  - x: 1
                 """)).containsExactly(
-                "p.prompt.yml:2:16: error: 'temperature' is 3.0; it must be between 0.0 and 2.0",
-                "p.prompt.yml:3:10: error: 'top_p' is 1.5; it must be between 0.0 and 1.0");
+                "p.prompt.yml:2:16: error: 'temperature' is 3, outside 0 to 2. Use a value from 0 to 2 (providers reject others)",
+                "p.prompt.yml:3:10: error: 'top_p' is 1.5, outside 0 to 1. Use a value from 0 to 1 (providers reject others)");
     }
 
     @Test
@@ -126,12 +145,14 @@ class PromptFileProblemsTest {
                   - role: user
                   - role: user
                     content:
+                testData:
+                  - x: 1
                 """)).containsExactly(
-                "p.prompt.yml:2:11: error: unknown role 'usr' — did you mean 'user'? Use system, user or assistant",
-                "p.prompt.yml:4:11: error: unknown role 'robot'. Use system, user or assistant",
-                "p.prompt.yml:6:5: error: message has no 'role'. Add role: system, user or assistant",
-                "p.prompt.yml:7:5: error: message has no 'content'. Add content: with the message text",
-                "p.prompt.yml:9:5: error: message 'content' is empty. Write the text after 'content:', or after 'content: |' on"
+                "p.prompt.yml:2:11: error: unknown role 'usr' in message #1 — did you mean 'user'? Use system, user or assistant",
+                "p.prompt.yml:4:11: error: unknown role 'robot' in message #2. Use system, user or assistant",
+                "p.prompt.yml:6:5: error: message #3 has no 'role'. Add role: system, user or assistant",
+                "p.prompt.yml:7:5: error: message #4 has no 'content'. Add content: with the message text",
+                "p.prompt.yml:9:5: error: 'content' of message #5 is empty. Write the text after 'content:', or after 'content: |' on"
                         + " indented lines");
     }
 
@@ -141,18 +162,23 @@ class PromptFileProblemsTest {
                 messages:
                   - role: user
                     contents: hi
-                """)).contains("p.prompt.yml:3:5: error: unknown key 'contents' in a message — did you mean 'content'?"
-                        + " A message has only 'role' and 'content'");
+                testData:
+                  - x: 1
+                """)).containsExactly(
+                "p.prompt.yml:2:5: error: message #1 has no 'content'. Add content: with the message text",
+                "p.prompt.yml:3:5: error: unknown key 'contents' in message #1 — did you mean 'content'? A message has only 'role'"
+                        + " and 'content' (the text goes under content:)");
     }
 
     @Test
     void empty_or_missing_messages() {
-        assertThat(problems("messages: []\n")).containsExactly(
+        String testData = "testData:\n  - x: 1\n";
+        assertThat(problems("messages: []\n" + testData)).containsExactly(
                 "p.prompt.yml:1:11: error: 'messages' is empty. Add at least one '- role: user' with its 'content'");
-        assertThat(problems("name: x\nmessages:\n")).containsExactly(
+        assertThat(problems("name: x\nmessages:\n" + testData)).containsExactly(
                 "p.prompt.yml:2:1: error: 'messages' is empty. Add at least one '- role: user' with its 'content', indented under"
                         + " messages:");
-        assertThat(problems("name: x\n")).containsExactly(
+        assertThat(problems("name: x\n" + testData)).containsExactly(
                 "p.prompt.yml:1:1: error: the file has no 'messages'. Add messages: with at least one '- role: user' and its"
                         + " 'content'");
     }
@@ -166,6 +192,8 @@ class PromptFileProblemsTest {
                   - role: user
                     content: hi
                     content: again
+                testData:
+                  - x: 1
                 """)).containsExactly(
                 "p.prompt.yml:2:1: error: duplicate key 'name' (first at line 1). Remove one of them: YAML keeps only one value"
                         + " per key",
@@ -186,10 +214,12 @@ class PromptFileProblemsTest {
                   - name: e2
                     type: regx
                     pattern: x
+                testData:
+                  - x: 1
                 """)).containsExactly(
-                "p.prompt.yml:6:5: error: unknown evaluator kind 'strng' — did you mean 'string'? Known kinds: "
+                "p.prompt.yml:6:5: error: unknown evaluator kind 'strng' in evaluator 'e1' — did you mean 'string'? Known kinds: "
                         + String.join(", ", Prompts.REGISTRY.kinds().stream().sorted().toList()),
-                "p.prompt.yml:9:11: error: unknown evaluator kind 'regx' — did you mean 'regex'? Known kinds: "
+                "p.prompt.yml:9:11: error: unknown evaluator kind 'regx' in evaluator 'e2' — did you mean 'regex'? Known kinds: "
                         + String.join(", ", Prompts.REGISTRY.kinds().stream().sorted().toList()));
     }
 
@@ -208,14 +238,17 @@ class PromptFileProblemsTest {
                     string: {contains: a}
                     wieght: 2
                   - just text
+                testData:
+                  - x: 1
                 """);
         assertThat(found).hasSize(4);
         assertThat(found.get(0)).startsWith("p.prompt.yml:5:5: error: evaluator 'empty' says nothing to check. Add one of: ");
-        assertThat(found.get(1)).isEqualTo("p.prompt.yml:8:5: error: evaluator has several kinds (string, regex)."
+        assertThat(found.get(1)).isEqualTo("p.prompt.yml:8:5: error: evaluator 'two' has several kinds (string, regex)."
                 + " Give each check its own entry under evaluators:");
-        assertThat(found.get(2)).startsWith("p.prompt.yml:11:5: error: unknown key 'wieght' in an evaluator — did you mean 'weight'?");
-        assertThat(found.get(3)).isEqualTo("p.prompt.yml:12:5: error: each evaluator must be a mapping (name: and what to check),"
-                + " not a string");
+        assertThat(found.get(2)).isEqualTo("p.prompt.yml:11:5: error: unknown key 'wieght' in evaluator 'typo' — did you mean"
+                + " 'weight'? Besides its kind an evaluator has only description, name, weight");
+        assertThat(found.get(3)).isEqualTo("p.prompt.yml:12:5: error: evaluator #4 must be a mapping, not a string. Write it as"
+                + " '- name: ...' with its kind indented below, e.g. string: {contains: ...}");
     }
 
     @Test
@@ -230,9 +263,11 @@ class PromptFileProblemsTest {
                   - [a, b]
                 """)).containsExactly(
                 "p.prompt.yml:6:5: error: testData entry #2 must be a mapping of variables, not a string."
-                        + " Write it as '- variable: value' (one key per variable)",
+                        + " Write it as '- variable: value' (one key per variable), or name a data file ending in .csv, .jsonl,"
+                        + " .ndjson, .yml, .yaml",
                 "p.prompt.yml:7:5: error: testData entry #3 must be a mapping of variables, not a list."
-                        + " Write it as '- variable: value' (one key per variable)");
+                        + " Write it as '- variable: value' (one key per variable), or name a data file ending in .csv, .jsonl,"
+                        + " .ndjson, .yml, .yaml");
     }
 
     @Test
@@ -247,35 +282,51 @@ class PromptFileProblemsTest {
                 messages:
                   - role: user
                     content: "{{x}}"
+                testData:
+                  - x: 1
                 """)).containsExactly(
                 "p.prompt.yml:2:5: error: variable has no 'name'. Add name: <the {{variable}} it declares>",
-                "p.prompt.yml:4:5: error: unknown key 'requird' in a variable — did you mean 'required'?",
-                "p.prompt.yml:5:5: error: variable 'x' is declared twice",
-                "p.prompt.yml:6:5: error: each entry of 'variables' must be a mapping with a 'name', not an integer");
+                "p.prompt.yml:4:5: error: unknown key 'requird' in a variable — did you mean 'required'? A variable has only name,"
+                        + " description, required and default",
+                "p.prompt.yml:5:5: error: variable 'x' is declared twice. Remove one of the declarations",
+                "p.prompt.yml:6:5: error: each entry of 'variables' must be a mapping with a 'name', not an integer. Write it as"
+                        + " '- name: topic' with optional description:, required: and default:");
     }
 
+    /** Every test would fail the same way, so the file fails once, at the placeholder, instead of each test. */
     @Test
-    void a_variable_no_entry_provides_is_a_warning_at_the_message_and_a_required_one_an_error_of_its_entry() {
-        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
-                variables:
-                  - name: question
-                    required: true
+    void a_variable_no_entry_provides_is_an_error_at_the_placeholder_with_the_close_spelling() {
+        assertThat(problems("""
                 messages:
                   - role: user
                     content: "{{question}} ({{langauge}})"
                 testData:
                   - question: Why?
                     language: en
+                """)).containsExactly("p.prompt.yml:3:29: error: {{langauge}} is used but no testData entry provides it — did you"
+                        + " mean 'language'? Add 'langauge:' to the entries, or a value for every entry under defaults:");
+    }
+
+    @Test
+    void a_required_variable_one_entry_lacks_is_an_error_of_that_entry_only() {
+        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
+                variables:
+                  - name: question
+                    required: true
+                messages:
+                  - role: user
+                    content: "{{question}} ({{language}})"
+                testData:
+                  - question: Why?
+                    language: en
                   - language: fr
                 """);
         assertThat(loaded.isValid()).as("one entry's problem does not stop the file").isTrue();
-        assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
-                "p.prompt.yml:6:14: warning: {{langauge}} is used but no testData entry provides it — did you mean 'language'?"
-                        + " Add 'langauge:' to the entries (or a default under variables:); each test will fail until then");
+        assertThat(loaded.warnings()).isEmpty();
         TestCase second = loaded.orThrow().testData().get(1);
         assertThat(second.problems()).extracting(Problem::format).containsExactly(
                 "p.prompt.yml:10:5: error: testData entry #2 has no value for the required variable 'question' (declared at"
-                        + " line 2). Add 'question:' to this entry");
+                        + " line 2). Add 'question:' to this entry, or give the variable a default");
         assertThat(loaded.orThrow().testData().get(0).problems()).isEmpty();
     }
 
@@ -297,7 +348,10 @@ class PromptFileProblemsTest {
                 """);
         assertThat(loaded.isValid()).isTrue();
         assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
-                "p.prompt.yml:4:1: warning: unknown top-level key 'testdata' is ignored — did you mean 'testData'?");
+                "p.prompt.yml:1:1: warning: the file has no testData, so it runs no test. Add testData: with one entry per test,"
+                        + " e.g. '- topic: tides' (or the name of a CSV/JSON Lines/YAML file)",
+                "p.prompt.yml:4:1: warning: unknown top-level key 'testdata' is ignored — did you mean 'testData'? Rename it, or"
+                        + " move it under metadata: if it is your own information");
     }
 
     @Test

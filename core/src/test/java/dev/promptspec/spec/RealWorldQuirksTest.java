@@ -215,8 +215,8 @@ class RealWorldQuirksTest {
             request(p, 1);
             throw new AssertionError("rendered");
         } catch (TestCaseInputException e) {
-            assertThat(e.getMessage()).isEqualTo("quirk.prompt.yml:9:5: testData entry #2 does not provide {{b}}, used by the user message"
-                    + " at quirk.prompt.yml:5:14. Add 'b:' to the entry, or a value for every entry under defaults:");
+            assertThat(e.getMessage()).isEqualTo("quirk.prompt.yml:9:5: error: testData entry #2 does not provide the variable 'b' used"
+                    + " by the user message at line 5. Add 'b:' to the entry, or a value for every entry under defaults:");
         }
     }
 

@@ -65,6 +65,7 @@ class TemplateTest {
         assertThat(render("cost: {{v}}", Map.of("v", "$1 \\n $0"))).isEqualTo("cost: $1 \\n $0");
     }
 
+    /** {@code {{{raw}}}} is gh-models' reading: the variable between two literal braces. */
     @Test
     void single_braces_json_and_non_variable_double_braces_are_left_as_written() throws Exception {
         String source = "Reply as {\"label\": \"{{label}}\"} or {x}; {{#each items}}{{/each}} {{ }} {{1abc}} {{{raw}}}";
@@ -74,7 +75,7 @@ class TemplateTest {
 
     @Test
     void lenient_rendering_keeps_unknown_placeholders_for_display() {
-        assertThat(Template.parse("{{a}} {{ b }}", AT).renderLenient(Map.of("a", "1"))).isEqualTo("1 {{b}}");
+        assertThat(Template.parse("{{a}} {{ b }}", AT).renderLenient(Map.of("a", "1"))).as("exactly as written").isEqualTo("1 {{ b }}");
     }
 
     @Test

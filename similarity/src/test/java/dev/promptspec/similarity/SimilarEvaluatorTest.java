@@ -125,7 +125,7 @@ class SimilarEvaluatorTest {
 
         CompiledPrompt badThreshold = compiler.compile(source(YAML.replace("threshold: 0.5", "threshold: 70")));
         assertThat(badThreshold.errors()).extracting(Problem::format).containsExactly("prompts/help.prompt.yml:22:18: error: 'threshold' in"
-                + " similar evaluator 'roughly on topic' must be between 0.0 and 1.0, not 70.0");
+                + " similar evaluator 'roughly on topic' must be between 0 and 1, not 70. Use a value from 0 to 1");
 
         CompiledPrompt typo = compiler.compile(source(YAML.replace("      to: \"{{expected}}\"\n      threshold", "      to: \"{{expected}}\"\n      treshold")));
         assertThat(typo.errors()).extracting(Problem::format).singleElement().asString()

@@ -35,7 +35,8 @@ public final class LengthEvaluatorFactory implements EvaluatorFactory {
             Optional<Integer> max = c.integer("max" + suffix, 0);
             if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
                 throw new InvalidConfigException(c.entry("min" + suffix).get().value().position(),
-                        "min" + suffix + " (" + min.get() + ") is greater than max" + suffix + " (" + max.get() + ")");
+                        "min" + suffix + " (" + min.get() + ") is greater than max" + suffix + " (" + max.get() + ")",
+                        "Make min" + suffix + " at most max" + suffix);
             }
             if (min.isPresent() || max.isPresent()) {
                 checks.add(new LengthCheck(unit, min.orElse(null), max.orElse(null)));

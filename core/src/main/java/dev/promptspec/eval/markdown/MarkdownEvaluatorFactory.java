@@ -160,7 +160,8 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
             throws InvalidConfigException {
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
             throw new InvalidConfigException(c.entry(minKey).get().value().position(), minKey + " (" + min.get()
-                    + ") is greater than " + minKey.replaceFirst("^min", "max") + " (" + max.get() + ")", "");
+                    + ") is greater than " + minKey.replaceFirst("^min", "max") + " (" + max.get() + ")",
+                    "Make " + minKey + " at most " + minKey.replaceFirst("^min", "max"));
         }
     }
 

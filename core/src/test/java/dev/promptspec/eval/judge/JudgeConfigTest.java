@@ -137,7 +137,7 @@ class JudgeConfigTest {
                         - choice: bad
                           score: 0
                 """)).containsExactly("prompts/judged.prompt.yml:" + (FIRST + 5)
-                + ":18: error: 'score' in choice #1 of llm evaluator 'judge' must be between 0.0 and 1.0, not 10.0");
+                + ":18: error: 'score' in choice #1 of llm evaluator 'judge' must be between 0 and 1, not 10. Use a value from 0 to 1");
         assertThat(errors("""
                   - name: judge
                     llm:

@@ -37,9 +37,11 @@ class LengthEvaluatorTest {
         assertThat(single("length: {}").errors()).isEqualTo("prompts/test.prompt.yml:10:13: error: length evaluator 'check' has"
                 + " no bound. Set one of minCharacters, maxCharacters, minWords, maxWords, minLines, maxLines");
         assertThat(single("length: {minWords: 500, maxWords: 100}").errors())
-                .isEqualTo("prompts/test.prompt.yml:10:24: error: minWords (500) is greater than maxWords (100)");
+                .isEqualTo("prompts/test.prompt.yml:10:24: error: minWords (500) is greater than maxWords (100)."
+                        + " Make minWords at most maxWords");
         assertThat(single("length: {maxWords: -1}").errors())
-                .isEqualTo("prompts/test.prompt.yml:10:24: error: 'maxWords' in length evaluator 'check' must be at least 0, not -1");
+                .isEqualTo("prompts/test.prompt.yml:10:24: error: 'maxWords' in length evaluator 'check' must be at least 0, not -1."
+                        + " Use a whole number of at least 0");
         assertThat(single("length: {maxWord: 400}").errors()).isEqualTo("prompts/test.prompt.yml:10:14: error: unknown key"
                 + " 'maxWord' in length evaluator 'check' — did you mean 'maxWords'? Known keys: minCharacters, maxCharacters,"
                 + " minWords, maxWords, minLines, maxLines");

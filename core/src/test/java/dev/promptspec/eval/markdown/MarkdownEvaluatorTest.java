@@ -236,9 +236,10 @@ class MarkdownEvaluatorTest {
             assertThat(errors("{minBullet: 3}")).isEqualTo("prompts/test.prompt.yml:10:16: error: unknown key 'minBullet' in"
                     + " markdown evaluator 'check' — did you mean 'minBullets'? Known keys: " + String.join(", ", MarkdownEvaluatorFactory.KEYS));
             assertThat(errors("{minBullets: 5, maxBullets: 2}")).isEqualTo(
-                    "prompts/test.prompt.yml:10:28: error: minBullets (5) is greater than maxBullets (2)");
+                    "prompts/test.prompt.yml:10:28: error: minBullets (5) is greater than maxBullets (2). Make minBullets at most maxBullets");
             assertThat(errors("{minBold: lots}")).isEqualTo(
-                    "prompts/test.prompt.yml:10:25: error: 'minBold' in markdown evaluator 'check' must be a whole number, not a string");
+                    "prompts/test.prompt.yml:10:25: error: 'minBold' in markdown evaluator 'check' must be a whole number, not a string."
+                            + " Write a whole number, without quotes");
             assertThat(errors("{heading: '/Risks (/'}")).isEqualTo("prompts/test.prompt.yml:10:25: error: invalid heading pattern"
                     + " '/Risks (/' in 'heading': Unclosed group near index 7."
                     + " Write the heading text (matched ignoring case), /a regex/, or prefix ## to require a level");
@@ -253,7 +254,7 @@ class MarkdownEvaluatorTest {
                     + " nothing to check. Add a check such as minBold: 5, or section: Risks with minBullets: 3 (keys: "
                     + String.join(", ", MarkdownEvaluatorFactory.KEYS) + ")");
             assertThat(errors("{maxHeadingDepth: 0}")).isEqualTo("prompts/test.prompt.yml:10:33: error: 'maxHeadingDepth' in"
-                    + " markdown evaluator 'check' must be at least 1, not 0");
+                    + " markdown evaluator 'check' must be at least 1, not 0. Use a whole number of at least 1");
         }
 
         @Test

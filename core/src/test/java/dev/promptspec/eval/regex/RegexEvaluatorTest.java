@@ -108,7 +108,7 @@ class RegexEvaluatorTest {
                 "prompts/test.prompt.yml:10:34: error: unknown regex flag 'z'."
                         + " Use i (ignore case), m (multiline), s (dot matches newline), x (comments), u (Unicode classes)");
         assertThat(single("regex:\n  pattern: x\n  minMatches: 5\n  maxMatches: 2").errors())
-                .isEqualTo("prompts/test.prompt.yml:12:19: error: minMatches (5) is greater than maxMatches (2)");
+                .isEqualTo("prompts/test.prompt.yml:12:19: error: minMatches (5) is greater than maxMatches (2). Make minMatches at most maxMatches");
         assertThat(single("regex:\n  pattern: x\n  mustNotMatch: true\n  minMatches: 1").errors()).isEqualTo(
                 "prompts/test.prompt.yml:12:7: error: mustNotMatch cannot be combined with minMatches, maxMatches or perLine."
                         + " Use maxMatches: 0 to forbid matches, or separate evaluators");

@@ -94,7 +94,7 @@ class StringEvaluatorTest {
         assertThat(single("string: {contain: x}").errors()).startsWith("prompts/test.prompt.yml:10:14: error: unknown key"
                 + " 'contain' in string evaluator 'check' — did you mean 'contains'?");
         assertThat(single("string: {ignoreCase: maybe, contains: x}").errors()).isEqualTo("prompts/test.prompt.yml:10:26: error:"
-                + " 'ignoreCase' in string evaluator 'check' must be true or false, not a string");
+                + " 'ignoreCase' in string evaluator 'check' must be true or false, not a string. Write true or false");
         assertThat(single("string: Paris").errors()).startsWith("prompts/test.prompt.yml:10:13: error: 'string' evaluator 'check'"
                 + " needs its settings as a mapping, not a string");
     }
