@@ -9,14 +9,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.eval.OptionalKinds;
 import dev.promptspec.eval.SettingsSchemas;
+import dev.promptspec.eval.uses.UsesEvaluatorFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON Schema (draft-07) of the prompt file format, for editors ({@code # yaml-language-server: $schema=...}).
@@ -35,6 +38,8 @@ public final class PromptFileSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GH = " (gh-models)";
     private static final String EXT = " (PromptSpec extension)";
+    /** The kind whose settings sit beside it in the evaluator entry rather than under it. */
+    private static final String USES = new UsesEvaluatorFactory().kind();
 
     private final ObjectNode root = JSON.createObjectNode();
     private final ObjectNode definitions = JSON.createObjectNode();
@@ -113,8 +118,11 @@ public final class PromptFileSchema {
         p.set("testData", ref("testData", "One JUnit test per entry" + GH + ", or the name of a CSV, JSON Lines or YAML file beside"
                 + " the prompt file" + EXT + "."));
         p.set("test_data", ref("testData", "Alias of testData" + EXT + "."));
-        definitions.set("evaluator", evaluator(registry));
-        ObjectNode evaluators = described("array", "Checks applied to every test case's response; all must pass" + GH + ".");
+        Map<String, JsonNode> kinds = kindSchemas(registry);
+        definitions.set("check", evaluator(kinds, false));
+        definitions.set("evaluator", evaluator(kinds, true));
+        ObjectNode evaluators = described("array", "Checks applied to every test case's response; all must pass (or, with"
+                + " threshold, enough of their weight)" + GH + ".");
         evaluators.set("items", ref("evaluator", null));
         p.set("evaluators", evaluators);
         p.set("version", anyOf("The prompt's version" + EXT + ".", type("string"), type("number")));
@@ -129,6 +137,8 @@ public final class PromptFileSchema {
         p.set("tags", stringOrStrings("JUnit tags of every test of the file (also read from metadata.tags)" + EXT + "."));
         p.set("defaults", ref("testDataEntry", "Values every testData entry starts from (variables, expected, tags); an entry's own"
                 + " values win" + EXT + "."));
+        p.set("threshold", number("The weighted score, 0 to 1, a case needs to pass: each evaluator scores 0 to 1 and counts its"
+                + " weight times. Without it every evaluator must pass" + EXT + ".", 0, 1));
         root.put("additionalProperties", true);
         root.set("definitions", definitions);
     }
@@ -234,30 +244,72 @@ public final class PromptFileSchema {
         return anyOf("A declared variable: its name, or a mapping.", string("The variable's name."), o);
     }
 
-    /** Either one kind key holding its settings (gh-models' form), or {@code type: <kind>} beside the settings. */
-    private ObjectNode evaluator(EvaluatorRegistry registry) {
-        List<String> kinds = registry.kinds().stream().sorted().toList();
-        ObjectNode keyed = described("object", "An evaluator: a name and exactly one kind holding its settings.");
+    /**
+     * Every kind's settings schema: the registry's factories, and the optional modules' kinds (the same schema their
+     * factories publish), so the committed schema does not depend on which modules are on the class path.
+     */
+    private static Map<String, JsonNode> kindSchemas(EvaluatorRegistry registry) {
+        Map<String, JsonNode> kinds = new TreeMap<>();
+        for (String kind : registry.kinds()) {
+            kinds.put(kind, SettingsSchemas.parse(registry.factory(kind).orElseThrow()));
+        }
+        for (String kind : OptionalKinds.kinds()) {
+            if (!kinds.containsKey(kind)) {
+                String text = OptionalKinds.settingsSchema(kind).orElseThrow();
+                try {
+                    kinds.put(kind, JSON.readTree(text));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("the settings schema of optional kind '" + kind + "' is not valid JSON", e);
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * One check: either one kind key holding its settings (gh-models' form), {@code type: <kind>} beside the settings,
+     * or {@code uses:} with the settings of what it names beside it. An evaluator is a check with a name, a description
+     * and a weight; {@code not:} holds a bare check ({@code #/definitions/check}).
+     */
+    private ObjectNode evaluator(Map<String, JsonNode> kinds, boolean named) {
+        String what = named ? "An evaluator" : "A check";
+        ObjectNode keyed = described("object", what + ": " + (named ? "a name and " : "") + "exactly one kind holding its settings.");
         ObjectNode props = keyed.putObject("properties");
-        addCommon(props);
+        if (named) {
+            addCommon(props);
+        }
         ArrayNode exactlyOne = keyed.putArray("oneOf");
-        for (String kind : kinds) {
-            EvaluatorFactory f = registry.factory(kind).orElseThrow();
-            props.set(kind, SettingsSchemas.parse(f).deepCopy());
+        for (Map.Entry<String, JsonNode> kind : kinds.entrySet()) {
+            if (kind.getKey().equals(USES)) {
+                continue;
+            }
+            props.set(kind.getKey(), kind.getValue().deepCopy());
             ObjectNode required = JSON.createObjectNode();
-            required.putArray("required").add(kind);
+            required.putArray("required").add(kind.getKey());
             exactlyOne.add(required);
         }
         keyed.put("additionalProperties", false);
-        ObjectNode typed = described("object", "An evaluator in the 'type: <kind>' form: its settings sit beside 'type'" + EXT + ".");
+        ObjectNode typed = described("object", what + " in the 'type: <kind>' form: its settings sit beside 'type'" + EXT + ".");
         typed.putArray("required").add("type");
         ObjectNode typedProps = typed.putObject("properties");
-        addCommon(typedProps);
+        if (named) {
+            addCommon(typedProps);
+        }
         ObjectNode type = string("The evaluator's kind.");
-        type.set("enum", array(kinds.toArray(String[]::new)));
+        type.set("enum", array(kinds.keySet().toArray(String[]::new)));
         typedProps.set("type", type);
         typed.put("additionalProperties", true);
-        return anyOf("One check of the response.", keyed, typed);
+        if (!kinds.containsKey(USES)) {
+            return anyOf(named ? "One check of the response." : "One check of the response, without a name.", keyed, typed);
+        }
+        // uses: reads its whole entry, so its settings schema describes the entry: add the common keys beside them.
+        ObjectNode uses = (ObjectNode) kinds.get(USES).deepCopy();
+        if (named) {
+            ObjectNode common = JSON.createObjectNode();
+            addCommon(common);
+            ((ObjectNode) uses.get("properties")).setAll(common);
+        }
+        return anyOf(named ? "One check of the response." : "One check of the response, without a name.", keyed, typed, uses);
     }
 
     private void addCommon(ObjectNode props) {

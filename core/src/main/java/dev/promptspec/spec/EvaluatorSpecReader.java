@@ -150,14 +150,18 @@ final class EvaluatorSpecReader {
                     "Besides its kind an evaluator has only " + String.join(", ", COMMON_KEYS.stream().sorted().toList()));
             return;
         }
+        // The closest setting of any kind (settings come from the kinds' schemas); the first kind, alphabetically, that has it.
+        Map<String, String> kindOfSetting = new LinkedHashMap<>();
         for (String kind : sortedKinds()) {
-            Optional<String> setting = Suggestions.closest(word, kinds.get(kind));
-            if (setting.isPresent()) {
-                String same = setting.get().equals(word) ? "'" + word + "' is" : "did you mean '" + setting.get() + "'? It is";
-                problems.error(at, "unknown evaluator kind '" + word + "' in " + label + " — " + same + " a setting of the '"
-                        + kind + "' kind", "Indent it under '" + kind + ":', e.g. " + kind + ": {" + setting.get() + ": ...}");
-                return;
-            }
+            kinds.get(kind).forEach(setting -> kindOfSetting.putIfAbsent(setting, kind));
+        }
+        Optional<String> setting = Suggestions.closest(word, kindOfSetting.keySet());
+        if (setting.isPresent()) {
+            String kind = kindOfSetting.get(setting.get());
+            String same = setting.get().equals(word) ? "'" + word + "' is" : "did you mean '" + setting.get() + "'? It is";
+            problems.error(at, "unknown evaluator kind '" + word + "' in " + label + " — " + same + " a setting of the '"
+                    + kind + "' kind", "Indent it under '" + kind + ":', e.g. " + kind + ": {" + setting.get() + ": ...}");
+            return;
         }
         problems.error(at, "unknown evaluator kind '" + word + "' in " + label,
                 "Known kinds: " + String.join(", ", sortedKinds()) + "; besides its kind an evaluator has only "

@@ -223,6 +223,26 @@ class PromptFileProblemsTest {
                         + String.join(", ", Prompts.REGISTRY.kinds().stream().sorted().toList()));
     }
 
+    /** Settings hints come from the kinds' settings schemas: a setting outside its kind, or misspelt inside it. */
+    @Test
+    void a_misspelt_or_misplaced_markdown_or_json_setting_is_pointed_to_its_kind() {
+        String head = "messages:\n  - role: user\n    content: hi\ntestData:\n  - x: 1\nevaluators:\n  - name: e\n";
+        assertThat(Prompts.compile("p.prompt.yml", head + "    minBlod: 3\n").problems()).extracting(Problem::format).containsExactly(
+                "p.prompt.yml:8:5: error: unknown evaluator kind 'minBlod' in evaluator 'e' — did you mean 'minBold'? It is a"
+                        + " setting of the 'markdown' kind. Indent it under 'markdown:', e.g. markdown: {minBold: ...}");
+        assertThat(Prompts.compile("p.prompt.yml", head + "    json: valid\n    stripFence: true\n").problems())
+                .extracting(Problem::format).containsExactly("p.prompt.yml:9:5: error: unknown evaluator kind 'stripFence' in"
+                        + " evaluator 'e' — 'stripFence' is a setting of the 'json' kind. Indent it under 'json:', e.g. json:"
+                        + " {stripFence: ...}");
+        assertThat(Prompts.compile("p.prompt.yml", head + "    markdown: {section: Risks, minBulets: 3}\n").problems())
+                .extracting(Problem::format).singleElement().asString().startsWith("p.prompt.yml:8:32: error: unknown key"
+                        + " 'minBulets' in markdown evaluator 'e' — did you mean 'minBullets'? Known keys: section, heading,");
+        assertThat(Prompts.compile("p.prompt.yml", head + "    json: {schemFile: order.schema.json}\n").problems())
+                .extracting(Problem::format).containsExactly("p.prompt.yml:8:12: error: unknown key 'schemFile' in json evaluator"
+                        + " 'e' — did you mean 'schemaFile'? Known keys: stripFence, schema, schemaFile, equals, contains, exists,"
+                        + " absent");
+    }
+
     @Test
     void evaluators_that_check_nothing_or_several_things_or_misspell_weight() {
         List<String> found = problems("""

@@ -4,6 +4,7 @@ import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.OptionalKinds;
 import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.template.Template;
 import dev.promptspec.yaml.YamlScalar;
@@ -52,5 +53,11 @@ public final class SimilarEvaluatorFactory implements EvaluatorFactory {
         }
         double threshold = c.number("threshold", 0, 1).orElse(DEFAULT_THRESHOLD);
         return new SimilarEvaluator(Template.parse(to.get(), c.entry("to").get().value().position()), threshold);
+    }
+
+    /** Kept in core ({@link OptionalKinds}) so the prompt file schema describes this kind without this module. */
+    @Override
+    public String settingsSchema() {
+        return OptionalKinds.settingsSchema(kind()).orElseThrow();
     }
 }

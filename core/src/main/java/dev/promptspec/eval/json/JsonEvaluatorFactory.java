@@ -188,4 +188,29 @@ public final class JsonEvaluatorFactory implements EvaluatorFactory {
         }
         return written;
     }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "description": "The response is JSON: 'valid' (or true) for validity alone, or a mapping of checks. PromptSpec extension.",
+                  "anyOf": [
+                    {"description": "Only check that the response is JSON.", "enum": ["valid", true]},
+                    {
+                      "type": "object",
+                      "properties": {
+                        "stripFence": {"type": "boolean", "description": "Read the JSON inside a ```json (or language-less) code fence when there is one. Default false."},
+                        "schema": {"description": "A JSON Schema the response must match, as YAML or as a JSON string (draft 2020-12 unless it sets $schema).", "type": ["object", "boolean", "string"]},
+                        "schemaFile": {"type": "string", "description": "A .json, .yml or .yaml JSON Schema file, relative to the prompt file. Not together with schema."},
+                        "equals": {"type": "object", "description": "JSON pointer -> value the response must hold there, compared as JSON (42 equals 42.0); text values may use {{variables}}.", "propertyNames": {"pattern": "^(/.*)?$"}},
+                        "contains": {"type": "object", "description": "JSON pointer -> a substring of the text there, an element of the array there, or fields of the object there; text values may use {{variables}}.", "propertyNames": {"pattern": "^(/.*)?$"}},
+                        "exists": {"description": "JSON pointers that must be present.", "anyOf": [{"type": "string", "pattern": "^(/.*)?$"}, {"type": "array", "items": {"type": "string", "pattern": "^(/.*)?$"}}]},
+                        "absent": {"description": "JSON pointers that must not be present.", "anyOf": [{"type": "string", "pattern": "^(/.*)?$"}, {"type": "array", "items": {"type": "string", "pattern": "^(/.*)?$"}}]}
+                      },
+                      "additionalProperties": false
+                    }
+                  ]
+                }
+                """;
+    }
 }

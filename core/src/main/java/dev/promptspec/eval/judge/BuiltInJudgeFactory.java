@@ -35,6 +35,18 @@ public final class BuiltInJudgeFactory {
     }
 
     /**
+     * The input keys each built-in judge accepts beside {@code uses} ({@code question}, {@code reference},
+     * {@code context}), with the variable each one reads by default.
+     */
+    public static Map<String, Map<String, String>> inputs() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String name : names()) {
+            out.put(name, new java.util.TreeMap<>(BuiltInJudges.find(name).orElseThrow().inputs()));
+        }
+        return out;
+    }
+
+    /**
      * @param uses     the {@code uses} value
      * @param at       where the value is written
      * @param settings the entry's other keys, or null when it has none

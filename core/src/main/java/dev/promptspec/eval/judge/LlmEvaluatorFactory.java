@@ -111,4 +111,37 @@ public final class LlmEvaluatorFactory implements EvaluatorFactory {
         }
         return out;
     }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "type": "object",
+                  "description": "A judge written in the file (gh-models' llm evaluator): the judge model answers the prompt with one of the choices, and the choice's score decides. PromptSpec reads the judge's final answer line only.",
+                  "required": ["prompt", "choices"],
+                  "properties": {
+                    "prompt": {"type": "string", "description": "The question for the judge, with the test case's {{variables}} and {{completion}}, the response to grade (gh-models)."},
+                    "systemPrompt": {"type": "string", "description": "The judge's system message (gh-models)."},
+                    "modelId": {"type": "string", "description": "The judge model; default promptspec.judge.model, else the prompt's model (gh-models)."},
+                    "choices": {
+                      "type": "array",
+                      "minItems": 1,
+                      "description": "The answers the judge may give, each with its score (gh-models).",
+                      "items": {
+                        "type": "object",
+                        "required": ["choice", "score"],
+                        "properties": {
+                          "choice": {"type": "string", "description": "An answer, matched ignoring case."},
+                          "score": {"type": "number", "minimum": 0, "maximum": 1, "description": "Its score; above 0 passes unless threshold is set."}
+                        },
+                        "additionalProperties": false
+                      }
+                    },
+                    "threshold": {"type": "number", "minimum": 0, "maximum": 1, "description": "The lowest passing score (default: any score above 0, gh-models' rule). PromptSpec extension."},
+                    "answerInstruction": {"type": "boolean", "description": "Append one sentence asking the judge to end with 'Answer: <choice>' (default true); false sends the prompt exactly as written. PromptSpec extension."}
+                  },
+                  "additionalProperties": false
+                }
+                """;
+    }
 }

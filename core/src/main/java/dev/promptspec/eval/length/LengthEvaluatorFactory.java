@@ -48,4 +48,24 @@ public final class LengthEvaluatorFactory implements EvaluatorFactory {
         }
         return context -> Verdict.all(checks.stream().map(check -> check.check(context.response())).toList());
     }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "type": "object",
+                  "description": "Bounds on the size of the trimmed response; every bound given must hold. PromptSpec extension.",
+                  "properties": {
+                    "minCharacters": {"type": "integer", "minimum": 0, "description": "At least this many characters (Unicode code points)."},
+                    "maxCharacters": {"type": "integer", "minimum": 0, "description": "At most this many characters (Unicode code points)."},
+                    "minWords": {"type": "integer", "minimum": 0, "description": "At least this many words (runs of non-whitespace)."},
+                    "maxWords": {"type": "integer", "minimum": 0, "description": "At most this many words (runs of non-whitespace)."},
+                    "minLines": {"type": "integer", "minimum": 0, "description": "At least this many lines, blank ones included."},
+                    "maxLines": {"type": "integer", "minimum": 0, "description": "At most this many lines, blank ones included."}
+                  },
+                  "additionalProperties": false,
+                  "minProperties": 1
+                }
+                """;
+    }
 }

@@ -174,4 +174,42 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
         keys.addAll(List.of("minListDepth", "maxListDepth", "bulletsStartBold", "table", "codeFence", "noHtml"));
         return List.copyOf(keys);
     }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "type": "object",
+                  "description": "Structural checks on the response parsed as Markdown (CommonMark). Every key is one check and all must hold. Heading patterns (section, heading, sections): text matches a heading containing it, ignoring case; /regex/ is searched in the heading text; a leading '## ' pins the level. PromptSpec extension.",
+                  "properties": {
+                    "section": {"type": "string", "description": "Scopes every other key to one section: the content under the first heading that matches this heading pattern, up to the next heading of the same or a higher level. Fails when no heading matches."},
+                    "heading": {"description": "A heading matching this pattern exists (each one, for a list).", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+                    "sections": {"description": "Headings matching each pattern exist, in this order (others may come between).", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+                    "maxHeadingDepth": {"type": "integer", "minimum": 1, "description": "No heading deeper than this level (3: nothing below ###)."},
+                    "minHeadings": {"type": "integer", "minimum": 0, "description": "At least this many headings (in a section: its subsections)."},
+                    "maxHeadings": {"type": "integer", "minimum": 0, "description": "At most this many headings (in a section: its subsections)."},
+                    "minBullets": {"type": "integer", "minimum": 0, "description": "At least this many items of bullet lists, nested ones included."},
+                    "maxBullets": {"type": "integer", "minimum": 0, "description": "At most this many items of bullet lists, nested ones included."},
+                    "minNumbered": {"type": "integer", "minimum": 0, "description": "At least this many items of numbered lists, nested ones included."},
+                    "maxNumbered": {"type": "integer", "minimum": 0, "description": "At most this many items of numbered lists, nested ones included."},
+                    "minBold": {"type": "integer", "minimum": 0, "description": "At least this many bold spans (**x**, __x__), in text, lists, tables and headings."},
+                    "maxBold": {"type": "integer", "minimum": 0, "description": "At most this many bold spans (**x**, __x__), in text, lists, tables and headings."},
+                    "minTables": {"type": "integer", "minimum": 0, "description": "At least this many tables."},
+                    "maxTables": {"type": "integer", "minimum": 0, "description": "At most this many tables."},
+                    "minCodeFences": {"type": "integer", "minimum": 0, "description": "At least this many fenced code blocks (indented code is not a fence)."},
+                    "maxCodeFences": {"type": "integer", "minimum": 0, "description": "At most this many fenced code blocks (indented code is not a fence)."},
+                    "minLinks": {"type": "integer", "minimum": 0, "description": "At least this many links (inline, reference, <https://...>)."},
+                    "maxLinks": {"type": "integer", "minimum": 0, "description": "At most this many links (inline, reference, <https://...>)."},
+                    "minListDepth": {"type": "integer", "minimum": 1, "description": "Lists nest at least this deep: 1 for a flat list, 2 when an item holds a list."},
+                    "maxListDepth": {"type": "integer", "minimum": 0, "description": "Lists nest at most this deep."},
+                    "bulletsStartBold": {"type": "boolean", "description": "Every top-level bullet starts with bold text (- **Hot SKUs:** ...); fails when there are no bullets."},
+                    "table": {"description": "true: there is a table; a mapping: some table has these column headers and at least minRows body rows.", "anyOf": [{"type": "boolean"}, {"type": "object", "properties": {"columns": {"description": "Column headers the table must have (ignoring case and formatting).", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}, "minRows": {"type": "integer", "minimum": 0, "description": "At least this many body rows."}}, "additionalProperties": false}]},
+                    "codeFence": {"description": "A fenced code block of this language exists (each one, for a list): the first word of the info string, ignoring case.", "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+                    "noHtml": {"type": "boolean", "description": "No raw HTML (List<String> outside backticks counts)."}
+                  },
+                  "additionalProperties": false,
+                  "minProperties": 1
+                }
+                """;
+    }
 }

@@ -72,4 +72,22 @@ public final class NotEvaluatorFactory implements EvaluatorFactory {
     private static boolean judged(YamlMap map) {
         return map.get("uses").orElse(null) instanceof YamlScalar s && s.text().strip().startsWith("github/");
     }
+
+    @Override
+    public String settingsSchema() {
+        return """
+                {
+                  "description": "Negates one check, written as it would be alone (string: {...}, type: regex, uses: java:...); passes when that check fails. Model-graded checks (llm, similar, uses: github/...) cannot be negated. PromptSpec extension.",
+                  "allOf": [
+                    {"$ref": "#/definitions/check"},
+                    {"not": {"anyOf": [
+                      {"required": ["llm"]},
+                      {"required": ["similar"]},
+                      {"required": ["type"], "properties": {"type": {"enum": ["llm", "similar"]}}},
+                      {"required": ["uses"], "properties": {"uses": {"pattern": "^github/"}}}
+                    ]}}
+                  ]
+                }
+                """;
+    }
 }
