@@ -150,17 +150,25 @@ final class EvaluatorSpecReader {
                     "Besides its kind an evaluator has only " + String.join(", ", COMMON_KEYS.stream().sorted().toList()));
             return;
         }
-        // The closest setting of any kind (settings come from the kinds' schemas); the first kind, alphabetically, that has it.
-        Map<String, String> kindOfSetting = new LinkedHashMap<>();
-        for (String kind : sortedKinds()) {
-            kinds.get(kind).forEach(setting -> kindOfSetting.putIfAbsent(setting, kind));
+        // The closest setting of any kind (settings come from the kinds' schemas), with every kind that has it:
+        // gh-models' string kind first (contains: under string: is what gh-models' files mean), then alphabetically.
+        Map<String, List<String>> kindsOfSetting = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>(sortedKinds());
+        if (order.remove("string")) {
+            order.add(0, "string");
         }
-        Optional<String> setting = Suggestions.closest(word, kindOfSetting.keySet());
+        for (String kind : order) {
+            kinds.get(kind).forEach(setting -> kindsOfSetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(kind));
+        }
+        Optional<String> setting = Suggestions.closest(word, kindsOfSetting.keySet());
         if (setting.isPresent()) {
-            String kind = kindOfSetting.get(setting.get());
+            List<String> owners = kindsOfSetting.get(setting.get());
+            String kind = owners.get(0);
             String same = setting.get().equals(word) ? "'" + word + "' is" : "did you mean '" + setting.get() + "'? It is";
+            String others = owners.size() == 1 ? "" : " (also of " + String.join(", ", owners.subList(1, owners.size()).stream()
+                    .map(k -> "'" + k + "'").toList()) + ")";
             problems.error(at, "unknown evaluator kind '" + word + "' in " + label + " — " + same + " a setting of the '"
-                    + kind + "' kind", "Indent it under '" + kind + ":', e.g. " + kind + ": {" + setting.get() + ": ...}");
+                    + kind + "' kind" + others, "Indent it under '" + kind + ":', e.g. " + kind + ": {" + setting.get() + ": ...}");
             return;
         }
         problems.error(at, "unknown evaluator kind '" + word + "' in " + label,

@@ -1,6 +1,7 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.PromptRun;
@@ -21,13 +22,15 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
 
     private final RunConfig config;
     private final EvaluatorRegistry registry;
+    private final Timing timing;
     private CancellationToken cancellation = CancellationToken.disabled();
     private boolean summaryToStdout = true;
 
-    PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry) {
+    PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry, Timing timing) {
         super(uniqueId, "PromptSpec");
         this.config = config;
         this.registry = registry;
+        this.timing = timing;
     }
 
     void cancellation(CancellationToken token) {
@@ -40,7 +43,7 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
 
     @Override
     public PromptSpecExecutionContext before(PromptSpecExecutionContext context) {
-        PromptRun run = new PromptRun(config, registry, Clock.systemUTC(), cancellation::isCancellationRequested);
+        PromptRun run = new PromptRun(config, registry, Clock.systemUTC(), timing, cancellation::isCancellationRequested);
         PromptSpecExecutionContext withRun = context.withRun(run);
         submitAll(this, withRun, ClassModels.ClassModel.NONE);
         return withRun;

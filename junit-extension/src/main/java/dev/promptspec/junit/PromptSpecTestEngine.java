@@ -1,6 +1,7 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +27,29 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
 public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
 
     private final Function<String, String> environment;
+    private final Timing timing;
 
     public PromptSpecTestEngine() {
-        this(System::getenv);
+        this(System::getenv, Timing.SYSTEM);
     }
 
-    /** For tests: an environment other than the process's. */
-    PromptSpecTestEngine(Function<String, String> environment) {
+    /**
+     * For tests: an environment other than the process's, and the clock that retries and rate limits wait on (a fake
+     * one runs backoff without waiting).
+     */
+    PromptSpecTestEngine(Function<String, String> environment, Timing timing) {
         this.environment = environment;
+        this.timing = timing;
     }
 
     /** For tests: a fixed environment. */
     static PromptSpecTestEngine withEnvironment(Map<String, String> env) {
-        return new PromptSpecTestEngine(env::get);
+        return withEnvironment(env, Timing.SYSTEM);
+    }
+
+    /** For tests: a fixed environment and timing. */
+    static PromptSpecTestEngine withEnvironment(Map<String, String> env, Timing timing) {
+        return new PromptSpecTestEngine(env::get, timing);
     }
 
     @Override
@@ -60,7 +71,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), environment);
         EvaluatorRegistry registry = EvaluatorRegistry.load(ClassLoaderUtils.getDefaultClassLoader());
-        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry);
+        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         for (String error : settings.errors()) {

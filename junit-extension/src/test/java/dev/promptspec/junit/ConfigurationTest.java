@@ -96,7 +96,7 @@ class ConfigurationTest {
         EngineSettings s = settings(Map.of(Constants.MODE, "bogus", Constants.CONCURRENCY, "0", Constants.TIMEOUT, "soon",
                 Constants.OPENAI_BASE_URL, "api.openai.com", Constants.LIMIT_DEPTH, "many"), Map.of());
         assertThat(s.errors()).containsExactlyInAnyOrder(
-                "promptspec.mode=bogus is not a mode; use auto, replay, record or live",
+                "promptspec.mode=bogus is not a mode; use auto, replay, record, live or validate",
                 "promptspec.openai.base-url (or OPENAI_BASE_URL) is not a URL: 'api.openai.com'; write it like https://api.openai.com/v1",
                 "promptspec.concurrency=0 is out of range; use a value from 1 to 256",
                 "promptspec.timeout=soon is not a duration; write 90s, 2m or PT2M",
@@ -112,7 +112,7 @@ class ConfigurationTest {
             assertThat(issues).singleElement().satisfies(i -> {
                 assertThat(i.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
                 assertThat(i.message()).isEqualTo("PromptSpec configuration: promptspec.mode=bogus is not a mode; use auto, replay,"
-                        + " record or live");
+                        + " record, live or validate");
             });
 
             EngineExecutionResults results = kit.execute();

@@ -4,12 +4,14 @@ import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
 import dev.promptspec.testing.FakeOpenAiServer.Received;
 import dev.promptspec.testing.FakeOpenAiServer.Reply;
+import dev.promptspec.testing.FakeTiming;
 import java.util.Map;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * The engine under test, hermetic: its environment is a map (no real key ever reaches it) and only the
- * configuration a test sets applies (no system properties, no junit-platform.properties).
+ * The engine under test, hermetic: its environment is a map (no real key ever reaches it), only the
+ * configuration a test sets applies (no system properties, no junit-platform.properties), and retries back off on
+ * a fake clock, so a test that meets a retried error does not wait for the backoff.
  */
 final class EngineKit {
 
@@ -20,7 +22,7 @@ final class EngineKit {
     }
 
     static EngineTestKit.Builder engine(Map<String, String> environment) {
-        return EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(environment))
+        return EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(environment, new FakeTiming()))
                 .enableImplicitConfigurationParameters(false);
     }
 

@@ -81,13 +81,16 @@ class ExecutionTest {
                   | - Route to: Customer support, to ask for a HAR file and the browser version.""");
     }
 
+    /** A 500 is retried (promptspec.retries, default 3; the backoff runs on EngineKit's fake clock), then fails its test. */
     @Test
     void a_model_error_is_a_test_error_not_an_assertion_failure() {
         Throwable error = resultOf("A feature request is other").getThrowable().orElseThrow();
         assertThat(error).isInstanceOf(ModelCallException.class).isNotInstanceOf(AssertionError.class)
                 .hasMessage(server.baseUrl() + " answered HTTP 500: The server had an error while processing your request."
-                        + " Sorry about that!");
+                        + " Sorry about that! [4 attempts, all failed: HTTP 500, HTTP 500, HTTP 500, HTTP 500; gave up after 3"
+                        + " retries (promptspec.retries)]");
         assertThat(((ModelCallException) error).status()).isEqualTo(500);
+        assertThat(server.requestsMentioning("dark mode")).isEqualTo(4);
     }
 
     @Test
@@ -95,8 +98,10 @@ class ExecutionTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("no ticket"),
                 finishedWithFailure(instanceOf(TestCaseInputException.class), message(
                         "prompts/triage/triage.prompt.yml:34:5: error: testData entry #5 has no value for the required"
-                                + " variable 'ticket' (declared at line 10). Add 'ticket:' to this entry"))));
-        assertThat(server.requests()).hasSize(4).noneMatch(r -> r.lastMessage("user").contains("{{"));
+                                + " variable 'ticket' (declared at line 10). Add 'ticket:' to this entry, or give the variable a"
+                                + " default"))));
+        assertThat(server.requests()).as("4 entries called, one of them 4 times; 'no ticket' never")
+                .hasSize(7).allMatch(r -> r.lastMessage("user").startsWith("Ticket: ") && !r.lastMessage("user").contains("{{"));
     }
 
     @Test
@@ -120,9 +125,17 @@ class ExecutionTest {
                     .containsEntry("promptspec.tokens.input", "100")
                     .containsEntry("promptspec.attempts", "1")
                     .containsEntry("promptspec.score", "0.50")
-                    .containsKey("promptspec.latency-ms");
+                    .containsKey("promptspec.latency-ms")
+                    .containsKey("promptspec.cost-usd");
         });
-        assertThat(results.allEvents().reportingEntryPublished().count()).as("cases that got an answer").isEqualTo(3);
+        assertThat(results.testEvents().reportingEntryPublished().count()).as("cases that got an answer").isEqualTo(3);
+        assertThat(results.containerEvents().reportingEntryPublished().list()).as("the run's usage, on the engine").singleElement()
+                .satisfies(e -> assertThat(e.getTestDescriptor()).isInstanceOf(PromptSpecEngineDescriptor.class))
+                .extracting(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .satisfies(run -> assertThat(run).containsEntry("promptspec.calls.live", "3")
+                        .containsEntry("promptspec.calls.failed", "1")
+                        .containsEntry("promptspec.attempts", "7")
+                        .containsEntry("promptspec.retries", "3"));
     }
 
     @Test

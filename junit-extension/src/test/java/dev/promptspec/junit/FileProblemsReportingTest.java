@@ -50,8 +50,8 @@ class FileProblemsReportingTest {
         // WARNING, not ERROR: the launcher would not run the engine at all with an ERROR issue (see reportProblems).
         assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
         assertThat(issue.message()).isEqualTo("prompts/validation/broken.prompt.yml:10:5: error: unknown evaluator kind 'contians'"
-                + " in evaluator 'mentions the moon' — did you mean 'contains'? It is a setting of the 'string' kind."
-                + " Indent it under 'string:', e.g. string: {contains: ...}");
+                + " in evaluator 'mentions the moon' — did you mean 'contains'? It is a setting of the 'string' kind"
+                + " (also of 'json'). Indent it under 'string:', e.g. string: {contains: ...}");
         FileSource source = (FileSource) issue.source().orElseThrow();
         assertThat(source.getFile().toPath().toAbsolutePath().normalize())
                 .isEqualTo(Path.of("src/test/resources/prompts/validation/broken.prompt.yml").toAbsolutePath().normalize());

@@ -56,9 +56,9 @@ class InvalidFilesTest {
             Throwable thrown = broken.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
             assertThat(thrown).isInstanceOf(InvalidPromptFileException.class).isNotInstanceOf(AssertionError.class)
                     .hasMessage("prompts/mixed/broken.prompt.yml cannot run: 2 errors\n"
-                            + "  prompts/mixed/broken.prompt.yml:4:11: error: unknown role 'usr' — did you mean 'user'? Use system,"
+                            + "  prompts/mixed/broken.prompt.yml:4:11: error: unknown role 'usr' in message #1 — did you mean 'user'? Use system,"
                             + " user or assistant\n"
-                            + "  prompts/mixed/broken.prompt.yml:10:5: error: unknown evaluator kind 'strng' — did you mean 'string'?"
+                            + "  prompts/mixed/broken.prompt.yml:10:5: error: unknown evaluator kind 'strng' in evaluator 'short' — did you mean 'string'?"
                             + " Known kinds: " + KINDS);
             assertThat(server.requests()).as("only the valid file called the model").hasSize(1);
         }
@@ -70,9 +70,9 @@ class InvalidFilesTest {
 
         assertThat(issues).extracting(DiscoveryIssue::severity).containsOnly(DiscoveryIssue.Severity.WARNING);
         assertThat(issues).extracting(DiscoveryIssue::message).containsExactly(
-                "prompts/mixed/broken.prompt.yml:4:11: error: unknown role 'usr' — did you mean 'user'? Use system, user or"
+                "prompts/mixed/broken.prompt.yml:4:11: error: unknown role 'usr' in message #1 — did you mean 'user'? Use system, user or"
                         + " assistant",
-                "prompts/mixed/broken.prompt.yml:10:5: error: unknown evaluator kind 'strng' — did you mean 'string'? Known kinds: "
+                "prompts/mixed/broken.prompt.yml:10:5: error: unknown evaluator kind 'strng' in evaluator 'short' — did you mean 'string'? Known kinds: "
                         + KINDS);
         assertThat(issues).extracting(i -> i.source().orElseThrow()).containsExactly(
                 FileSource.from(BROKEN.toFile(), FilePosition.from(4, 11)),

@@ -42,8 +42,9 @@ class RecordReplayTest {
                 .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString());
     }
 
+    /** Where each case's response came from (the engine's own entry, the run's usage, has none). */
     private static List<String> origins(EngineExecutionResults results) {
-        return results.allEvents().reportingEntryPublished()
+        return results.testEvents().reportingEntryPublished()
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("promptspec.response")).toList();
     }
 

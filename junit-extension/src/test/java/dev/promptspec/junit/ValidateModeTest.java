@@ -36,8 +36,8 @@ class ValidateModeTest {
             // broken: 1 failing file node; missing-variable: 1 pass + 1 fail; working: 2 passes
             results.testEvents().assertStatistics(s -> s.started(5).succeeded(3).failed(2));
             results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("no language"),
-                    finishedWithFailure(message("prompts/validation/missing-variable.prompt.yml:10:5: testData entry no language does not"
-                            + " provide {{language}}, used by the user message at prompts/validation/missing-variable.prompt.yml:5:14."
+                    finishedWithFailure(message("prompts/validation/missing-variable.prompt.yml:10:5: error: testData entry 'no language'"
+                            + " does not provide the variable 'language' used by the user message at line 5."
                             + " Add 'language:' to the entry, or a value for every entry under defaults:"))));
             assertThat(server.requests()).isEmpty();
             try (var files = Files.list(recordings)) {
