@@ -126,7 +126,8 @@ final class MethodEvaluators {
             }
             String call = method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + (takesContext ? "context" : "response") + ")";
             if (result == null) {
-                return Verdict.fail(call + " returned null");
+                // Not a verdict: an error, so that not: cannot turn it into a pass.
+                throw new IllegalStateException(call + " returned null; return true or false, or a Verdict");
             }
             return Boolean.TRUE.equals(result) ? Verdict.pass(call + " returned true") : Verdict.fail(call + " returned false");
         }

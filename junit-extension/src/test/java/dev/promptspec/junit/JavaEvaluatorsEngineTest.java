@@ -110,6 +110,26 @@ class JavaEvaluatorsEngineTest {
         }
     }
 
+    /** A Java evaluator negated with {@code not:}. */
+    @PromptSpec("prompts/java-evaluators/private-tracking.prompt.yml")
+    static class PrivateTracking {
+
+        @PromptEvaluator
+        static boolean quotesTrackingNumber(String response) {
+            return response.contains("tracking 1Z");
+        }
+    }
+
+    /** The same file, with a method that answers nothing: negated, that must not pass. */
+    @PromptSpec("prompts/java-evaluators/private-tracking.prompt.yml")
+    static class UndecidedTracking {
+
+        @PromptEvaluator
+        static Boolean quotesTrackingNumber(String response) {
+            return null;
+        }
+    }
+
     /** The evaluator comes from a library: a NamedEvaluator registered through ServiceLoader. */
     @PromptSpec("prompts/java-evaluators/word-budget.prompt.yml")
     static class ShortReplies {
@@ -189,6 +209,22 @@ class JavaEvaluatorsEngineTest {
         Files.writeString(services.resolve(EvaluatorFactory.class.getName()), WordBudgetFactory.class.getName() + "\n");
         Files.writeString(services.resolve(NamedEvaluator.class.getName()), LibraryOrderId.class.getName() + "\n");
         Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.resolve("lib").toUri().toURL()}, originalLoader));
+    }
+
+    @Test
+    void not_negates_a_java_evaluator_and_a_method_that_answers_null_fails_either_way() {
+        EngineExecutionResults results = engine(PrivateTracking.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        assertThat(failures(results)).singleElement().asString()
+                .startsWith("shipped: 1 of 1 check failed for 'shipped'")
+                .contains("[FAIL] Keeps the tracking number private (not): the negated java:quotesTrackingNumber check holds, so"
+                        + " this fails: PrivateTracking.quotesTrackingNumber(response) returned true");
+
+        EngineExecutionResults undecided = engine(UndecidedTracking.class).execute();
+        undecided.testEvents().assertStatistics(s -> s.started(2).succeeded(0).failed(2));
+        assertThat(failures(undecided)).allSatisfy(f -> assertThat(f).contains("[FAIL] Keeps the tracking number private (not):"
+                + " the evaluator threw java.lang.IllegalStateException: UndecidedTracking.quotesTrackingNumber(response) returned"
+                + " null; return true or false, or a Verdict"));
     }
 
     @Test

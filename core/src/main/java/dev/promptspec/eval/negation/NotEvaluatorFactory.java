@@ -47,6 +47,11 @@ public final class NotEvaluatorFactory implements EvaluatorFactory {
             rest.remove("type");
             config = new YamlMap(rest, map.position());
             kindAt = type.position();
+        } else if (map.entry("uses").isPresent()) {
+            // like the loader: uses: gets its whole mapping, so that its other keys (threshold:...) are its settings
+            kind = "uses";
+            config = map;
+            kindAt = map.entry("uses").get().keyPosition();
         } else {
             List<YamlMap.Entry> entries = map.entryList();
             if (entries.size() != 1) {
@@ -55,8 +60,7 @@ public final class NotEvaluatorFactory implements EvaluatorFactory {
                         "Write it as not: {string: {contains: ...}}; to negate several checks, use one 'not' per check");
             }
             kind = entries.get(0).key();
-            // like the loader: uses: gets its whole entry, so that its other keys (threshold:...) are its settings
-            config = kind.equals("uses") ? map : entries.get(0).value();
+            config = entries.get(0).value();
             kindAt = entries.get(0).keyPosition();
         }
         if (MODEL_GRADED.contains(kind) || kind.equals("uses") && judged(map)) {
@@ -66,7 +70,9 @@ public final class NotEvaluatorFactory implements EvaluatorFactory {
         }
         EvaluatorDefinition inner = new EvaluatorDefinition(def.name(), kind, config, kindAt, def.source(), def.registry(),
                 def.problems());
-        return new NotEvaluator(kind, def.registry().create(inner));
+        // "the negated java:orderIdPresent check": a uses: evaluator is named by what it uses
+        String label = kind.equals("uses") && map.get("uses").orElse(null) instanceof YamlScalar uses ? uses.text().strip() : kind;
+        return new NotEvaluator(label, def.registry().create(inner));
     }
 
     private static boolean judged(YamlMap map) {

@@ -153,6 +153,31 @@ class JavaEvaluatorReferenceTest {
                         + " java.util.ServiceConfigurationError: dev.promptspec.eval.NamedEvaluator: Provider com.acme.MissingEvaluator not found");
     }
 
+    /** not: refuses judges (their failure may mean "could not judge") but negates Java evaluators; a crash stays a failure. */
+    @Test
+    void not_negates_a_java_evaluator_and_a_crash_inside_it_still_fails() throws Exception {
+        EvaluatorRegistry registry = registryWithServices(OrderIdPresent.class.getName(), Crashing.class.getName());
+        String evaluators = "- name: Does not leak an order id\n  not: {uses: 'java:orderIdPresent'}";
+        assertThat(run(registry, evaluators, "Your parcel shipped on 18 November with UPS.").checks()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.passed()).isTrue();
+                    assertThat(c.verdict().detail()).isEqualTo("the negated java:orderIdPresent check does not hold, as required:"
+                            + " mentions no 5-digit order id");
+                });
+        assertThat(run(registry, evaluators, "Order 48213 shipped on 18 November with UPS.").checks()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.passed()).isFalse();
+                    assertThat(c.verdict().detail()).isEqualTo("the negated java:orderIdPresent check holds, so this fails:"
+                            + " mentions an order id");
+                });
+        CheckResult crashed = run(registry, "- name: Not rude\n  not:\n    uses: java:toneCheck", "Order 48213 shipped.").checks().get(0);
+        assertThat(crashed.passed()).as("a crash negated is not a pass").isFalse();
+        assertThat(crashed.error()).isInstanceOf(IllegalStateException.class).hasMessage("tone model not initialised");
+        assertThat(compile(registry, "- name: x\n  not: {uses: 'java:orderIdPresent', threshold: 0.5}").errors())
+                .extracting(Problem::format).singleElement().asString()
+                .startsWith("prompts/orders.prompt.yml:10:40: error: 'threshold' is not a setting of java:orderIdPresent");
+    }
+
     @Test
     void java_evaluators_take_no_settings() throws Exception {
         EvaluatorRegistry registry = registryWithServices(OrderIdPresent.class.getName());
