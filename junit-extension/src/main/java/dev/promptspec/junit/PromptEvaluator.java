@@ -37,6 +37,7 @@ import java.lang.annotation.Target;
  * or {@link dev.promptspec.eval.Verdict} (for a detail and a graded score). The method runs on PromptSpec's
  * threads, possibly concurrently. What it throws fails that check in that case only, with the stack trace
  * in the report; an {@link AssertionError} (an AssertJ assertion, say) fails it with the assertion's message.
+ * Returning {@code null} is an error too (never a verdict, so {@code not:} cannot turn it into a pass).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
