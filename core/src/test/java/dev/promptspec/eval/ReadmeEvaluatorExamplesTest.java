@@ -2,41 +2,112 @@ package dev.promptspec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.testing.EvaluatorHarness;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Problem;
+import dev.promptspec.run.PromptCompiler;
+import dev.promptspec.spec.PromptSource;
+import dev.promptspec.yaml.YamlLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every YAML example of the README's evaluator section loads without a problem, so the documentation cannot drift. */
+/**
+ * Every YAML example of the README that is a prompt file, or a part of one, loads without a problem, so the
+ * documentation cannot drift: whole files as they are, evaluator snippets inside a file whose one test case provides
+ * the {@code {{variables}}} they read (and {@code input}, which built-in judges read by default). The Java evaluators and the {@code wordBudget} kind the README defines are
+ * registered as the README writes them. {@code similar:} needs the similarity module, which core's tests do not have:
+ * here its snippet must fail with exactly the "add the module" error (the module's own tests load it).
+ */
 class ReadmeEvaluatorExamplesTest {
 
     private static final Path README = Path.of("..", "README.md");
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][\\w.-]*)\\s*}}");
+    private static final Pattern ORDER_ID = Pattern.compile("\\b\\d{5}\\b");
+
+    /** The README's {@code wordBudget} kind, as it is written there. */
+    static final class WordBudgetFactory implements EvaluatorFactory {
+        @Override
+        public String kind() {
+            return "wordBudget";
+        }
+
+        @Override
+        public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
+            ConfigReader c = new ConfigReader(def.configMap(), "wordBudget evaluator '" + def.name() + "'");
+            c.allowOnly(List.of("max"));
+            int max = c.integer("max", 1).orElseThrow(() -> new InvalidConfigException(def.position(), "wordBudget needs 'max'"));
+            return ctx -> {
+                int words = ctx.response().split("\\s+").length;
+                return Verdict.of(words <= max, words + " words; at most " + max + " allowed");
+            };
+        }
+    }
+
+    private final EvaluatorRegistry registry = EvaluatorRegistry.load(getClass().getClassLoader())
+            .with(List.of(new WordBudgetFactory()))
+            .withNamed(NamedEvaluators.builder()
+                    .add("orderIdPresent", ctx -> Verdict.of(ORDER_ID.matcher(ctx.response()).find(), "looks for an order id"), "README")
+                    .add("quotesOrderNumber", ctx -> Verdict.of(ctx.response().contains(ctx.variables().get("orderId")),
+                            "quotes the order number"), "README")
+                    .build());
 
     @Test
-    void every_evaluator_example_compiles(@TempDir Path dir) throws Exception {
+    void every_prompt_file_example_loads(@TempDir Path dir) throws Exception {
         String readme = Files.readString(README);
-        String section = readme.substring(readme.indexOf("<!-- SECTION:evaluators-deterministic -->"),
-                readme.indexOf("<!-- /SECTION:evaluators-deterministic -->"));
         List<String> blocks = new ArrayList<>();
-        Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+        Matcher m = YAML_BLOCK.matcher(readme);
         while (m.find()) {
             blocks.add(m.group(1));
         }
-        assertThat(blocks).hasSizeGreaterThanOrEqualTo(8);
+        List<String> promptBlocks = blocks.stream().filter(b -> !b.startsWith("# Recorded model responses")).toList();
+        assertThat(promptBlocks).as("YAML examples besides the recordings file").hasSizeGreaterThanOrEqualTo(14);
         Files.createDirectories(dir.resolve("schemas"));
         Files.writeString(dir.resolve("schemas/triage.schema.json"), "{\"type\": \"object\"}");
-        for (String block : blocks) {
-            String file = block.contains("evaluators:")
-                    ? block.replace("evaluators:", EvaluatorHarness.HEADER + "evaluators:")
-                    : EvaluatorHarness.HEADER + "evaluators:\n" + block.indent(2);
-            Path prompt = dir.resolve("example.prompt.yml");
-            Files.writeString(prompt, file);
-            assertThat(EvaluatorHarness.compile(prompt).problems()).as(block).isEmpty();
+        Files.writeString(dir.resolve("more-cases.csv"), "name,text,expected\nparcel lost,My parcel never arrived.,shipping\n");
+        for (String block : promptBlocks) {
+            List<Problem> problems = compile(dir, block);
+            if (block.contains("similar:")) {
+                assertThat(problems).as(block).isNotEmpty().allSatisfy(p -> assertThat(p.message())
+                        .isEqualTo("evaluator kind 'similar' needs the promptspec-similarity module, which is not on the class path"));
+            } else {
+                assertThat(problems).extracting(Problem::format).as(block).isEmpty();
+            }
         }
+    }
+
+    /** A whole file as it is; a snippet inside a file whose one entry provides every variable it reads. */
+    private List<Problem> compile(Path dir, String block) throws Exception {
+        String text;
+        if (block.contains("messages:")) {
+            text = block;
+        } else {
+            String evaluators = block.contains("evaluators:") ? block : "evaluators:\n" + block.stripIndent().indent(2);
+            Set<String> variables = new LinkedHashSet<>(List.of("question", "expected"));
+            Matcher v = VARIABLE.matcher(block);
+            while (v.find()) {
+                variables.add(v.group(1));
+            }
+            variables.remove("completion");
+            if (block.contains("uses: github/")) {
+                variables.add("input"); // the built-in judges read {{input}} unless told otherwise
+            }
+            String entry = variables.stream().map(n -> n + ": \"a value for " + n + "\"").collect(Collectors.joining(", ", "  - {", "}"));
+            text = "name: README example\nmodel: gpt-4o\nmessages:\n  - role: user\n    content: \"Answer {{question}}\"\n"
+                    + "testData:\n" + entry + "\n" + evaluators;
+        }
+        Path file = dir.resolve("example.prompt.yml");
+        Files.writeString(file, text);
+        return new PromptCompiler(YamlLimits.DEFAULTS, registry)
+                .compile(new PromptSource("example.prompt.yml", file.toUri(), Optional.of(file), text)).problems();
     }
 }
