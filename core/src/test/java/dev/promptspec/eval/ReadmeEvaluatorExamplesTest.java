@@ -2,10 +2,10 @@ package dev.promptspec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.spec.PromptSource;
+import dev.promptspec.testing.WordBudgetFactory;
 import dev.promptspec.yaml.YamlLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,25 +33,6 @@ class ReadmeEvaluatorExamplesTest {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][\\w.-]*)\\s*}}");
     private static final Pattern ORDER_ID = Pattern.compile("\\b\\d{5}\\b");
-
-    /** The README's {@code wordBudget} kind, as it is written there. */
-    static final class WordBudgetFactory implements EvaluatorFactory {
-        @Override
-        public String kind() {
-            return "wordBudget";
-        }
-
-        @Override
-        public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-            ConfigReader c = new ConfigReader(def.configMap(), "wordBudget evaluator '" + def.name() + "'");
-            c.allowOnly(List.of("max"));
-            int max = c.integer("max", 1).orElseThrow(() -> new InvalidConfigException(def.position(), "wordBudget needs 'max'"));
-            return ctx -> {
-                int words = ctx.response().split("\\s+").length;
-                return Verdict.of(words <= max, words + " words; at most " + max + " allowed");
-            };
-        }
-    }
 
     private final EvaluatorRegistry registry = EvaluatorRegistry.load(getClass().getClassLoader())
             .with(List.of(new WordBudgetFactory()))

@@ -8,30 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.ConfigurationParameters;
 
 class CallSettingsTest {
 
     private static ConfigurationParameters params(Map<String, String> m) {
-        return new ConfigurationParameters() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(m.get(key));
-            }
-
-            @Override
-            public Optional<Boolean> getBoolean(String key) {
-                return get(key).map(Boolean::parseBoolean);
-            }
-
-            @Override
-            public Set<String> keySet() {
-                return m.keySet();
-            }
-        };
+        return new MapParameters(m);
     }
 
     @Test

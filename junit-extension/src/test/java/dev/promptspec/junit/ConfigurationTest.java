@@ -11,10 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -30,26 +27,8 @@ class ConfigurationTest {
     static class French {
     }
 
-    /** Configuration parameters from a map, as a launcher gives them. */
-    private record Params(Map<String, String> values) implements ConfigurationParameters {
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        @Override
-        public Optional<Boolean> getBoolean(String key) {
-            return get(key).map(Boolean::parseBoolean);
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return values.keySet();
-        }
-    }
-
     private static EngineSettings settings(Map<String, String> params, Map<String, String> env) {
-        return EngineSettings.read(new Params(params), env::get);
+        return EngineSettings.read(new MapParameters(params), env::get);
     }
 
     @Test

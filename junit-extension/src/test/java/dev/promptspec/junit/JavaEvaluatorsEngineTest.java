@@ -2,15 +2,12 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.EvaluationContext;
-import dev.promptspec.eval.Evaluator;
-import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.NamedEvaluator;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.testing.FakeOpenAiServer;
+import dev.promptspec.testing.WordBudgetFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -133,25 +130,6 @@ class JavaEvaluatorsEngineTest {
     /** The evaluator comes from a library: a NamedEvaluator registered through ServiceLoader. */
     @PromptSpec("prompts/java-evaluators/word-budget.prompt.yml")
     static class ShortReplies {
-    }
-
-    /** A new YAML kind, {@code wordBudget: {max: N}}, registered through ServiceLoader. */
-    public static final class WordBudgetFactory implements EvaluatorFactory {
-        @Override
-        public String kind() {
-            return "wordBudget";
-        }
-
-        @Override
-        public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-            ConfigReader c = new ConfigReader(def.configMap(), "wordBudget evaluator '" + def.name() + "'");
-            c.allowOnly(List.of("max"));
-            int max = c.integer("max", 1).orElseThrow(() -> new InvalidConfigException(def.position(), "wordBudget needs 'max'"));
-            return ctx -> {
-                int words = ctx.response().split("\\s+").length;
-                return Verdict.of(words <= max, words + " words; at most " + max + " allowed");
-            };
-        }
     }
 
     /** A library's evaluator, used by name. */

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.run.JudgeEndpoint;
 import dev.promptspec.run.RunConfig;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.ConfigurationParameters;
 
 /** {@code promptspec.judge.base-url} and {@code promptspec.judge.api-key}, and what they default to. */
 class JudgeEndpointSettingsTest {
@@ -72,26 +68,5 @@ class JudgeEndpointSettingsTest {
         RunConfig config = read(Map.of(Constants.JUDGE_API_KEY, "sk-judge-111111111111"), Map.of("OPENAI_API_KEY", "sk-main-000000000000"))
                 .runConfig();
         assertThat(config.toString()).doesNotContain("sk-judge-111111111111").doesNotContain("sk-main-000000000000");
-    }
-
-    private record MapParameters(Map<String, String> values) implements ConfigurationParameters {
-        MapParameters {
-            values = new HashMap<>(values);
-        }
-
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        @Override
-        public Optional<Boolean> getBoolean(String key) {
-            return get(key).map(Boolean::parseBoolean);
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return values.keySet();
-        }
     }
 }
