@@ -21,7 +21,8 @@ public interface EvaluatorFactory {
      * ({@code string: {...}}), which is also what sits beside {@code type:} in the {@code type: <kind>} form.
      * PromptSpec assembles the schema of the whole file format from these (editors use it for completion and
      * checks), and the loader uses its {@code properties} to point a setting written in the wrong place to its kind.
-     * Give every property a {@code description}.
+     * Give every property a {@code description}. A kind whose settings hold another check (as {@code not:} does) may
+     * refer to {@code #/definitions/check}, one check of any kind without a name.
      *
      * <p>The default accepts any value: nothing is checked or completed until the factory describes its settings.
      */
