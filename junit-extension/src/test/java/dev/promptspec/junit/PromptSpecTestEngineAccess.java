@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.model.Timing;
 import java.util.Map;
 
 /** Lets tests in other packages build the engine with a fixed environment. */
@@ -10,6 +11,11 @@ public final class PromptSpecTestEngineAccess {
 
     public static PromptSpecTestEngine withEnvironment(Map<String, String> env) {
         return PromptSpecTestEngine.withEnvironment(env);
+    }
+
+    /** With the clock retries and rate limits wait on (a {@code FakeTiming} backs off without waiting). */
+    public static PromptSpecTestEngine withEnvironment(Map<String, String> env, Timing timing) {
+        return PromptSpecTestEngine.withEnvironment(env, timing);
     }
 
     /** The engine with an empty environment (no key), summary off. */

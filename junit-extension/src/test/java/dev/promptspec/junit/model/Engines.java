@@ -1,6 +1,7 @@
 package dev.promptspec.junit.model;
 
 import dev.promptspec.junit.PromptSpecTestEngineAccess;
+import dev.promptspec.model.Timing;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,12 @@ final class Engines {
 
     /** The engine with a key, pointed at {@code server}, summary off (tests read the report entry). */
     static EngineTestKit.Builder kit(FakeOpenAiServer server) {
-        return EngineTestKit.engine(PromptSpecTestEngineAccess.withEnvironment(Map.of("OPENAI_API_KEY", KEY)))
+        return kit(server, Timing.SYSTEM);
+    }
+
+    /** {@link #kit}, waiting for retries and rate limits on {@code timing}. */
+    static EngineTestKit.Builder kit(FakeOpenAiServer server, Timing timing) {
+        return EngineTestKit.engine(PromptSpecTestEngineAccess.withEnvironment(Map.of("OPENAI_API_KEY", KEY), timing))
                 .configurationParameter("promptspec.openai.base-url", server.baseUrl())
                 .configurationParameter("promptspec.summary.stdout", "false");
     }

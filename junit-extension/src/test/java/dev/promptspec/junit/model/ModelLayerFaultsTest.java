@@ -12,6 +12,7 @@ import dev.promptspec.testing.FakeOpenAiServer.Garbage;
 import dev.promptspec.testing.FakeOpenAiServer.Reply;
 import dev.promptspec.testing.FakeOpenAiServer.StalledBody;
 import dev.promptspec.testing.FakeOpenAiServer.Status;
+import dev.promptspec.testing.FakeTiming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -75,7 +76,8 @@ class ModelLayerFaultsTest {
     void every_case_ends_with_its_verdict_or_a_precise_error(@TempDir Path dir) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> Reply.class.cast(null))) {
             server.respondWith(r -> reply(r, server));
-            EngineExecutionResults results = Engines.kit(server)
+            FakeTiming timing = new FakeTiming();
+            EngineExecutionResults results = Engines.kit(server, timing)
                     .configurationParameter("promptspec.recordings.dir", dir.toString())
                     .configurationParameter("promptspec.mode", "live")
                     .configurationParameter("promptspec.timeout", "2s")
@@ -121,6 +123,8 @@ class ModelLayerFaultsTest {
             assertThat(summary).containsEntry("promptspec.calls.live", "8").containsEntry("promptspec.calls.failed", "5");
             // 7 retried once, 500-always three times
             assertThat(summary).containsEntry("promptspec.retries", "9");
+            // The waits ran on the fake clock: Retry-After: 0.2 was honoured, the hour-long one was not waited for.
+            assertThat(timing.slept()).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
         }
     }
 
