@@ -124,7 +124,9 @@ final class YamlErrors {
         }
         String line = new String(buffer, start, end - start);
         Matcher m = KEY_AND_VALUE.matcher(line);
-        if (!m.matches()) {
+        if (!m.matches() || mark.getPointer() - start < m.start(2)) {
+            // The parser stopped at this line's own key, not inside its value: the line is indented under a
+            // scalar (a continuation of the previous value), which quoting would not fix.
             return null;
         }
         String value = m.group(2).strip();

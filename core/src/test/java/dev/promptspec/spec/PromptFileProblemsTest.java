@@ -47,6 +47,15 @@ class PromptFileProblemsTest {
                     content: hi
                 """)).containsExactly("p.prompt.yml:1:13: error: invalid YAML: the value contains ': ', which YAML reads as the"
                         + " start of another key. Quote the value: name: \"Triage: v2\"");
+        assertThat(problems("""
+                name: Triage
+                  model: gpt-4o
+                messages:
+                  - role: user
+                    content: hi
+                """)).as("a key indented under a value: quoting would not help").containsExactly("p.prompt.yml:2:8: error:"
+                        + " invalid YAML: mapping values are not allowed here. A value that contains ': ' must be quoted, or this"
+                        + " line is indented wrongly: nested keys go under their parent, indented by more spaces");
     }
 
     /**
