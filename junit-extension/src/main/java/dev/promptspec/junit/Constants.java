@@ -152,4 +152,14 @@ public final class Constants {
      * {@code ...config.executor-service=worker_thread_pool}.
      */
     public static final String PARALLEL_CONFIG_PREFIX = "promptspec.execution.parallel.config.";
+
+    // ---- Reports ----
+
+    /**
+     * Directory of the run's reports: {@code promptspec-report.json} (every case with its variables, response, usage and
+     * every check's verdict; gh-models' {@code --json} shape where they overlap) and {@code promptspec-summary.md} (a
+     * table per file and the failures, for a CI job summary). {@code none} writes no reports. Default:
+     * {@code target/promptspec-reports}.
+     */
+    public static final String REPORTS_DIR = "promptspec.reports.dir";
 }

@@ -4,6 +4,7 @@ import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.cost.Money;
 import dev.promptspec.report.CaseMessages;
+import dev.promptspec.report.CaseOutcome;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.spec.TestCase;
@@ -106,6 +107,8 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
         }
         CaseResult result = await(context, model);
         publishUsage(context, result);
+        boolean aborted = result.error() instanceof ModelCallException e && ABORTING.contains(e.kind());
+        context.report().add(new CaseOutcome(result, getDisplayName(), aborted ? CaseOutcome.Status.ABORTED : CaseOutcome.statusOf(result)));
         if (result.error() instanceof ModelCallException e && ABORTING.contains(e.kind())) {
             // Not a verdict on the prompt: the run chose not to call (budget, cancellation, no Docker).
             throw new TestAbortedException(e.getMessage(), e);

@@ -3,10 +3,18 @@ package dev.promptspec.junit;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.report.ReportWriter;
 import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.PromptRun;
 import dev.promptspec.run.RunConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -25,6 +33,7 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
     private final Timing timing;
     private CancellationToken cancellation = CancellationToken.disabled();
     private boolean summaryToStdout = true;
+    private Optional<Path> reportsDirectory = Optional.empty();
 
     PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry, Timing timing) {
         super(uniqueId, "PromptSpec");
@@ -39,6 +48,11 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
 
     void summaryToStdout(boolean print) {
         this.summaryToStdout = print;
+    }
+
+    /** Where the JSON report and the Markdown summary go; empty for none. */
+    void reportsDirectory(Optional<Path> directory) {
+        this.reportsDirectory = directory;
     }
 
     @Override
@@ -70,12 +84,28 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
             return;
         }
         context.run().close();
+        writeReports(context);
         RunUsage usage = context.run().usage();
         if (usage.calls() > 0) {
             context.listener().reportingEntryPublished(this, ReportEntry.from(UsageSummary.entries(usage)));
             if (summaryToStdout) {
                 System.out.println(UsageSummary.line(usage));
             }
+        }
+    }
+
+    private void writeReports(PromptSpecExecutionContext context) {
+        if (reportsDirectory.isEmpty() || context.report().isEmpty()) {
+            return;
+        }
+        try {
+            List<Path> written = ReportWriter.write(context.report(), reportsDirectory.get(), Instant.now());
+            context.listener().reportingEntryPublished(this, ReportEntry.from("promptspec.reports",
+                    written.stream().map(Path::toString).collect(Collectors.joining(", "))));
+        } catch (IOException | UncheckedIOException e) {
+            // The tests ran and were reported; a report that cannot be written must not turn them red.
+            System.err.println("PromptSpec: cannot write reports to " + reportsDirectory.get().toAbsolutePath() + ": " + e
+                    + " (set " + Constants.REPORTS_DIR + " to a writable directory, or to none)");
         }
     }
 }

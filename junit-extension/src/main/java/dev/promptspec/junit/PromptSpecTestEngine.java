@@ -3,6 +3,7 @@ package dev.promptspec.junit;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +26,9 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  * Found by the platform through {@code META-INF/services}; users never reference it.
  */
 public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
+
+    /** Maven's build directory: reports sit beside Surefire's. */
+    static final String DEFAULT_REPORTS_DIR = "target/promptspec-reports";
 
     private final Function<String, String> environment;
     private final Timing timing;
@@ -110,7 +114,14 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
         if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
             root.cancellation(request.getCancellationToken());
             root.summaryToStdout(request.getConfigurationParameters().getBoolean(Constants.SUMMARY_STDOUT).orElse(true));
+            root.reportsDirectory(reportsDirectory(request.getConfigurationParameters()));
         }
         return new PromptSpecExecutionContext(request.getEngineExecutionListener());
+    }
+
+    /** {@value Constants#REPORTS_DIR}: a directory, {@code none} for no reports; default {@code target/promptspec-reports}. */
+    static Optional<Path> reportsDirectory(ConfigurationParameters params) {
+        String value = params.get(Constants.REPORTS_DIR).map(String::trim).orElse(DEFAULT_REPORTS_DIR);
+        return value.isEmpty() || value.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(value));
     }
 }
