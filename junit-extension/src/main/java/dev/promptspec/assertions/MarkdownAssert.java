@@ -54,14 +54,17 @@ public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, 
         return myself;
     }
 
+    /** At least {@code min} bullet items ({@code -}, {@code *} or {@code +}), nested ones included. */
     public SELF hasBulletsAtLeast(int min) {
         return meets(MarkdownChecks.count(Element.BULLETS, min, null));
     }
 
+    /** At most {@code max} bullet items, nested ones included. */
     public SELF hasBulletsAtMost(int max) {
         return meets(MarkdownChecks.count(Element.BULLETS, null, max));
     }
 
+    /** At least {@code min} items of ordered lists ({@code 1.}, {@code 2)}...). */
     public SELF hasNumberedItemsAtLeast(int min) {
         return meets(MarkdownChecks.count(Element.NUMBERED_ITEMS, min, null));
     }
@@ -71,14 +74,17 @@ public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, 
         return meets(MarkdownChecks.count(Element.BOLD_SPANS, min, null));
     }
 
+    /** At least {@code min} headings of any level, ATX ({@code ##}) or Setext (underlined). */
     public SELF hasHeadingsAtLeast(int min) {
         return meets(MarkdownChecks.count(Element.HEADINGS, min, null));
     }
 
+    /** At least {@code min} links ({@code [text](url)}, autolinks and reference links). */
     public SELF hasLinksAtLeast(int min) {
         return meets(MarkdownChecks.count(Element.LINKS, min, null));
     }
 
+    /** At least {@code min} fenced code blocks, of any language. */
     public SELF hasCodeFencesAtLeast(int min) {
         return meets(MarkdownChecks.count(Element.CODE_FENCES, min, null));
     }
@@ -93,6 +99,7 @@ public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, 
         return meets(MarkdownChecks.sectionsInOrder(Arrays.stream(headings).map(HeadingPattern::parse).toList()));
     }
 
+    /** No heading below {@code level} ({@code 3} allows {@code #} to {@code ###}). */
     public SELF hasNoHeadingDeeperThan(int level) {
         return meets(MarkdownChecks.maxHeadingDepth(level));
     }
@@ -107,6 +114,7 @@ public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, 
         return meets(MarkdownChecks.bulletsStartBold());
     }
 
+    /** At least one table (GitHub's pipe tables). */
     public SELF hasTable() {
         return meets(MarkdownChecks.table(List.of(), null));
     }
@@ -121,6 +129,7 @@ public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, 
         return meets(MarkdownChecks.codeFence(language));
     }
 
+    /** No raw HTML, block or inline ({@code <details>}, {@code <br>}...). */
     public SELF hasNoRawHtml() {
         return meets(MarkdownChecks.noRawHtml());
     }

@@ -21,6 +21,7 @@ public final class PromptAssertions {
     private PromptAssertions() {
     }
 
+    /** Assertions on a model response given as text (trimmed before checking, as evaluators see it). */
     public static ResponseAssert assertThat(String response) {
         return new ResponseAssert(response);
     }

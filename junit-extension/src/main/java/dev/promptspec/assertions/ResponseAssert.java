@@ -59,10 +59,12 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
         return matches(Pattern.compile(regex));
     }
 
+    /** The compiled pattern is found somewhere in the response; its flags apply. */
     public ResponseAssert matches(Pattern pattern) {
         return regex(RegexCheck.of(pattern, RegexCheck.Rule.found()));
     }
 
+    /** The regular expression is found nowhere in the response (the {@code regex} evaluator's {@code mustNotMatch}). */
     public ResponseAssert doesNotMatch(String regex) {
         return regex(RegexCheck.of(Pattern.compile(regex), RegexCheck.Rule.notFound()));
     }
@@ -109,6 +111,7 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
         return json(JsonChecks.equalsAt(pointer, VALUES.valueToTree(expected)));
     }
 
+    /** The response is JSON with a value (null included) at the JSON pointer ({@code /items/0/sku}). */
     public ResponseAssert hasJsonPointer(String pointer) {
         return json(JsonChecks.existsAt(pointer));
     }
@@ -118,18 +121,22 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
         return verify(check.expectation(), JsonChecks.run(json, List.of(check)));
     }
 
+    /** At least {@code min} and at most {@code max} words (runs of non-blank characters), like {@code length: {minWords, maxWords}}. */
     public ResponseAssert hasWordsBetween(int min, int max) {
         return length(new LengthCheck(TextUnit.WORDS, min, max));
     }
 
+    /** At most {@code max} words. */
     public ResponseAssert hasWordsAtMost(int max) {
         return length(new LengthCheck(TextUnit.WORDS, null, max));
     }
 
+    /** At most {@code max} lines. */
     public ResponseAssert hasLinesAtMost(int max) {
         return length(new LengthCheck(TextUnit.LINES, null, max));
     }
 
+    /** At most {@code max} characters (code points) after trimming. */
     public ResponseAssert hasCharactersAtMost(int max) {
         return length(new LengthCheck(TextUnit.CHARACTERS, null, max));
     }

@@ -26,26 +26,32 @@ public final class SectionAssert extends MarkdownAssert<SectionAssert, MarkdownR
         return response;
     }
 
+    /** The section has at least {@code min} bullet items. */
     public SectionAssert withBulletsAtLeast(int min) {
         return hasBulletsAtLeast(min);
     }
 
+    /** The section has at most {@code max} bullet items. */
     public SectionAssert withBulletsAtMost(int max) {
         return hasBulletsAtMost(max);
     }
 
+    /** The section has at least {@code min} bold spans. */
     public SectionAssert withBoldSpansAtLeast(int min) {
         return hasBoldSpansAtLeast(min);
     }
 
+    /** Every top-level bullet of the section starts with bold text. */
     public SectionAssert withEveryBulletStartingWithBold() {
         return hasEveryBulletStartingWithBold();
     }
 
+    /** The section holds a table. */
     public SectionAssert withTable() {
         return hasTable();
     }
 
+    /** The section holds a fenced code block of {@code language}. */
     public SectionAssert withCodeFence(String language) {
         return hasCodeFence(language);
     }
