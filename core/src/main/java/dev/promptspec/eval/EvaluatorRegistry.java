@@ -20,6 +20,8 @@ public final class EvaluatorRegistry {
     private final Map<String, EvaluatorFactory> factories;
     private final NamedEvaluators named;
     private final List<String> factoryErrors;
+    /** Computed once: reading every factory's schema is work, and a run compiles files per test class. */
+    private volatile Map<String, Set<String>> settingKeys;
 
     private EvaluatorRegistry(Map<String, EvaluatorFactory> factories, NamedEvaluators named, List<String> factoryErrors) {
         this.factories = Map.copyOf(factories);
@@ -99,9 +101,14 @@ public final class EvaluatorRegistry {
      * kinds without a schema, or with one that cannot be read).
      */
     public Map<String, Set<String>> settingKeys() {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        factories.forEach((kind, f) -> out.put(kind, SettingsSchemas.propertyNames(f)));
-        return out;
+        Map<String, Set<String>> keys = settingKeys;
+        if (keys == null) {
+            Map<String, Set<String>> out = new LinkedHashMap<>();
+            factories.forEach((kind, f) -> out.put(kind, Set.copyOf(SettingsSchemas.propertyNames(f))));
+            keys = java.util.Collections.unmodifiableMap(out);
+            settingKeys = keys;
+        }
+        return keys;
     }
 
     public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
