@@ -109,10 +109,13 @@ class JudgeCallFailuresTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> answerOr(r, verdict))) {
             CaseResult result = run(server, new Budget(500, 0));
 
-            assertThat(result.error()).isInstanceOfSatisfying(ModelCallException.class,
-                    e -> assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXCEEDED));
-            assertThat(result.error().getMessage()).startsWith("evaluator 'no invented fees' (llm) got no answer from its judge: "
-                    + "the run's budget is spent (650 tokens used, promptspec.budget.max-tokens=500)");
+            assertThat(result.error()).isInstanceOfSatisfying(ModelCallException.class, e -> {
+                assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXCEEDED);
+                assertThat(e.attempts()).as("no judge call was made").isZero();
+            });
+            assertThat(result.error().getMessage()).isEqualTo("evaluator 'no invented fees' (llm) got no answer from its judge: "
+                    + "the run's budget is spent (650 tokens used, promptspec.budget.max-tokens=500): no further model calls are"
+                    + " made, so this case was skipped. Raise the budget or run from recordings");
             assertThat(result.passed()).isFalse();
             assertThat(server.requests()).as("the judge was never called").hasSize(1);
         }
