@@ -30,6 +30,8 @@ public final class RecordingStore {
 
     private final Path directory;
     private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
+    /** Each folder recordings go to, probed once: empty when it can be written, else why not. */
+    private final ConcurrentHashMap<Path, Optional<String>> writable = new ConcurrentHashMap<>();
 
     public RecordingStore(Path directory) {
         this.directory = directory;
@@ -57,6 +59,51 @@ public final class RecordingStore {
     /** The latest recording made for this case and purpose, whatever was sent (to explain a mismatch). */
     public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose) throws ModelCallException {
         return recordings(promptFile).findForCase(caseKey, purpose);
+    }
+
+    /**
+     * Fails unless the recordings of {@code promptFile} can be written: called before a live call whose answer is to
+     * be recorded, so that an unwritable folder costs no billed call that would then be lost. The folder is created
+     * and probed (a temporary file written and deleted) once per run; every later call gets the same answer.
+     *
+     * @throws ModelCallException {@code CONFIGURATION}, naming the folder and {@code promptspec.recordings.dir}
+     */
+    public void checkWritable(String promptFile) throws ModelCallException {
+        Path folder = fileFor(promptFile).toAbsolutePath().getParent();
+        Optional<String> problem = writable.computeIfAbsent(folder, RecordingStore::probe);
+        if (problem.isPresent()) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, "cannot write recordings to " + folder + ": "
+                    + problem.get() + ". No model call was made, since its answer could not be recorded: set "
+                    + "promptspec.recordings.dir (now " + directory + ") to a writable directory, or run with -Dpromptspec.mode=live"
+                    + " to call without recording", 0);
+        }
+    }
+
+    private static final String PROBE = ".promptspec-write-check";
+
+    /** Empty when {@code folder} can be created and written, else why not in words. */
+    private static Optional<String> probe(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, PROBE, ".tmp"));
+            return Optional.empty();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return Optional.of("permission denied" + where(e, folder));
+        } catch (java.nio.file.FileSystemException e) {
+            return Optional.of((e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + where(e, folder));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return Optional.of(e.toString());
+        }
+    }
+
+    /** The path the failure is about, when it is not the folder itself or the probe file. */
+    private static String where(java.nio.file.FileSystemException e, Path folder) {
+        if (e.getFile() == null) {
+            return "";
+        }
+        Path file = Path.of(e.getFile()).toAbsolutePath();
+        boolean self = file.equals(folder) || file.getFileName().toString().startsWith(PROBE);
+        return self ? "" : " at " + file;
     }
 
     /** Adds or replaces (same case and purpose) a recording and writes the file. */
