@@ -7,7 +7,10 @@ import java.util.Set;
  * threads at once, so implementations hold only immutable configuration.
  *
  * <p>Exceptions thrown here become this evaluator's failure (with the stack trace in the report); they
- * never stop the other evaluators or the run.
+ * never stop the other evaluators or the run. The exception is a {@link dev.promptspec.model.ModelCallException}
+ * (a {@link JudgeModel} call that got no answer: HTTP error, timeout, no recording, spent budget): it says nothing
+ * about the response, so it makes the whole case an error (or skips it, for a spent budget or a cancelled run),
+ * exactly as when the prompt's own call fails. Let it propagate; do not turn it into a verdict.
  */
 @FunctionalInterface
 public interface Evaluator {

@@ -90,6 +90,14 @@ public class ModelCallException extends Exception {
         return this;
     }
 
+    /**
+     * A copy whose message starts with {@code context} (which call this was, when the message alone does not
+     * say: a judge's call, say), keeping the kind, attempts, status, wait and cause.
+     */
+    public ModelCallException prefixed(String context) {
+        return new ModelCallException(kind, context + ": " + getMessage(), attempts, status, retryAfter, getCause());
+    }
+
     /** A copy that says how many attempts were made (retry wrappers know it, providers do not). */
     public ModelCallException withAttempts(int n) {
         String msg = getMessage();

@@ -27,6 +27,14 @@ public final class Redactor {
         return new Redactor(List.of());
     }
 
+    /**
+     * A copy of {@code thrown} to keep as a cause: same class name and stack trace, every message in it (causes and
+     * suppressed exceptions included) redacted. Null for null.
+     */
+    public RedactedException redact(Throwable thrown) {
+        return thrown == null ? null : RedactedException.of(thrown, this);
+    }
+
     public String redact(String text) {
         if (text == null) {
             return null;

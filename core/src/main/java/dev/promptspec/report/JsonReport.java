@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
+import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CaseResult;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The machine-readable report: every case with its variables, response, usage and every check's verdict.
+ * The machine-readable report: every case with its variables, response, usage and every check's verdict, and every
+ * prompt file that could not run with its problems (status {@code error}, counted in {@code erroredTests}).
  * Its shape follows gh-models' {@code --json} output where the two overlap (testResults, evaluationResults).
  */
 public final class JsonReport {
@@ -30,13 +32,14 @@ public final class JsonReport {
         root.put("startedAt", report.startedAt().toString());
         root.put("finishedAt", finishedAt.toString());
         ObjectNode summary = root.putObject("summary");
-        List<CaseOutcome> all = report.outcomes();
-        summary.put("totalTests", all.size());
+        long tests = report.tests();
+        summary.put("totalTests", tests);
         summary.put("passedTests", report.count(CaseOutcome.Status.PASSED));
         summary.put("failedTests", report.count(CaseOutcome.Status.FAILED));
-        summary.put("erroredTests", report.count(CaseOutcome.Status.ERROR));
+        summary.put("erroredTests", report.errors());
         summary.put("abortedTests", report.count(CaseOutcome.Status.ABORTED));
-        summary.put("passRate", all.isEmpty() ? 0 : 100.0 * report.count(CaseOutcome.Status.PASSED) / all.size());
+        summary.put("invalidFiles", report.invalidFiles().size());
+        summary.put("passRate", tests == 0 ? 0 : 100.0 * report.count(CaseOutcome.Status.PASSED) / tests);
         usage(summary.putObject("usage"), report.usage());
         summary.put("replayedResponses", report.count(ModelResponse.Origin.REPLAYED));
         summary.put("liveResponses", report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED));
@@ -48,6 +51,9 @@ public final class JsonReport {
             for (CaseOutcome o : e.getValue()) {
                 cases.add(caseNode(o));
             }
+        }
+        for (InvalidFile invalid : report.invalidFiles()) {
+            files.add(invalidFileNode(invalid));
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -103,6 +109,25 @@ public final class JsonReport {
             c.put("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
         }
         return c;
+    }
+
+    /** A file that could not run: status error, its problems, and no test results. */
+    private static ObjectNode invalidFileNode(InvalidFile invalid) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("file", invalid.promptFile());
+        f.put("displayName", invalid.displayName());
+        f.put("status", CaseOutcome.Status.ERROR.name().toLowerCase(Locale.ROOT));
+        ArrayNode problems = f.putArray("problems");
+        for (Problem p : invalid.problems()) {
+            ObjectNode n = problems.addObject();
+            n.put("line", p.position().line());
+            n.put("column", p.position().column());
+            n.put("message", p.message());
+            n.put("fix", p.fix());
+            n.put("text", p.format());
+        }
+        f.putArray("testResults");
+        return f;
     }
 
     private static void usage(ObjectNode n, TokenUsage u) {

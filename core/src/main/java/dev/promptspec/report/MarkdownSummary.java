@@ -3,11 +3,13 @@ package dev.promptspec.report;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
+import dev.promptspec.problem.Problem;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A short Markdown summary for people: a table per file and the failures with their failing checks.
+ * A short Markdown summary for people: a table per file and the failures with their failing checks; a prompt file
+ * that cannot run is a row of its own, counted as an errored test, with its problems.
  * Fits a CI job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}) or a pull request comment.
  */
 public final class MarkdownSummary {
@@ -19,14 +21,21 @@ public final class MarkdownSummary {
 
     public static String render(RunReport report) {
         List<CaseOutcome> all = report.outcomes();
+        List<InvalidFile> invalid = report.invalidFiles();
         long passed = report.count(CaseOutcome.Status.PASSED);
+        long tests = report.tests();
         StringBuilder sb = new StringBuilder("## PromptSpec results\n\n");
-        sb.append("**").append(passed).append(" of ").append(all.size()).append(" cases passed**");
-        if (!all.isEmpty()) {
-            sb.append(" (").append(Math.round(100.0 * passed / all.size())).append("%)");
+        // An invalid file is a test that errored: it counts, so it never hides behind a 100% pass rate.
+        sb.append("**").append(passed).append(" of ").append(tests).append(invalid.isEmpty() ? " cases" : " tests").append(" passed**");
+        if (tests > 0) {
+            sb.append(" (").append(Math.round(100.0 * passed / tests)).append("%)");
         }
         TokenUsage u = report.usage();
-        sb.append(" · ").append(report.byFile().size()).append(report.byFile().size() == 1 ? " file" : " files");
+        int files = report.byFile().size() + invalid.size();
+        sb.append(" · ").append(files).append(files == 1 ? " file" : " files");
+        if (!invalid.isEmpty()) {
+            sb.append(" (").append(invalid.size()).append(" invalid)");
+        }
         if (u.isKnown()) {
             sb.append(" · ").append(u.total()).append(" tokens");
         }
@@ -41,10 +50,20 @@ public final class MarkdownSummary {
                     .append(" | ").append(count(cases, CaseOutcome.Status.ERROR))
                     .append(" | ").append(count(cases, CaseOutcome.Status.ABORTED)).append(" |\n");
         }
+        for (InvalidFile f : invalid) {
+            sb.append("| `").append(f.promptFile()).append("` (invalid) | – | 0 | 0 | 1 | 0 |\n");
+        }
         List<CaseOutcome> bad = all.stream().filter(o -> o.status() != CaseOutcome.Status.PASSED).toList();
-        if (!bad.isEmpty()) {
+        if (!bad.isEmpty() || !invalid.isEmpty()) {
             sb.append("\n### Not passed\n");
-            for (CaseOutcome o : bad.subList(0, Math.min(MAX_FAILURES, bad.size()))) {
+            List<InvalidFile> shownFiles = invalid.subList(0, Math.min(MAX_FAILURES, invalid.size()));
+            for (InvalidFile f : shownFiles) {
+                sb.append("\n**").append(escape(f.displayName())).append("** — `").append(f.promptFile()).append("` (error: cannot run)\n");
+                for (Problem p : f.problems()) {
+                    sb.append("- ").append(escape(p.format())).append('\n');
+                }
+            }
+            for (CaseOutcome o : bad.subList(0, Math.min(MAX_FAILURES - shownFiles.size(), bad.size()))) {
                 sb.append("\n**").append(escape(o.displayName())).append("** — `").append(o.result().promptFile()).append(':')
                         .append(o.result().testCase().position().line()).append("` (").append(o.status().name().toLowerCase()).append(")\n");
                 if (o.result().error() != null) {
@@ -55,8 +74,9 @@ public final class MarkdownSummary {
                             .append(escape(c.verdict().detail())).append('\n');
                 }
             }
-            if (bad.size() > MAX_FAILURES) {
-                sb.append("\n…and ").append(bad.size() - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
+            int notPassed = bad.size() + invalid.size();
+            if (notPassed > MAX_FAILURES) {
+                sb.append("\n…and ").append(notPassed - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
             }
         }
         return sb.toString();

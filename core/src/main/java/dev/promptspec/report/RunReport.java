@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every case outcome of one run, in the order they were reported. Thread-safe: JUnit may report cases from
- * several threads in parallel mode.
+ * Every test of one run as it was reported: each case's outcome, and each prompt file that could not run at all.
+ * In the order they were reported. Thread-safe: JUnit may report tests from several threads in parallel mode.
  */
 public final class RunReport {
 
     private final Instant startedAt;
     private final List<CaseOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final List<InvalidFile> invalidFiles = Collections.synchronizedList(new ArrayList<>());
 
     public RunReport(Instant startedAt) {
         this.startedAt = startedAt;
@@ -24,6 +25,11 @@ public final class RunReport {
 
     public void add(CaseOutcome outcome) {
         outcomes.add(outcome);
+    }
+
+    /** A file reported as one errored test because it cannot run. */
+    public void add(InvalidFile file) {
+        invalidFiles.add(file);
     }
 
     public Instant startedAt() {
@@ -36,11 +42,27 @@ public final class RunReport {
         }
     }
 
-    public boolean isEmpty() {
-        return outcomes.isEmpty();
+    public List<InvalidFile> invalidFiles() {
+        synchronized (invalidFiles) {
+            return List.copyOf(invalidFiles);
+        }
     }
 
-    /** Outcomes grouped by prompt file, files in first-reported order. */
+    public boolean isEmpty() {
+        return outcomes.isEmpty() && invalidFiles.isEmpty();
+    }
+
+    /** Every reported test: the cases, and one per invalid file (as JUnit and Surefire count them). */
+    public long tests() {
+        return outcomes().size() + invalidFiles().size();
+    }
+
+    /** Tests that ended in an error: errored cases and invalid files. */
+    public long errors() {
+        return count(CaseOutcome.Status.ERROR) + invalidFiles().size();
+    }
+
+    /** Case outcomes grouped by prompt file, files in first-reported order (invalid files are apart). */
     public Map<String, List<CaseOutcome>> byFile() {
         Map<String, List<CaseOutcome>> m = new LinkedHashMap<>();
         for (CaseOutcome o : outcomes()) {
@@ -49,6 +71,7 @@ public final class RunReport {
         return m;
     }
 
+    /** Cases reported with {@code status} (invalid files are not cases: see {@link #errors()}). */
     public long count(CaseOutcome.Status status) {
         return outcomes().stream().filter(o -> o.status() == status).count();
     }

@@ -52,7 +52,14 @@ final class CaseRunner {
             }
             CallContext context = CallContext.prompt(name, testCase.key());
             ModelResponse response = client.call(request, context);
-            List<CheckResult> checks = evaluate(prompt, testCase, response, context, request.model());
+            List<CheckResult> checks = new ArrayList<>();
+            try {
+                evaluate(prompt, testCase, response, context, request.model(), checks);
+            } catch (ModelCallException judgeCall) {
+                // A judge that got no answer graded nothing: like the prompt's own call failing, the case is an error
+                // (or skipped, for a budget stop or cancellation), never a verdict that a threshold could still pass.
+                return new CaseResult(name, testCase, request, response, checks, judgeCall, elapsed(start), file.threshold());
+            }
             return new CaseResult(name, testCase, request, response, checks, null, elapsed(start), file.threshold());
         } catch (TestCaseInputException | ModelCallException e) {
             return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
@@ -61,31 +68,43 @@ final class CaseRunner {
         }
     }
 
-    private List<CheckResult> evaluate(CompiledPrompt prompt, TestCase testCase, ModelResponse response, CallContext context,
-            String promptModel) {
+    /**
+     * Adds each evaluator's check to {@code checks}, in file order.
+     *
+     * @throws ModelCallException when an evaluator's model call (a judge's) produced no answer; {@code checks} then
+     *                            holds the checks made before it
+     */
+    private void evaluate(CompiledPrompt prompt, TestCase testCase, ModelResponse response, CallContext context,
+            String promptModel, List<CheckResult> checks) throws ModelCallException {
         PromptFile file = prompt.fileOrThrow();
         JudgeModel judge = (modelId, messages, purpose) -> {
             String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
             return judgeClient.call(new ModelRequest(model, messages, ModelParameters.NONE, null), context.forJudge(purpose));
         };
         EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
-        List<CheckResult> checks = new ArrayList<>();
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
             checks.add(check(e.spec().name(), e.kindLabel(), e.evaluator(), e.spec().weight(), ctx));
         }
         if (testCase.expected() != null && !testCase.expected().isEmpty() && !prompt.evaluatorsUseExpected()) {
             checks.add(check(ExpectedEvaluator.NAME, "contains", new ExpectedEvaluator(), 1.0, ctx));
         }
-        return checks;
     }
 
-    private static CheckResult check(String name, String kind, Evaluator evaluator, double weight, EvaluationContext ctx) {
+    /**
+     * The evaluator's verdict; whatever it throws is its check failing, except a {@link ModelCallException}: a model
+     * call that got no answer (a judge's HTTP 500, a timeout, a missing recording, a spent budget) says nothing about
+     * the response, so it is passed on to make the case an error, named after the evaluator.
+     */
+    private static CheckResult check(String name, String kind, Evaluator evaluator, double weight, EvaluationContext ctx)
+            throws ModelCallException {
         try {
             Verdict v = evaluator.evaluate(ctx);
             if (v == null) {
                 return new CheckResult(name, kind, Verdict.fail("the evaluator returned no verdict (null)"), weight, null);
             }
             return new CheckResult(name, kind, v, weight, null);
+        } catch (ModelCallException e) {
+            throw e.prefixed("evaluator '" + name + "' (" + kind + ") got no answer from its judge");
         } catch (AssertionError e) {
             // an assertion inside a Java evaluator (AssertJ, say) is that check failing, with its message
             return new CheckResult(name, kind, Verdict.fail("assertion failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())), weight, e);

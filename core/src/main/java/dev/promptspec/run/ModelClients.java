@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
+import dev.promptspec.model.Redactor;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.UsageMeter;
@@ -112,8 +113,9 @@ final class ModelClients implements AutoCloseable {
                 } catch (ModelCallException e) {
                     failure = e;
                 } catch (RuntimeException e) {
+                    Redactor redactor = Providers.redactor(config);
                     failure = new ModelCallException(ModelCallException.Kind.CONFIGURATION, name + " could not be created: "
-                            + Providers.redactor(config).redact(e.toString()), 0, 0, e);
+                            + redactor.redact(e.toString()), 0, 0, redactor.redact(e));
                 }
             }
             if (failure != null) {

@@ -10,7 +10,6 @@ import dev.promptspec.yaml.YamlNode;
 import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,7 @@ final class EvaluatorSpecReader {
 
     List<EvaluatorSpec> read(YamlList list) {
         List<EvaluatorSpec> out = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Position> names = new LinkedHashMap<>();
         int index = 0;
         for (YamlNode item : list.items()) {
             index++;
@@ -48,9 +47,13 @@ final class EvaluatorSpecReader {
             }
             EvaluatorSpec spec = read(m, index);
             if (spec != null) {
-                if (!names.add(spec.name())) {
-                    problems.warning(m.position(), "two evaluators are named '" + spec.name() + "'",
-                            "Give each a distinct name so results can be told apart");
+                // The name keys the check's result and its judge's recording (case + judge:<name>): a second evaluator
+                // of the same name would overwrite the first's recording, and every replay would then see a changed prompt.
+                Position at = m.get("name").map(YamlNode::position).orElse(m.position());
+                Position first = names.putIfAbsent(spec.name(), at);
+                if (first != null) {
+                    problems.error(at, "two evaluators are named '" + spec.name() + "' (the first at line " + first.line() + ")",
+                            "Give each evaluator its own name: results, reports and recorded judge calls are told apart by it");
                 }
                 out.add(spec);
             }

@@ -70,7 +70,8 @@ public final class Constants {
 
     /**
      * API key for the judge's endpoint. Default: {@code GITHUB_TOKEN} when the judge is on GitHub Models, else the
-     * prompts' key. Never logged, recorded or reported.
+     * prompts' key when the judge is on the prompts' own server (same scheme, host and port), else none (a judge on
+     * localhost needs none; any other host must be given its key here). Never logged, recorded or reported.
      */
     public static final String JUDGE_API_KEY = "promptspec.judge.api-key";
 

@@ -95,7 +95,9 @@ final class EngineSettings {
 
     /**
      * The judge's own endpoint, when {@link Constants#JUDGE_BASE_URL} or {@link Constants#JUDGE_API_KEY} is set.
-     * Its key: the judge key, else (for GitHub Models) {@code GITHUB_TOKEN}, else the prompts' key.
+     * Its key: the judge key, else (for GitHub Models) {@code GITHUB_TOKEN}, else the prompts' key when the judge is
+     * the prompts' own server, else none: the prompts' key never goes to another host (a local judge needs none; a
+     * remote one fails its calls saying to set {@link Constants#JUDGE_API_KEY}).
      */
     private static Optional<JudgeEndpoint> judgeEndpoint(Reader r, Function<String, String> env, OpenAiEndpoint main) {
         Optional<String> urlText = r.get(Constants.JUDGE_BASE_URL);
@@ -110,12 +112,14 @@ final class EngineSettings {
             key = Secret.ofNullable(env.apply("GITHUB_TOKEN"));
             keySource = key == null ? null : "environment variable GITHUB_TOKEN";
         }
-        if (key == null) {
+        boolean promptsServer = main.sameServerAs(url);
+        if (key == null && promptsServer) {
             key = main.apiKey();
             keySource = main.keySource();
         }
         String help = "set the configuration parameter " + Constants.JUDGE_API_KEY + " (the key of the judge's endpoint "
-                + url + "; keep keys out of committed files). To run offline from recordings only, use -D" + Constants.MODE + "=replay";
+                + url + (promptsServer ? "" : "; the prompts' key is sent only to their own server, " + main.baseUrl().getHost())
+                + "; keep keys out of committed files). To run offline from recordings only, use -D" + Constants.MODE + "=replay";
         return Optional.of(new JudgeEndpoint(new OpenAiEndpoint(url, key, keySource), help));
     }
 

@@ -8,13 +8,16 @@ import dev.promptspec.report.CaseOutcome;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.spec.TestCase;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.platform.engine.TestDescriptor;
@@ -101,17 +104,20 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
     @Override
     public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
-        ClassModels.ClassModel model = owner().map(c -> context.classModel(c.testClass())).orElse(ClassModels.ClassModel.NONE);
-        if (model.problem() != null) {
-            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, model.problem(), 0);
+        CaseResult result;
+        try {
+            result = result(context);
+        } catch (InterruptedException e) {
+            // JUnit reports the interruption as this test's error: the reports get the same line
+            context.report().add(new CaseOutcome(errorResult(e), getDisplayName(), CaseOutcome.Status.ERROR));
+            throw e;
         }
-        CaseResult result = await(context, model);
-        publishUsage(context, result);
         boolean aborted = result.error() instanceof ModelCallException e && ABORTING.contains(e.kind());
         context.report().add(new CaseOutcome(result, getDisplayName(), aborted ? CaseOutcome.Status.ABORTED : CaseOutcome.statusOf(result)));
-        if (result.error() instanceof ModelCallException e && ABORTING.contains(e.kind())) {
+        publishUsage(context, result);
+        if (aborted) {
             // Not a verdict on the prompt: the run chose not to call (budget, cancellation, no Docker).
-            throw new TestAbortedException(e.getMessage(), e);
+            throw new TestAbortedException(result.error().getMessage(), result.error());
         }
         if (result.error() instanceof Exception e) {
             throw e;
@@ -138,16 +144,30 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor implements Node<
         return Optional.empty();
     }
 
-    private CaseResult await(PromptSpecExecutionContext context, ClassModels.ClassModel model) throws InterruptedException {
+    /**
+     * The case's result, whatever happens: a {@code @PromptModel} that cannot be used or a failure of PromptSpec itself
+     * is a result with that error, so the reports have a line for every test JUnit reports.
+     */
+    private CaseResult result(PromptSpecExecutionContext context) throws InterruptedException {
+        ClassModels.ClassModel model = owner().map(c -> context.classModel(c.testClass())).orElse(ClassModels.ClassModel.NONE);
+        if (model.problem() != null) {
+            return errorResult(new ModelCallException(ModelCallException.Kind.CONFIGURATION, model.problem(), 0));
+        }
         CompletableFuture<CaseResult> future = context.results().get(getUniqueId());
         if (future == null) {
             return context.run().run(prompt, testCase, model.modelOrNull());
         }
         try {
             return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("PromptSpec failed to run " + getUniqueId(), e.getCause());
+        } catch (ExecutionException | CancellationException e) {
+            return errorResult(new IllegalStateException("PromptSpec failed to run " + getUniqueId(),
+                    e instanceof ExecutionException ee ? ee.getCause() : e));
         }
+    }
+
+    /** A result that is only {@code error}: nothing was sent or answered. */
+    private CaseResult errorResult(Throwable error) {
+        return new CaseResult(prompt.source().name(), testCase, null, null, List.of(), error, Duration.ZERO);
     }
 
     private void publishUsage(PromptSpecExecutionContext context, CaseResult result) {

@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.report.InvalidFile;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.TestCase;
@@ -75,6 +76,10 @@ final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<
 
     @Override
     public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        if (!prompt.isRunnable()) {
+            // The file is one errored test: the reports list it with its problems, as Surefire does.
+            context.report().add(new InvalidFile(prompt.source().name(), getDisplayName(), prompt.errors()));
+        }
         // Throws the problems, one per line with positions, when the file cannot run.
         prompt.fileOrThrow();
         return context;

@@ -42,11 +42,40 @@ class JudgeEndpointSettingsTest {
     }
 
     @Test
-    void a_judge_base_url_alone_falls_back_to_the_prompts_key() {
+    void a_judge_on_another_host_never_gets_the_prompts_key() {
         JudgeEndpoint judge = read(Map.of(Constants.JUDGE_BASE_URL, "https://judge.internal.example/v1"),
+                Map.of("OPENAI_API_KEY", "sk-main-000000000000")).runConfig().judgeEndpoint().orElseThrow();
+        assertThat(judge.endpoint().apiKey()).isNull();
+        assertThat(judge.endpoint().keySource()).isNull();
+        assertThat(judge.missingKeyHelp()).startsWith("set the configuration parameter promptspec.judge.api-key (the key of the"
+                + " judge's endpoint https://judge.internal.example/v1; the prompts' key is sent only to their own server, api.openai.com;");
+    }
+
+    @Test
+    void a_judge_on_the_prompts_own_server_shares_their_key() {
+        JudgeEndpoint judge = read(Map.of(Constants.OPENAI_BASE_URL, "https://llm.example/v1",
+                Constants.JUDGE_BASE_URL, "https://LLM.example:443/judges/v1"),
                 Map.of("OPENAI_API_KEY", "sk-main-000000000000")).runConfig().judgeEndpoint().orElseThrow();
         assertThat(judge.endpoint().apiKey().reveal()).isEqualTo("sk-main-000000000000");
         assertThat(judge.endpoint().keySource()).isEqualTo("environment variable OPENAI_API_KEY");
+        assertThat(judge.missingKeyHelp()).doesNotContain("sent only to");
+    }
+
+    @Test
+    void the_same_host_on_another_port_or_scheme_is_another_server() {
+        for (String other : new String[] {"https://llm.example:8443/v1", "http://llm.example/v1"}) {
+            JudgeEndpoint judge = read(Map.of(Constants.OPENAI_BASE_URL, "https://llm.example/v1", Constants.JUDGE_BASE_URL, other),
+                    Map.of("OPENAI_API_KEY", "sk-main-000000000000")).runConfig().judgeEndpoint().orElseThrow();
+            assertThat(judge.endpoint().apiKey()).as(other).isNull();
+        }
+    }
+
+    @Test
+    void a_local_judge_gets_no_key_and_needs_none() {
+        JudgeEndpoint judge = read(Map.of(Constants.JUDGE_BASE_URL, "http://localhost:11434/v1"),
+                Map.of("OPENAI_API_KEY", "sk-main-000000000000")).runConfig().judgeEndpoint().orElseThrow();
+        assertThat(judge.endpoint().apiKey()).isNull();
+        assertThat(judge.endpoint().isLocal()).isTrue();
     }
 
     @Test

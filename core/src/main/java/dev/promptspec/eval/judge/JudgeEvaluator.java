@@ -25,6 +25,9 @@ import java.util.Set;
  *
  * <p>The pass rule is gh-models': a choice scoring above 0 passes; a {@code threshold} replaces it with
  * "score at least threshold".
+ *
+ * <p>A judge call that fails ({@link dev.promptspec.model.ModelCallException}) is thrown on, never graded: the
+ * case becomes an error, as for the prompt's own call. Only a reply that came back but cannot be read fails the check.
  */
 final class JudgeEvaluator implements Evaluator {
 

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Passes when the wrapped evaluator fails, with score {@code 1 - score}. An exception of the wrapped
- * evaluator is not a failure to negate: it propagates and fails this check, so a crash never passes.
+ * evaluator is not a failure to negate: it propagates and fails this check, so a crash never passes; a judge
+ * call that got no answer propagates too and makes the case an error, so an unreachable judge never passes.
  */
 final class NotEvaluator implements Evaluator {
 

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns whatever a langchain4j model threw into a {@link ModelCallException} that says what happened in
- * words, with the status and the server's own message, and without any secret.
+ * words, with the status and the server's own message, and without any secret: the original exception is kept
+ * as the cause only as a redacted copy ({@link Redactor#redact(Throwable)}), since its message (a parser quoting
+ * a body, a client quoting a header) may hold the key and test reports print causes.
  */
 public final class CallErrors {
 
@@ -40,29 +42,32 @@ public final class CallErrors {
             }
             if (t instanceof HttpTimeoutException || t instanceof dev.langchain4j.exception.TimeoutException
                     || t instanceof java.net.SocketTimeoutException) {
-                return new ModelCallException(Kind.TIMEOUT, "no answer from " + endpoint + " within the timeout", 1, 0, t);
+                return new ModelCallException(Kind.TIMEOUT, "no answer from " + endpoint + " within the timeout", 1, 0,
+                        redactor.redact(t));
             }
             if (t instanceof InterruptedException || t.getClass().getSimpleName().equals("CallInterruptedException")) {
-                return new ModelCallException(Kind.CANCELLED, "the call to " + endpoint + " was interrupted (run cancelled)", 1, 0, t);
+                return new ModelCallException(Kind.CANCELLED, "the call to " + endpoint + " was interrupted (run cancelled)", 1, 0,
+                        redactor.redact(t));
             }
             if (t instanceof ConnectException || t instanceof UnresolvedAddressException
                     || t instanceof java.net.UnknownHostException) {
                 // The JDK's ConnectException often has no message at all: say nothing rather than "null".
                 String detail = t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + redactor.redact(t.getMessage());
                 return new ModelCallException(Kind.CONNECTION, "cannot connect to " + endpoint + detail
-                        + " (is the URL right and the server up?)", 1, 0, t);
+                        + " (is the URL right and the server up?)", 1, 0, redactor.redact(t));
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return new ModelCallException(Kind.BAD_RESPONSE, endpoint + " answered with a body that is not a chat completion: "
-                        + redactor.redact(((com.fasterxml.jackson.core.JsonProcessingException) t).getOriginalMessage()), 1, 0, t);
+                        + redactor.redact(((com.fasterxml.jackson.core.JsonProcessingException) t).getOriginalMessage()), 1, 0, redactor.redact(t));
             }
             if (t instanceof IOException) {
                 return new ModelCallException(Kind.CONNECTION, "connection to " + endpoint + " failed: "
-                        + redactor.redact(t.getClass().getSimpleName() + ": " + t.getMessage()), 1, 0, t);
+                        + redactor.redact(t.getClass().getSimpleName() + ": " + t.getMessage()), 1, 0, redactor.redact(t));
             }
         }
         String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
-        return new ModelCallException(Kind.BAD_RESPONSE, "the call to " + endpoint + " failed: " + redactor.redact(what), 1, 0, thrown);
+        return new ModelCallException(Kind.BAD_RESPONSE, "the call to " + endpoint + " failed: " + redactor.redact(what), 1, 0,
+                redactor.redact(thrown));
     }
 
     private static ModelCallException fromStatus(HttpException http, String endpoint, Redactor redactor) {

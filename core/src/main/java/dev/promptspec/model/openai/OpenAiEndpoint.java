@@ -31,6 +31,32 @@ public record OpenAiEndpoint(URI baseUrl, Secret apiKey, String keySource) {
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
+    /**
+     * True when {@code other} is the same server as this endpoint: same scheme, host (ignoring case) and port
+     * (the scheme's default when none is written). A key is sent only where it was meant to go, never to
+     * another host because a path or a setting points there.
+     */
+    public boolean sameServerAs(URI other) {
+        String scheme = scheme(baseUrl);
+        return scheme.equals(scheme(other)) && host().equals(other.getHost() == null ? "" : other.getHost().toLowerCase(Locale.ROOT))
+                && port(baseUrl) == port(other);
+    }
+
+    private static String scheme(URI u) {
+        return u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return switch (scheme(u)) {
+            case "https" -> 443;
+            case "http" -> 80;
+            default -> -1;
+        };
+    }
+
     private String host() {
         String h = baseUrl.getHost();
         return h == null ? "" : h.toLowerCase(Locale.ROOT);

@@ -59,6 +59,9 @@ public final class RecordingClient implements ModelClient {
             }
             throw e;
         }
+        if (mode.writes()) {
+            store.checkWritable(context.promptFile());
+        }
         ModelResponse response = client.call(request, context);
         if (!mode.writes()) {
             return response;

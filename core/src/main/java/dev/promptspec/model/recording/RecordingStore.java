@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,14 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * The recordings of a run, one YAML file per prompt file under a directory (by default
  * {@code src/test/promptspec/recordings} of the module: source files, reviewed and committed).
  *
- * <p>Thread-safe. Each prompt file's recordings are read once; every new recording rewrites that file
- * atomically (temporary file, then rename), so a crash never leaves half a file and no recording made
+ * <p>Thread-safe. Each prompt file's recordings are read once and indexed by fingerprint (each hashed once);
+ * every new recording updates that index and rewrites the file atomically (temporary file, then rename;
+ * saves that arrive together share one write), so a crash never leaves half a file and no recording made
  * before it is lost.
  */
 public final class RecordingStore {
 
     private final Path directory;
     private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
+    /** Each folder recordings go to, probed once: empty when it can be written, else why not. */
+    private final ConcurrentHashMap<Path, Optional<String>> writable = new ConcurrentHashMap<>();
 
     public RecordingStore(Path directory) {
         this.directory = directory;
@@ -55,6 +61,51 @@ public final class RecordingStore {
         return recordings(promptFile).findForCase(caseKey, purpose);
     }
 
+    /**
+     * Fails unless the recordings of {@code promptFile} can be written: called before a live call whose answer is to
+     * be recorded, so that an unwritable folder costs no billed call that would then be lost. The folder is created
+     * and probed (a temporary file written and deleted) once per run; every later call gets the same answer.
+     *
+     * @throws ModelCallException {@code CONFIGURATION}, naming the folder and {@code promptspec.recordings.dir}
+     */
+    public void checkWritable(String promptFile) throws ModelCallException {
+        Path folder = fileFor(promptFile).toAbsolutePath().getParent();
+        Optional<String> problem = writable.computeIfAbsent(folder, RecordingStore::probe);
+        if (problem.isPresent()) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, "cannot write recordings to " + folder + ": "
+                    + problem.get() + ". No model call was made, since its answer could not be recorded: set "
+                    + "promptspec.recordings.dir (now " + directory + ") to a writable directory, or run with -Dpromptspec.mode=live"
+                    + " to call without recording", 0);
+        }
+    }
+
+    private static final String PROBE = ".promptspec-write-check";
+
+    /** Empty when {@code folder} can be created and written, else why not in words. */
+    private static Optional<String> probe(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, PROBE, ".tmp"));
+            return Optional.empty();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return Optional.of("permission denied" + where(e, folder));
+        } catch (java.nio.file.FileSystemException e) {
+            return Optional.of((e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + where(e, folder));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return Optional.of(e.toString());
+        }
+    }
+
+    /** The path the failure is about, when it is not the folder itself or the probe file. */
+    private static String where(java.nio.file.FileSystemException e, Path folder) {
+        if (e.getFile() == null) {
+            return "";
+        }
+        Path file = Path.of(e.getFile()).toAbsolutePath();
+        boolean self = file.equals(folder) || file.getFileName().toString().startsWith(PROBE);
+        return self ? "" : " at " + file;
+    }
+
     /** Adds or replaces (same case and purpose) a recording and writes the file. */
     public void save(String promptFile, Recording recording) throws ModelCallException {
         recordings(promptFile).save(recording);
@@ -78,10 +129,19 @@ public final class RecordingStore {
 
     /** One prompt file's recordings, guarded by its own lock. */
     private static final class PromptRecordings {
+        /** The file's order: by case (naturally: "#2" before "#10"), then by call, so diffs stay small. */
+        private static final Comparator<Recording> ORDER =
+                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose);
+
         private final String promptFile;
         private final Path path;
+        /** In {@link #ORDER}. */
         private final List<Recording> entries = new ArrayList<>();
-        private java.util.Map<String, Recording> byFingerprint;
+        /**
+         * For each fingerprint, the first entry (in {@link #ORDER}) that has it: what replay answers with. Kept up to
+         * date by {@link #save} entry by entry, never rebuilt, so recording N cases costs no N² hashing.
+         */
+        private final Map<String, Recording> byFingerprint = new HashMap<>();
         /** Entries changed so far, and how many of those changes the file holds. */
         private long version;
         private long written;
@@ -99,22 +159,43 @@ public final class RecordingStore {
                     throw new CorruptRecordingsException(e.position() + ": " + e.getMessage() + ". " + e.fix());
                 }
             }
+            entries.sort(ORDER);
+            for (Recording r : entries) {
+                byFingerprint.putIfAbsent(r.fingerprint(), r);
+            }
         }
 
         synchronized Optional<Recording> find(String fingerprint) {
-            if (byFingerprint == null) {
-                // A fingerprint hashes the whole request: computed once per entry, not once per lookup.
-                byFingerprint = new java.util.HashMap<>();
-                for (Recording r : entries) {
-                    byFingerprint.putIfAbsent(r.fingerprint(), r);
-                }
-            }
             return Optional.ofNullable(byFingerprint.get(fingerprint));
         }
 
         synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
             return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose))
                     .max(Comparator.comparing(Recording::recordedAt));
+        }
+
+        /** Replaces the entries of the recording's case and purpose with it, keeping the order and the index. */
+        private synchronized long put(Recording recording) {
+            List<Recording> replaced = new ArrayList<>();
+            entries.removeIf(r -> {
+                boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose());
+                if (same) {
+                    replaced.add(r);
+                }
+                return same;
+            });
+            int at = Collections.binarySearch(entries, recording, ORDER);
+            entries.add(at < 0 ? -at - 1 : at, recording);
+            for (Recording old : replaced) {
+                if (byFingerprint.get(old.fingerprint()) == old) {
+                    // another case may have sent the very same request: it answers for that fingerprint now
+                    byFingerprint.remove(old.fingerprint());
+                    entries.stream().filter(r -> r.fingerprint().equals(old.fingerprint())).findFirst()
+                            .ifPresent(r -> byFingerprint.put(r.fingerprint(), r));
+                }
+            }
+            byFingerprint.merge(recording.fingerprint(), recording, (kept, added) -> ORDER.compare(added, kept) < 0 ? added : kept);
+            return ++version;
         }
 
         /**
@@ -124,14 +205,7 @@ public final class RecordingStore {
          * rewrite the file N times).
          */
         void save(Recording recording) throws ModelCallException {
-            long mine;
-            synchronized (this) {
-                byFingerprint = null;
-                entries.removeIf(r -> r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose()));
-                entries.add(recording);
-                entries.sort(Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose));
-                mine = ++version;
-            }
+            long mine = put(recording);
             synchronized (writeLock) {
                 if (written >= mine) {
                     return;

@@ -55,6 +55,11 @@ public final class RetryingClient implements ModelClient {
                 ModelResponse response = delegate.call(request, context);
                 return response.attempts() == attempt ? response : response.withOrigin(response.origin(), attempt);
             } catch (ModelCallException e) {
+                if (e.attempts() == 0) {
+                    // No call was made (budget spent, run cancelled, no price, no key): nothing to retry, and nothing
+                    // to add to the attempts of calls that were made before it, if any.
+                    throw attempt == 1 ? e : afterEarlierAttempts(e, attempt - 1, failures);
+                }
                 failures.add(describe(e));
                 String notRetried = whyNotRetried(e);
                 if (notRetried != null) {
@@ -119,9 +124,18 @@ public final class RetryingClient implements ModelClient {
         return new ModelCallException(e.kind(), message, attempts, e.status(), e.retryAfter().orElse(null), e.getCause());
     }
 
+    /** A call refused before it started, after {@code attempts} made ones had failed: it says both, and counts those. */
+    private static ModelCallException afterEarlierAttempts(ModelCallException e, int attempts, List<String> failures) {
+        String message = e.getMessage() + " [after " + attempts + (attempts == 1 ? " failed attempt: " : " failed attempts: ")
+                + String.join(", ", failures) + "]";
+        return new ModelCallException(e.kind(), message, attempts, e.status(), e.retryAfter().orElse(null), e.getCause());
+    }
+
     private static ModelCallException cancelled(int attempts, List<String> failures) {
-        String before = failures.isEmpty() ? "" : " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + " (" + String.join(", ", failures) + ")";
-        return new ModelCallException(Kind.CANCELLED, "the run was cancelled; the call was not retried" + before, attempts);
+        if (failures.isEmpty()) {
+            return new ModelCallException(Kind.CANCELLED, "the run was cancelled before this call started", 0);
+        }
+        return new ModelCallException(Kind.CANCELLED, "the run was cancelled; the call was not retried after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + " (" + String.join(", ", failures) + ")", attempts);
     }
 }

@@ -3,6 +3,7 @@ package dev.promptspec.eval.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
 import dev.promptspec.model.openai.OpenAiEndpoint;
@@ -157,12 +158,15 @@ class JudgeEvaluatorsTest {
         }
         RunConfig otherJudge = SupportReplyFixture.config("http://127.0.0.1:9/v1", recordings, RecordingMode.REPLAY).withJudgeModel("gpt-4.1");
         CaseResult shipped = SupportReplyFixture.runAll(otherJudge).get(0);
-        assertThat(shipped.error()).as("the prompt call itself still replays").isNull();
-        CheckResult relevance = check(shipped, "answers the question");
-        assertThat(relevance.passed()).isFalse();
-        assertThat(relevance.verdict().detail()).contains("judge:answers the question: prompt changed since it was recorded")
+        assertThat(shipped.response().origin()).as("the prompt call itself still replays").isEqualTo(ModelResponse.Origin.REPLAYED);
+        // not a verdict on the response: the case is an error, as when the prompt's own recording is stale
+        assertThat(shipped.error()).isInstanceOfSatisfying(ModelCallException.class,
+                e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.PROMPT_CHANGED));
+        assertThat(shipped.error().getMessage())
+                .startsWith("evaluator 'answers the question' (github/relevance) got no answer from its judge: ")
+                .contains("judge:answers the question: prompt changed since it was recorded")
                 .contains("the model is now 'gpt-4.1', was 'gpt-4o-mini'");
-        assertThat(check(shipped, "no refund promise").passed()).as("names its own model: unaffected").isTrue();
+        assertThat(shipped.checks()).as("no check is made up for the judge that was not asked").isEmpty();
     }
 
     @Test
@@ -192,12 +196,11 @@ class JudgeEvaluatorsTest {
                     .withJudgeEndpoint(new JudgeEndpoint(new OpenAiEndpoint(URI.create("https://judge.example.invalid/v1"), null, null),
                             "set the configuration parameter promptspec.judge.api-key"));
             CaseResult shipped = SupportReplyFixture.runAll(config).get(0);
-            assertThat(shipped.error()).isNull();
-            CheckResult relevance = check(shipped, "answers the question");
-            assertThat(relevance.passed()).isFalse();
-            assertThat(relevance.error()).isNotNull();
-            assertThat(relevance.verdict().detail()).contains("no recorded response")
-                    .contains("no API key for https://judge.example.invalid/v1: set the configuration parameter promptspec.judge.api-key");
+            assertThat(shipped.response().text()).isEqualTo(SupportReplyFixture.SHIPPED_ANSWER);
+            assertThat(shipped.error()).isInstanceOfSatisfying(ModelCallException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
+            assertThat(shipped.error().getMessage()).contains("evaluator 'answers the question'", "no recorded response",
+                    "no API key for https://judge.example.invalid/v1: set the configuration parameter promptspec.judge.api-key");
             assertThat(prompts.requests()).hasSize(2);
         }
     }

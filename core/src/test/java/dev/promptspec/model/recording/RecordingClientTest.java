@@ -247,4 +247,58 @@ class RecordingClientTest {
         assertThat(client(RecordingMode.REPLAY).call(request("Grade this answer"), CASE.forJudge("helpfulness")).origin())
                 .isEqualTo(ModelResponse.Origin.REPLAYED);
     }
+
+    /** Every case must fail with one CONFIGURATION error naming the folder and the key, and the model is never called. */
+    private void assertNoCallIsMadeWithout(Path recordingsDir, RecordingMode mode) {
+        RecordingStore store = new RecordingStore(recordingsDir);
+        RecordingClient client = new RecordingClient(mode, store, () -> model, CLOCK);
+        Path folder = store.fileFor(PROMPT_FILE).toAbsolutePath().getParent();
+        for (String ticket : List.of("The dashboard answers HTTP 502", "Please add a dark mode")) {
+            assertThatThrownBy(() -> client.call(request(ticket), CASE))
+                    .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+                        assertThat(e.attempts()).isZero();
+                    })
+                    .hasMessageStartingWith("cannot write recordings to " + folder + ": ")
+                    .hasMessageContaining("No model call was made")
+                    .hasMessageContaining("set promptspec.recordings.dir (now " + recordingsDir + ") to a writable directory");
+        }
+        assertThat(calls).as("no billed call whose answer would be lost").hasValue(0);
+    }
+
+    @Test
+    void auto_and_record_make_no_call_when_the_recordings_folder_cannot_be_created() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("recordings"), "a file where the recordings folder should be");
+        assertNoCallIsMadeWithout(notAFolder.resolve("nested"), RecordingMode.AUTO);
+        assertNoCallIsMadeWithout(notAFolder.resolve("nested"), RecordingMode.RECORD);
+        assertThat(client(RecordingMode.LIVE).call(request("My invoice shows the wrong VAT rate"), CASE).text())
+                .as("live mode records nothing, so it needs no folder").isEqualTo(ANSWER);
+    }
+
+    @Test
+    void auto_makes_no_call_into_a_read_only_recordings_folder_but_still_replays_from_it() throws Exception {
+        ModelRequest recorded = request("My invoice shows the wrong VAT rate");
+        record(recorded);
+        calls.set(0);
+        Path folder = new RecordingStore(dir).fileFor(PROMPT_FILE).getParent();
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path probe = null;
+            try {
+                probe = Files.createTempFile(folder, "can-i-write", ".tmp");
+            } catch (java.io.IOException expected) {
+                // the folder is read-only for this user, as intended
+            }
+            if (probe != null) {
+                Files.delete(probe);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(probe == null,
+                    "this user (root?) writes into read-only folders; the unwritable case is covered by a file in the way");
+
+            assertThat(client(RecordingMode.AUTO).call(recorded, CASE).origin()).isEqualTo(ModelResponse.Origin.REPLAYED);
+            assertNoCallIsMadeWithout(dir, RecordingMode.AUTO);
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }

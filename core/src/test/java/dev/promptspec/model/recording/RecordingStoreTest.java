@@ -141,6 +141,76 @@ class RecordingStoreTest {
     }
 
     @Test
+    void many_saves_keep_every_lookup_right_re_recorded_cases_and_shared_requests_included() throws Exception {
+        RecordingStore store = new RecordingStore(dir);
+        String file = "prompts/faq.prompt.yml";
+        // what replay must find after the saves: the latest request of each case and call, and nothing older
+        java.util.Map<String, Recording> latest = new java.util.LinkedHashMap<>();
+        List<Recording> superseded = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 1; i <= 20; i++) {
+                // cases #1..#20, each recorded twice with an edited prompt; #5, #10... ask the same question as
+                // case #1 in round 0, so several cases share one request (and its fingerprint) for a while
+                String question = round == 0 && i % 5 == 0 ? "Which plans include SSO? (round 0, case 1)"
+                        : "Which plans include SSO? (round " + round + ", case " + i + ")";
+                Recording r = recording("#" + i, question, "SSO is part of the Business and Enterprise plans.");
+                Recording judged = new Recording("#" + i, "judge:accurate", AT, request("Grade: " + question),
+                        r.response());
+                for (Recording each : List.of(r, judged)) {
+                    Recording before = latest.put(each.caseKey() + "|" + each.purpose(), each);
+                    if (before != null) {
+                        superseded.add(before);
+                    }
+                    store.save(file, each);
+                    assertThat(store.find(file, each.fingerprint())).as("found right after its save").isPresent()
+                            .get().extracting(Recording::request).isEqualTo(each.request());
+                }
+            }
+        }
+
+        for (RecordingStore s : List.of(store, new RecordingStore(dir))) { // this run's index, and the file read afresh
+            for (Recording expected : latest.values()) {
+                assertThat(s.find(file, expected.fingerprint())).get().extracting(Recording::request).isEqualTo(expected.request());
+                assertThat(s.findForCase(file, expected.caseKey(), expected.purpose())).get().extracting(Recording::request)
+                        .isEqualTo(expected.request());
+            }
+            for (Recording old : superseded) {
+                assertThat(s.find(file, old.fingerprint())).as("re-recorded: the old request no longer replays").isEmpty();
+            }
+        }
+        assertThat(readBack(file)).hasSize(40);
+    }
+
+    @Test
+    void a_request_several_cases_share_stays_found_when_one_of_them_is_re_recorded() throws Exception {
+        RecordingStore store = new RecordingStore(dir);
+        String file = "prompts/faq.prompt.yml";
+        Recording first = recording("#1", "Do you ship to Norway?", "Yes, within 5 working days.");
+        Recording second = recording("#2", "Do you ship to Norway?", "Yes, within 5 working days.");
+        store.save(file, second);
+        store.save(file, first);
+        assertThat(store.find(file, first.fingerprint())).as("the first case in file order answers").contains(first);
+
+        store.save(file, recording("#1", "Do you ship to Iceland?", "Not yet."));
+        assertThat(store.find(file, first.fingerprint())).contains(second);
+        store.save(file, recording("#2", "Do you ship to Finland?", "Yes."));
+        assertThat(store.find(file, first.fingerprint())).isEmpty();
+    }
+
+    @Test
+    void lookups_use_the_fingerprint_each_recording_carries_and_never_hash_a_request_again() throws Exception {
+        RecordingStore store = new RecordingStore(dir);
+        Recording carried = new Recording("#1", "prompt", AT, request("q"), recording("#1", "q", "a").response(), null,
+                "sha256:as-computed-when-it-was-made");
+        store.save("prompts/p.prompt.yml", carried);
+        for (int i = 2; i < 20; i++) {
+            store.save("prompts/p.prompt.yml", recording("#" + i, "q" + i, "a" + i));
+        }
+        assertThat(store.find("prompts/p.prompt.yml", "sha256:as-computed-when-it-was-made")).contains(carried);
+        assertThat(recording("#1", "q", "a").fingerprint()).as("null: computed from the request").isEqualTo(request("q").fingerprint());
+    }
+
+    @Test
     void a_write_that_fails_leaves_no_temporary_file_and_says_what_to_do() throws Exception {
         RecordingStore store = new RecordingStore(dir);
         Path target = store.fileFor("prompts/p.prompt.yml");

@@ -11,6 +11,9 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
+import dev.promptspec.model.cost.PriceTable;
+import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.model.cost.UsageMeter;
 import dev.promptspec.spec.Role;
 import dev.promptspec.testing.FakeTiming;
 import java.time.Duration;
@@ -172,5 +175,54 @@ class RetryingClientTest {
                     assertThat(e.getMessage()).contains("cancelled", "1 attempt", "HTTP 503");
                 });
         assertThat(server.calls).hasValue(1);
+    }
+
+    @Test
+    void a_call_refused_before_it_started_passes_through_unchanged_and_is_not_a_failed_call() {
+        List<ModelCallException> refusals = List.of(
+                new ModelCallException(Kind.BUDGET_EXCEEDED, "the run's budget is spent (1,200 tokens used,"
+                        + " promptspec.budget.max-tokens=1,000): no further model calls are made, so this case was skipped", 0),
+                new ModelCallException(Kind.CONFIGURATION, "promptspec.budget.max-cost is set, but model 'gpt-4o-mini' has no"
+                        + " price, so its cost cannot be counted: add promptspec.price.gpt-4o-mini=<input>,<output>", 0),
+                new ModelCallException(Kind.CANCELLED, "the run was cancelled before this call started", 0));
+        for (ModelCallException refusal : refusals) {
+            Scripted guard = new Scripted(refusal);
+            UsageMeter meter = new UsageMeter(PriceTable.defaults());
+            ModelClient client = meter.meter(retrying(guard, RetryPolicy.DEFAULT, 0.5));
+
+            assertThatThrownBy(() -> client.call(REQUEST, CONTEXT)).as(refusal.kind().name()).isSameAs(refusal);
+            assertThat(refusal.getMessage()).doesNotContain("attempt");
+            assertThat(guard.calls).hasValue(1);
+            assertThat(timing.slept()).isZero();
+            RunUsage usage = meter.snapshot();
+            assertThat(usage.failedCalls()).as(refusal.kind().name()).isZero();
+            assertThat(usage.attempts()).as(refusal.kind().name()).isZero();
+        }
+    }
+
+    @Test
+    void a_refusal_after_failed_attempts_counts_only_the_attempts_made() {
+        Scripted server = new Scripted(status(503, "overloaded", null), new ModelCallException(Kind.BUDGET_EXCEEDED,
+                "the run's budget is spent (1,200 tokens used, promptspec.budget.max-tokens=1,000)", 0));
+        assertThatThrownBy(() -> retrying(server, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXCEEDED);
+                    assertThat(e.attempts()).isEqualTo(1);
+                    assertThat(e.getMessage()).isEqualTo("the run's budget is spent (1,200 tokens used,"
+                            + " promptspec.budget.max-tokens=1,000) [after 1 failed attempt: HTTP 503]");
+                });
+        assertThat(server.calls).hasValue(2);
+    }
+
+    @Test
+    void a_run_cancelled_before_the_first_attempt_made_no_call() {
+        Scripted server = new Scripted();
+        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> true, () -> 0.5).call(REQUEST, CONTEXT))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
+                    assertThat(e.attempts()).isZero();
+                    assertThat(e.getMessage()).isEqualTo("the run was cancelled before this call started");
+                });
+        assertThat(server.calls).hasValue(0);
     }
 }

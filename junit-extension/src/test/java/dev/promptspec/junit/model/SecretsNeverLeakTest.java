@@ -7,6 +7,7 @@ import dev.promptspec.junit.PromptSpec;
 import dev.promptspec.junit.PromptSpecTestEngineAccess;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
+import dev.promptspec.testing.FakeOpenAiServer.Garbage;
 import dev.promptspec.testing.FakeOpenAiServer.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,7 +29,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The API key reaches the server and nothing else: not the recordings, the errors (message, toString, stack
- * traces with causes), the report entries or the console, even when the server echoes it back.
+ * traces with causes), the report entries, the JSON report and Markdown summary or the console, even when the
+ * server echoes it back (in an error body, or in a field that the JSON parser then quotes in its own exception).
  */
 class SecretsNeverLeakTest {
 
@@ -41,6 +43,7 @@ class SecretsNeverLeakTest {
     @Test
     void the_key_appears_in_no_file_message_or_report(@TempDir Path dir) throws Exception {
         Path recordings = dir.resolve("recordings");
+        Path reports = dir.resolve("reports");
         Path outputs = Files.createDirectories(dir.resolve("outputs"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
@@ -55,6 +58,12 @@ class SecretsNeverLeakTest {
             if (user.contains("[scenario 500]")) {
                 return new Status(500, "upstream failed; request headers were: Authorization: Bearer " + KEY);
             }
+            if (user.contains("[scenario gateway]")) {
+                // a gateway that echoes the caller's key into a numeric field: the JSON parser's own exception, kept as the
+                // error's cause, quotes the value it could not read
+                return new Garbage("{\"id\": \"chatcmpl-9\", \"object\": \"chat.completion\", \"created\": \"" + KEY
+                        + "\", \"model\": \"gpt-4o-mini\", \"choices\": []}");
+            }
             return new Completion("At 45 days your purchase is outside our 30-day refund window, but we can offer store credit.");
         })) {
             PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8);
@@ -65,6 +74,7 @@ class SecretsNeverLeakTest {
                         .configurationParameter("promptspec.openai.base-url", server.baseUrl())
                         .configurationParameter("promptspec.mode", "record")
                         .configurationParameter("promptspec.recordings.dir", recordings.toString())
+                        .configurationParameter("promptspec.reports.dir", reports.toString())
                         .configurationParameter("promptspec.retries", "1")
                         .configurationParameter("promptspec.retry.initial-delay", "10ms")
                         .selectors(selectClass(Refunds.class))
@@ -76,7 +86,7 @@ class SecretsNeverLeakTest {
             // the key did go where it belongs
             assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
         }
-        results.testEvents().assertStatistics(s -> s.started(3).succeeded(1).failed(2));
+        results.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
 
         // Everything the run produced, written out the way a build would keep it
         StringBuilder events = new StringBuilder();
@@ -94,15 +104,17 @@ class SecretsNeverLeakTest {
         Files.writeString(outputs.resolve("report-entries.txt"), entries, StandardCharsets.UTF_8);
         Files.writeString(outputs.resolve("console.txt"), console.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("PromptSpec: 3 model calls");
-        assertThat(events).contains("HTTP 401", "Incorrect API key provided", "HTTP 500");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("PromptSpec: 4 model calls");
+        assertThat(events).contains("HTTP 401", "Incorrect API key provided", "HTTP 500", "is not a chat completion")
+                .as("the parser's exception is printed as a cause, redacted").contains("Caused by: com.fasterxml.jackson");
         assertThat(entries).contains("promptspec.tokens.input");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("refunds.recordings.yml", "events.txt", "report-entries.txt", "console.txt");
+                .contains("refunds.recordings.yml", "promptspec-report.json", "promptspec-summary.md", "events.txt",
+                        "report-entries.txt", "console.txt");
         for (Path f : files) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
             assertThat(text).as(f.toString()).doesNotContain(KEY).doesNotContain("Zx9SECRETsecret");
