@@ -3,9 +3,6 @@ package dev.promptspec.eval;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.TestCase;
-import dev.promptspec.template.MissingVariableException;
-import dev.promptspec.template.Template;
-import dev.promptspec.yaml.Position;
 import java.util.Map;
 
 /**
@@ -42,11 +39,6 @@ public record EvaluationContext(
     public EvaluationContext(String response, Map<String, String> variables, ModelResponse model, TestCase testCase,
             PromptFile file, JudgeModel judge) {
         this(response, variables, model, testCase, file, judge, null);
-    }
-
-    /** Fills {@code {{variables}}} of an evaluator's setting from this test case. */
-    public String render(String template, Position position) throws MissingVariableException {
-        return Template.parse(template, position).render(variables);
     }
 
     /** The response in {@code form} (its Markdown tree, say), parsed once for all evaluators of this case. */

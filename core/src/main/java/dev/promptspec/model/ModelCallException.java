@@ -97,10 +97,4 @@ public class ModelCallException extends Exception {
     public ModelCallException prefixed(String context) {
         return new ModelCallException(kind, context + ": " + getMessage(), attempts, status, retryAfter, getCause());
     }
-
-    /** A copy that says how many attempts were made (retry wrappers know it, providers do not). */
-    public ModelCallException withAttempts(int n) {
-        String msg = getMessage();
-        return new ModelCallException(kind, msg, n, status, retryAfter, getCause());
-    }
 }

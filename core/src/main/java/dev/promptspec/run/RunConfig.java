@@ -106,14 +106,6 @@ public record RunConfig(
         return with(b -> b.calls = c);
     }
 
-    public RunConfig withTimeout(Duration t) {
-        return with(b -> b.timeout = t);
-    }
-
-    public RunConfig withProvider(ProviderChoice p) {
-        return with(b -> b.provider = p);
-    }
-
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);

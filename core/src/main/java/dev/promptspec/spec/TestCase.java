@@ -48,11 +48,6 @@ public record TestCase(
         problems = List.copyOf(problems);
     }
 
-    /** The data file the entry comes from, if any. */
-    public Optional<Path> dataFileIfAny() {
-        return Optional.ofNullable(dataFile);
-    }
-
     public Optional<String> expectedText() {
         return Optional.ofNullable(expected);
     }
