@@ -6,6 +6,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.Redactor;
+import dev.promptspec.util.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -15,8 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns whatever a langchain4j model threw into a {@link ModelCallException} that says what happened in
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 public final class CallErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)h)?(?:(\\d+(?:\\.\\d+)?)m(?!s))?(?:(\\d+(?:\\.\\d+)?)s)?(?:(\\d+)ms)?");
 
     private CallErrors() {
     }
@@ -136,41 +134,11 @@ public final class CallErrors {
                 }
             }
         }
-        Optional<Duration> requests = h.header("x-ratelimit-reset-requests").flatMap(CallErrors::parseGoDuration);
-        Optional<Duration> tokens = h.header("x-ratelimit-reset-tokens").flatMap(CallErrors::parseGoDuration);
+        Optional<Duration> requests = h.header("x-ratelimit-reset-requests").flatMap(Durations::parse);
+        Optional<Duration> tokens = h.header("x-ratelimit-reset-tokens").flatMap(Durations::parse);
         if (requests.isPresent() && tokens.isPresent()) {
             return Optional.of(requests.get().compareTo(tokens.get()) > 0 ? requests.get() : tokens.get());
         }
         return requests.or(() -> tokens);
-    }
-
-    static Optional<Duration> parseGoDuration(String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t) * 1000)));
-        } catch (NumberFormatException ignored) {
-            // a Go duration
-        }
-        Matcher m = DURATION.matcher(t);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        double millis = 0;
-        if (m.group(1) != null) {
-            millis += Double.parseDouble(m.group(1)) * 3_600_000;
-        }
-        if (m.group(2) != null) {
-            millis += Double.parseDouble(m.group(2)) * 60_000;
-        }
-        if (m.group(3) != null) {
-            millis += Double.parseDouble(m.group(3)) * 1000;
-        }
-        if (m.group(4) != null) {
-            millis += Double.parseDouble(m.group(4));
-        }
-        return Optional.of(Duration.ofMillis((long) millis));
     }
 }
