@@ -19,6 +19,11 @@ public final class Texts {
         return quote(s, 80);
     }
 
+    /** The first line of {@code s} (of an exception's message, say): empty for null or empty text. */
+    public static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
     /** 1-based line number of {@code offset} in {@code text}. */
     public static int lineOf(String text, int offset) {
         int line = 1;

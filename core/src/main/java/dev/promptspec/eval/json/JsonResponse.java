@@ -72,7 +72,7 @@ public final class JsonResponse {
             String hint = !stripFence && text.startsWith("```") ? "; it is wrapped in a ``` code fence: set stripFence: true to accept that"
                     : "; it starts with " + Texts.quote(text, 40);
             return new JsonResponse(text, null, (fenced ? "the ```json code fence" : "the response") + " is not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + where + hint);
+                    + Texts.firstLine(e.getOriginalMessage()) + where + hint);
         }
     }
 

@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.serialization.BasicNodeReader;
 import com.networknt.schema.serialization.NodeReader;
+import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ public final class JsonSchema {
                 schema.initializeValidators(); // resolves every $ref now, so a broken one is a load-time error
             }
         } catch (RuntimeException e) { // networknt's SchemaException, or Jackson 3's unchecked parse errors
-            throw new IllegalArgumentException("cannot read " + origin + ": " + firstLine(e.getMessage()), e);
+            throw new IllegalArgumentException("cannot read " + origin + ": " + Texts.firstLine(e.getMessage()), e);
         }
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException(origin + " is not a valid JSON Schema: " + list(invalid));
@@ -140,9 +141,5 @@ public final class JsonSchema {
             sb.append("; and ").append(errors.size() - SHOWN).append(" more");
         }
         return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }
