@@ -106,6 +106,10 @@ public record RunConfig(
         return with(b -> b.calls = c);
     }
 
+    public RunConfig withProvider(ProviderChoice p) {
+        return with(b -> b.provider = p);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
