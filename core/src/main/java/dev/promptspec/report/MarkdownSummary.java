@@ -13,14 +13,14 @@ import java.util.Map;
  * that cannot run is a row of its own, counted as an errored test, with its problems.
  * Fits a CI job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}) or a pull request comment.
  */
-public final class MarkdownSummary {
+final class MarkdownSummary {
 
     private static final int MAX_FAILURES = 50;
 
     private MarkdownSummary() {
     }
 
-    public static String render(RunReport report) {
+    static String render(RunReport report) {
         List<CaseOutcome> all = report.outcomes();
         List<InvalidFile> invalid = report.invalidFiles();
         long passed = report.count(CaseOutcome.Status.PASSED);

@@ -23,14 +23,14 @@ import java.util.Optional;
  * as the cause only as a redacted copy ({@link Redactor#redact(Throwable)}), since its message (a parser quoting
  * a body, a client quoting a header) may hold the key and test reports print causes.
  */
-public final class CallErrors {
+final class CallErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CallErrors() {
     }
 
-    public static ModelCallException classify(Throwable thrown, String endpoint, Redactor redactor) {
+    static ModelCallException classify(Throwable thrown, String endpoint, Redactor redactor) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ModelCallException mce) {
                 return mce;
@@ -110,7 +110,7 @@ public final class CallErrors {
      * The wait a server asked for: {@code Retry-After} (seconds or an HTTP date), {@code retry-after-ms},
      * else OpenAI's {@code x-ratelimit-reset-requests}/{@code -tokens} ("6m0s", "1.5s", "20ms").
      */
-    public static Optional<Duration> retryAfter(ResponseHeaders h) {
+    static Optional<Duration> retryAfter(ResponseHeaders h) {
         Optional<String> ms = h.header("retry-after-ms");
         if (ms.isPresent()) {
             try {
