@@ -15,6 +15,7 @@ public final class Texts {
         return "\"" + flat + "\"";
     }
 
+    /** {@link #quote(String, int)} cut to 80 characters. */
     public static String quote(String s) {
         return quote(s, 80);
     }

@@ -13,6 +13,7 @@ public record LoadedPromptFile(PromptSource source, Optional<PromptFile> file, L
         problems = List.copyOf(problems);
     }
 
+    /** Whether the file can run: it loaded without errors. */
     public boolean isValid() {
         return file.isPresent();
     }

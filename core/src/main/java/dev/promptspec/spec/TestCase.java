@@ -48,6 +48,7 @@ public record TestCase(
         problems = List.copyOf(problems);
     }
 
+    /** The entry's {@code expected} value, when it has one. */
     public Optional<String> expectedText() {
         return Optional.ofNullable(expected);
     }
