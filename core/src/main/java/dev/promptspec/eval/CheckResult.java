@@ -11,6 +11,7 @@ package dev.promptspec.eval;
  */
 public record CheckResult(String name, String kind, Verdict verdict, double weight, Throwable error) {
 
+    /** Whether the verdict passed (an evaluator that threw has failed). */
     public boolean passed() {
         return verdict.passed();
     }

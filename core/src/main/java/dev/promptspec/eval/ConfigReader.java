@@ -20,15 +20,18 @@ public final class ConfigReader {
     private final YamlMap map;
     private final String where;
 
+    /** @param where how messages name the settings: {@code "markdown evaluator 'Risks'"} */
     public ConfigReader(YamlMap map, String where) {
         this.map = map;
         this.where = where;
     }
 
+    /** The settings as written. */
     public YamlMap map() {
         return map;
     }
 
+    /** Fails on the first key outside {@code keys}, at its line, suggesting the nearest known key. */
     public void allowOnly(Collection<String> keys) throws InvalidConfigException {
         for (YamlMap.Entry e : map.entryList()) {
             if (!keys.contains(e.key())) {
@@ -38,14 +41,17 @@ public final class ConfigReader {
         }
     }
 
+    /** Whether {@code key} is written (even with an empty value). */
     public boolean has(String key) {
         return map.has(key);
     }
 
+    /** The entry of {@code key} with its positions, for settings of a shape the typed reads do not cover. */
     public Optional<YamlMap.Entry> entry(String key) {
         return map.entry(key);
     }
 
+    /** A text; numbers and booleans as written. Empty when absent or empty; a mapping or a list is an error. */
     public Optional<String> string(String key) throws InvalidConfigException {
         Optional<YamlMap.Entry> e = map.entry(key);
         if (e.isEmpty()) {
@@ -57,6 +63,7 @@ public final class ConfigReader {
         throw typeError(e.get(), "a text");
     }
 
+    /** {@code true} or {@code false}; empty when absent or empty, anything else is an error. */
     public Optional<Boolean> bool(String key) throws InvalidConfigException {
         Optional<YamlMap.Entry> e = map.entry(key);
         if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
@@ -68,6 +75,7 @@ public final class ConfigReader {
         throw typeError(e.get(), "true or false");
     }
 
+    /** A whole number of at least {@code min}; empty when absent or empty, anything else is an error. */
     public Optional<Integer> integer(String key, int min) throws InvalidConfigException {
         Optional<YamlMap.Entry> e = map.entry(key);
         if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {
@@ -84,6 +92,7 @@ public final class ConfigReader {
         throw typeError(e.get(), "a whole number");
     }
 
+    /** A number from {@code min} to {@code max}; empty when absent or empty, anything else is an error. */
     public Optional<Double> number(String key, double min, double max) throws InvalidConfigException {
         Optional<YamlMap.Entry> e = map.entry(key);
         if (e.isEmpty() || e.get().value() instanceof YamlScalar s && s.isNull()) {

@@ -3,13 +3,11 @@ package dev.promptspec.eval;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.TestCase;
-import dev.promptspec.template.MissingVariableException;
-import dev.promptspec.template.Template;
-import dev.promptspec.yaml.Position;
 import java.util.Map;
 
 /**
- * Everything an evaluator may look at for one test case.
+ * Everything an evaluator may look at for one test case. One context serves every evaluator of the case, so
+ * what they parse from the response is parsed once ({@link #parsed(ResponseForms.Form)}).
  *
  * @param response  the model's answer, trimmed (gh-models compares trimmed text)
  * @param variables the test case's variables, {@code expected} included
@@ -17,6 +15,8 @@ import java.util.Map;
  * @param testCase  the testData entry
  * @param file      the prompt file
  * @param judge     calls a model to grade the response (model-graded evaluators)
+ * @param forms     {@code response} in parsed forms, shared by the case's evaluators: of the same text, or null for
+ *                  new ones
  */
 public record EvaluationContext(
         String response,
@@ -24,10 +24,25 @@ public record EvaluationContext(
         ModelResponse model,
         TestCase testCase,
         PromptFile file,
-        JudgeModel judge) {
+        JudgeModel judge,
+        ResponseForms forms) {
 
-    /** Fills {@code {{variables}}} of an evaluator's setting from this test case. */
-    public String render(String template, Position position) throws MissingVariableException {
-        return Template.parse(template, position).render(variables);
+    public EvaluationContext {
+        if (forms == null) {
+            forms = new ResponseForms(response);
+        } else if (forms.response() != response && (response == null || !response.equals(forms.response()))) {
+            throw new IllegalArgumentException("the parsed forms are of another response than this context's");
+        }
+    }
+
+    /** A context whose parsed forms start empty: what the runner builds for each test case. */
+    public EvaluationContext(String response, Map<String, String> variables, ModelResponse model, TestCase testCase,
+            PromptFile file, JudgeModel judge) {
+        this(response, variables, model, testCase, file, judge, null);
+    }
+
+    /** The response in {@code form} (its Markdown tree, say), parsed once for all evaluators of this case. */
+    public <T> T parsed(ResponseForms.Form<T> form) {
+        return forms.get(form);
     }
 }

@@ -43,6 +43,7 @@ public record EvaluatorDefinition(
         return config instanceof YamlScalar s && !s.isNull() ? s : null;
     }
 
+    /** Reports a problem that does not stop the file (a setting that has no effect, say), at {@code at}. */
     public void warn(Position at, String message, String fix) {
         problems.warning(at, message, fix);
     }

@@ -55,6 +55,7 @@ public final class EvaluatorRegistry {
         return new EvaluatorRegistry(found, NamedEvaluators.load(loader), errors);
     }
 
+    /** Exactly these factories (the first of two with one kind wins), no named evaluators: for tests and embedding. */
     public static EvaluatorRegistry of(EvaluatorFactory... factories) {
         Map<String, EvaluatorFactory> m = new LinkedHashMap<>();
         for (EvaluatorFactory f : factories) {
@@ -82,6 +83,7 @@ public final class EvaluatorRegistry {
         return all;
     }
 
+    /** Every registered kind, the YAML keys of evaluators. */
     public Set<String> kinds() {
         return factories.keySet();
     }
@@ -111,6 +113,7 @@ public final class EvaluatorRegistry {
         return keys;
     }
 
+    /** The evaluator {@code definition} declares, built by its kind's factory; an unknown kind is an error at its line. */
     public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
         EvaluatorFactory f = factories.get(definition.kind());
         if (f == null) {

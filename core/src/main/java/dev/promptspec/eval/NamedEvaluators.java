@@ -27,6 +27,7 @@ public final class NamedEvaluators {
     /** Names usable after {@code java:}. */
     public static final Pattern VALID_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.\\-]*");
 
+    /** No evaluators at all. */
     public static final NamedEvaluators NONE = new NamedEvaluators(Map.of(), Map.of(), List.of(), List.of());
 
     private final Map<String, Entry> entries;
@@ -60,6 +61,7 @@ public final class NamedEvaluators {
         return b.build();
     }
 
+    /** An empty collection to add evaluators to. */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,10 +80,12 @@ public final class NamedEvaluators {
         return new NamedEvaluators(e, u, errors, h);
     }
 
+    /** The usable evaluator named {@code name}, if there is one. */
     public Optional<Entry> find(String name) {
         return Optional.ofNullable(entries.get(name));
     }
 
+    /** The names of the usable evaluators. */
     public Set<String> names() {
         return entries.keySet();
     }
@@ -111,6 +115,7 @@ public final class NamedEvaluators {
         private Builder() {
         }
 
+        /** Adds a usable evaluator; an invalid name or a second one of a name becomes a load error instead. */
         public Builder add(String name, Evaluator evaluator, String origin) {
             if (name == null || !VALID_NAME.matcher(name).matches()) {
                 loadErrors.add(origin + " has the name '" + name + "', which YAML cannot reference after java: "
@@ -134,6 +139,7 @@ public final class NamedEvaluators {
             return this;
         }
 
+        /** A provider that failed to load, for the run to report. */
         public Builder loadError(String message) {
             loadErrors.add(message);
             return this;
@@ -145,6 +151,7 @@ public final class NamedEvaluators {
             return this;
         }
 
+        /** The evaluators collected so far. */
         public NamedEvaluators build() {
             return new NamedEvaluators(entries, unusable, loadErrors, hints);
         }

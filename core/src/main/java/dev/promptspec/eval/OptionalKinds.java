@@ -1,5 +1,6 @@
 package dev.promptspec.eval;
 
+import dev.promptspec.util.OptionalModules;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,15 +9,13 @@ import java.util.Set;
  * Evaluator kinds that live in optional PromptSpec modules, so that a file using one without the module gets
  * "add this dependency" rather than "unknown kind", and so that the prompt file schema describes every kind of
  * the product whichever modules are on the class path (an editor completes {@code similar:} before the module is
- * added). The module's factory publishes the same settings schema ({@link #settingsSchema}).
+ * added). The module's factory publishes the same settings schema ({@link #settingsSchema}). Which module provides a
+ * kind is {@link OptionalModules}' table, shared with optional providers.
  */
 public final class OptionalKinds {
 
-    /** One optional kind: the Maven artifact that provides it and the JSON Schema of its settings. */
-    private record Kind(String artifact, String settingsSchema) {
-    }
-
-    private static final Map<String, Kind> KINDS = Map.of("similar", new Kind("dev.promptspec:promptspec-similarity", """
+    /** The JSON Schema of each optional kind's settings (OptionalKindsTest: one for each kind of the table). */
+    private static final Map<String, String> SETTINGS_SCHEMAS = Map.of("similar", """
             {
               "description": "Offline similarity of meaning: cosine similarity of all-MiniLM-L6-v2 sentence embeddings of the response and a reference, computed in-process (no network, no key). Needs the promptspec-similarity module. Either the reference itself (similar: \\"{{expected}}\\", threshold 0.7) or a mapping. PromptSpec extension.",
               "anyOf": [
@@ -32,35 +31,34 @@ public final class OptionalKinds {
                 }
               ]
             }
-            """));
+            """);
 
     private OptionalKinds() {
     }
 
     /** Every optional kind. */
     public static Set<String> kinds() {
-        return KINDS.keySet();
+        return OptionalModules.evaluatorKinds();
     }
 
     /** The artifact that provides {@code kind}, when it is an optional kind. */
     public static Optional<String> moduleFor(String kind) {
-        return Optional.ofNullable(KINDS.get(kind)).map(Kind::artifact);
+        return OptionalModules.forEvaluatorKind(kind);
     }
 
     /** The settings schema of an optional kind, as its module's factory publishes it. */
     public static Optional<String> settingsSchema(String kind) {
-        return Optional.ofNullable(KINDS.get(kind)).map(Kind::settingsSchema);
+        return Optional.ofNullable(SETTINGS_SCHEMAS.get(kind));
     }
 
     /** The message for a file that uses an optional kind whose module is missing. */
     public static String missingModuleMessage(String kind, String artifact) {
-        return "evaluator kind '" + kind + "' needs the " + artifact.substring(artifact.indexOf(':') + 1)
+        return "evaluator kind '" + kind + "' needs the " + OptionalModules.artifactId(artifact)
                 + " module, which is not on the class path";
     }
 
+    /** How to add the module with {@code artifact}'s coordinates. */
     public static String missingModuleFix(String artifact) {
-        String[] ga = artifact.split(":");
-        return "Add the test dependency <groupId>" + ga[0] + "</groupId><artifactId>" + ga[1]
-                + "</artifactId> (its version comes from the promptspec-bom)";
+        return OptionalModules.dependencyFix(artifact);
     }
 }

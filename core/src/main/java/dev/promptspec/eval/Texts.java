@@ -15,8 +15,14 @@ public final class Texts {
         return "\"" + flat + "\"";
     }
 
+    /** {@link #quote(String, int)} cut to 80 characters. */
     public static String quote(String s) {
         return quote(s, 80);
+    }
+
+    /** The first line of {@code s} (of an exception's message, say): empty for null or empty text. */
+    public static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     /** 1-based line number of {@code offset} in {@code text}. */

@@ -18,14 +18,17 @@ public record Verdict(boolean passed, double score, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    /** Passed, score 1. */
     public static Verdict pass(String detail) {
         return new Verdict(true, 1.0, detail);
     }
 
+    /** Failed, score 0. */
     public static Verdict fail(String detail) {
         return new Verdict(false, 0.0, detail);
     }
 
+    /** Passed (score 1) or failed (score 0) with the same detail. */
     public static Verdict of(boolean passed, String detail) {
         return passed ? pass(detail) : fail(detail);
     }

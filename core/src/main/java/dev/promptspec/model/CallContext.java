@@ -9,12 +9,15 @@ package dev.promptspec.model;
  */
 public record CallContext(String promptFile, String caseKey, String purpose) {
 
+    /** The purpose of the prompt's own call. */
     public static final String PROMPT = "prompt";
 
+    /** The prompt's own call for one test case. */
     public static CallContext prompt(String promptFile, String caseKey) {
         return new CallContext(promptFile, caseKey, PROMPT);
     }
 
+    /** A judge's call for the same test case, made by the evaluator named {@code evaluatorName}. */
     public CallContext forJudge(String evaluatorName) {
         return new CallContext(promptFile, caseKey, "judge:" + evaluatorName);
     }

@@ -42,10 +42,12 @@ public class ModelCallException extends Exception {
     private final int status;
     private final transient java.time.Duration retryAfter;
 
+    /** A failure without an HTTP status or a cause (attempts: calls made, 0 when none was). */
     public ModelCallException(Kind kind, String message, int attempts) {
         this(kind, message, attempts, 0, null, null);
     }
 
+    /** A failure with an HTTP status (or 0) and a cause, which must hold no secret (see {@link Redactor#redact(Throwable)}). */
     public ModelCallException(Kind kind, String message, int attempts, int status, Throwable cause) {
         this(kind, message, attempts, status, null, cause);
     }
@@ -67,6 +69,7 @@ public class ModelCallException extends Exception {
         return java.util.Optional.ofNullable(retryAfter);
     }
 
+    /** What went wrong, which decides whether to retry and whether the case fails, errs or is skipped. */
     public Kind kind() {
         return kind;
     }
@@ -96,11 +99,5 @@ public class ModelCallException extends Exception {
      */
     public ModelCallException prefixed(String context) {
         return new ModelCallException(kind, context + ": " + getMessage(), attempts, status, retryAfter, getCause());
-    }
-
-    /** A copy that says how many attempts were made (retry wrappers know it, providers do not). */
-    public ModelCallException withAttempts(int n) {
-        String msg = getMessage();
-        return new ModelCallException(kind, msg, n, status, retryAfter, getCause());
     }
 }

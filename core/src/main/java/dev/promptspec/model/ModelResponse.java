@@ -22,6 +22,7 @@ public record ModelResponse(
         int attempts,
         Origin origin) {
 
+    /** Where an answer came from. */
     public enum Origin {
         /** Called now, not written. */
         LIVE,
@@ -37,6 +38,7 @@ public record ModelResponse(
         latency = latency == null ? Duration.ZERO : latency;
     }
 
+    /** This answer as it reached the run: from {@code o}, after {@code attemptsMade} calls. */
     public ModelResponse withOrigin(Origin o, int attemptsMade) {
         return new ModelResponse(text, usage, latency, finishReason, modelId, attemptsMade, o);
     }

@@ -18,11 +18,13 @@ public final class Redactor {
 
     private final List<String> secrets;
 
+    /** @param secrets the keys to hide wherever they occur (nulls and values shorter than 4 characters are ignored) */
     public Redactor(Collection<Secret> secrets) {
         this.secrets = secrets.stream().filter(Objects::nonNull).map(Secret::reveal)
                 .filter(s -> s.length() >= 4).distinct().toList();
     }
 
+    /** Knows no keys; still masks bearer tokens and key-shaped text. */
     public static Redactor none() {
         return new Redactor(List.of());
     }
@@ -35,6 +37,7 @@ public final class Redactor {
         return thrown == null ? null : RedactedException.of(thrown, this);
     }
 
+    /** {@code text} with every known key, bearer token and key-shaped text replaced by {@code ****}; null for null. */
     public String redact(String text) {
         if (text == null) {
             return null;

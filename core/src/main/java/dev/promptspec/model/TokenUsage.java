@@ -8,16 +8,20 @@ package dev.promptspec.model;
  */
 public record TokenUsage(Integer inputTokens, Integer outputTokens) {
 
+    /** The provider reported no usage. */
     public static final TokenUsage UNKNOWN = new TokenUsage(null, null);
 
+    /** Whether the provider reported either count. */
     public boolean isKnown() {
         return inputTokens != null || outputTokens != null;
     }
 
+    /** Input plus output tokens, an unknown count as 0. */
     public int total() {
         return (inputTokens == null ? 0 : inputTokens) + (outputTokens == null ? 0 : outputTokens);
     }
 
+    /** The sum of two calls' usage; a count unknown on one side is taken from the other. */
     public TokenUsage plus(TokenUsage other) {
         if (!other.isKnown()) {
             return this;

@@ -19,14 +19,14 @@ import java.util.Map;
  * prompt file that could not run with its problems (status {@code error}, counted in {@code erroredTests}).
  * Its shape follows gh-models' {@code --json} output where the two overlap (testResults, evaluationResults).
  */
-public final class JsonReport {
+final class JsonReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
-    public static String render(RunReport report, Instant finishedAt) {
+    static String render(RunReport report, Instant finishedAt) {
         ObjectNode root = JSON.createObjectNode();
         root.put("tool", "PromptSpec");
         root.put("startedAt", report.startedAt().toString());

@@ -1,6 +1,7 @@
 package dev.promptspec.report;
 
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.eval.Texts;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
@@ -12,14 +13,14 @@ import java.util.Map;
  * that cannot run is a row of its own, counted as an errored test, with its problems.
  * Fits a CI job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}) or a pull request comment.
  */
-public final class MarkdownSummary {
+final class MarkdownSummary {
 
     private static final int MAX_FAILURES = 50;
 
     private MarkdownSummary() {
     }
 
-    public static String render(RunReport report) {
+    static String render(RunReport report) {
         List<CaseOutcome> all = report.outcomes();
         List<InvalidFile> invalid = report.invalidFiles();
         long passed = report.count(CaseOutcome.Status.PASSED);
@@ -67,7 +68,7 @@ public final class MarkdownSummary {
                 sb.append("\n**").append(escape(o.displayName())).append("** — `").append(o.result().promptFile()).append(':')
                         .append(o.result().testCase().position().line()).append("` (").append(o.status().name().toLowerCase()).append(")\n");
                 if (o.result().error() != null) {
-                    sb.append("- ").append(escape(firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
+                    sb.append("- ").append(escape(Texts.firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
                 }
                 for (CheckResult c : o.result().failedChecks()) {
                     sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
@@ -84,11 +85,6 @@ public final class MarkdownSummary {
 
     private static long count(List<CaseOutcome> cases, CaseOutcome.Status s) {
         return cases.stream().filter(o -> o.status() == s).count();
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Keeps table pipes and stray markup in user text from breaking the summary. */

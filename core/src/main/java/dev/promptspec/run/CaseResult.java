@@ -6,7 +6,6 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.spec.TestCase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -38,10 +37,6 @@ public record CaseResult(
     public CaseResult(String promptFile, TestCase testCase, ModelRequest request, ModelResponse response, List<CheckResult> checks,
             Throwable error, Duration duration) {
         this(promptFile, testCase, request, response, checks, error, duration, OptionalDouble.empty());
-    }
-
-    public Optional<Throwable> errorIfAny() {
-        return Optional.ofNullable(error);
     }
 
     /** No error, and every check passed (or, with a threshold, the weighted score reached it). */

@@ -27,10 +27,6 @@ final class CaseRunner {
     private final RunConfig config;
     private final java.util.Optional<String> pinnedModel;
 
-    CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config) {
-        this(client, judgeClient, config, java.util.Optional.empty());
-    }
-
     /** @param pinnedModel the id of a supplied model, sent instead of the file's */
     CaseRunner(ModelClient client, ModelClient judgeClient, RunConfig config, java.util.Optional<String> pinnedModel) {
         this.client = client;
@@ -61,9 +57,7 @@ final class CaseRunner {
                 return new CaseResult(name, testCase, request, response, checks, judgeCall, elapsed(start), file.threshold());
             }
             return new CaseResult(name, testCase, request, response, checks, null, elapsed(start), file.threshold());
-        } catch (TestCaseInputException | ModelCallException e) {
-            return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
-        } catch (RuntimeException e) {
+        } catch (TestCaseInputException | ModelCallException | RuntimeException e) {
             return new CaseResult(name, testCase, request, null, List.of(), e, elapsed(start));
         }
     }

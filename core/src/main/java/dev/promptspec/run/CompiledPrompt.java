@@ -1,10 +1,10 @@
 package dev.promptspec.run;
 
 import dev.promptspec.eval.Evaluator;
-import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.spec.EvaluatorSpec;
 import dev.promptspec.spec.PromptFile;
+import dev.promptspec.spec.PromptFileOutcome;
 import dev.promptspec.spec.PromptSource;
 import dev.promptspec.yaml.YamlMap;
 import dev.promptspec.yaml.YamlScalar;
@@ -13,10 +13,16 @@ import java.util.Optional;
 
 /**
  * A prompt file ready to run: loaded, validated, its evaluators built. When it cannot run, {@link #file()}
- * is empty and {@link #problems()} says why.
+ * is empty and {@link #problems()} says why. Immutable; not a record because it also keeps what every case of the
+ * file would otherwise recompute ({@link #evaluatorsUseExpected()}).
  */
-public record CompiledPrompt(PromptSource source, Optional<PromptFile> file, List<ConfiguredEvaluator> evaluators,
-        List<Problem> problems) {
+public final class CompiledPrompt implements PromptFileOutcome {
+
+    private final PromptSource source;
+    private final Optional<PromptFile> file;
+    private final List<ConfiguredEvaluator> evaluators;
+    private final List<Problem> problems;
+    private final boolean evaluatorsUseExpected;
 
     /** An evaluator of the file with its declaration. */
     public record ConfiguredEvaluator(EvaluatorSpec spec, Evaluator evaluator) {
@@ -31,29 +37,52 @@ public record CompiledPrompt(PromptSource source, Optional<PromptFile> file, Lis
         }
     }
 
-    public CompiledPrompt {
-        evaluators = List.copyOf(evaluators);
-        problems = List.copyOf(problems);
+    /**
+     * @param source     the file as read
+     * @param file       the file, when it can run
+     * @param evaluators its evaluators, in file order (the implicit response-format check last)
+     * @param problems   every problem found, errors and warnings
+     */
+    public CompiledPrompt(PromptSource source, Optional<PromptFile> file, List<ConfiguredEvaluator> evaluators,
+            List<Problem> problems) {
+        this.source = source;
+        this.file = file;
+        this.evaluators = List.copyOf(evaluators);
+        this.problems = List.copyOf(problems);
+        this.evaluatorsUseExpected = this.evaluators.stream().anyMatch(e -> e.evaluator().variablesUsed().contains("expected"));
+    }
+
+    @Override
+    public PromptSource source() {
+        return source;
+    }
+
+    @Override
+    public Optional<PromptFile> file() {
+        return file;
+    }
+
+    public List<ConfiguredEvaluator> evaluators() {
+        return evaluators;
+    }
+
+    @Override
+    public List<Problem> problems() {
+        return problems;
     }
 
     public boolean isRunnable() {
         return file.isPresent();
     }
 
-    public List<Problem> errors() {
-        return problems.stream().filter(Problem::isError).toList();
-    }
-
-    public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
-    }
-
-    public PromptFile fileOrThrow() {
-        return file.orElseThrow(() -> new InvalidPromptFileException(source.name(), problems));
-    }
-
     /** True when some evaluator reads {@code {{expected}}}, so the implicit "expected" check is not added. */
     public boolean evaluatorsUseExpected() {
-        return evaluators.stream().anyMatch(e -> e.evaluator().variablesUsed().contains("expected"));
+        return evaluatorsUseExpected;
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledPrompt[" + source.name() + (isRunnable() ? ", " + evaluators.size() + " evaluators" : ", not runnable")
+                + ", " + problems.size() + " problems]";
     }
 }

@@ -13,10 +13,6 @@ final class ModelSelection {
     private ModelSelection() {
     }
 
-    static String modelFor(PromptFile file, RunConfig config) throws ModelCallException {
-        return modelFor(file, config, Optional.empty());
-    }
-
     /** @param pinned the id of a model supplied in code, which answers whatever the file names */
     static String modelFor(PromptFile file, RunConfig config, Optional<String> pinned) throws ModelCallException {
         Optional<String> chosen = pinned.or(config::modelOverride).or(file::model).or(config::defaultModel);

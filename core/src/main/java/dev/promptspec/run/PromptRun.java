@@ -57,6 +57,10 @@ public final class PromptRun implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Loads the file and builds its evaluators with this run's limits and evaluator kinds: for drivers other than the
+     * JUnit engine, which compiles during discovery, before any run exists.
+     */
     public CompiledPrompt compile(PromptSource source) {
         return compiler.compile(source);
     }
@@ -77,12 +81,7 @@ public final class PromptRun implements AutoCloseable {
 
     /** Runs the case on the calling thread. */
     public CaseResult run(CompiledPrompt prompt, TestCase testCase) {
-        return run(prompt, testCase, null);
-    }
-
-    /** Runs the case on the calling thread, answered by {@code model} (null for the run's provider). */
-    public CaseResult run(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
-        return runUnlessCancelled(prompt, testCase, model);
+        return runUnlessCancelled(prompt, testCase, null);
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

@@ -9,6 +9,7 @@ import dev.promptspec.model.openai.OpenAiClients;
 import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.provider.ModelProviderFactory;
 import dev.promptspec.model.provider.ProviderContext;
+import dev.promptspec.util.OptionalModules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class Providers {
             known.add(f.id());
         }
         known.add("openai");
-        String hint = id.startsWith("ollama") ? " (add the test dependency dev.promptspec:promptspec-ollama)" : "";
+        String hint = OptionalModules.forProvider(id).map(module -> " (add the test dependency " + module + ")").orElse("");
         throw new ModelCallException(Kind.CONFIGURATION, "promptspec.provider=" + id + " is not a provider on the class path"
                 + hint + "; known: " + String.join(", ", new TreeSet<>(known)), 0);
     }

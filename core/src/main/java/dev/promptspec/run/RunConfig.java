@@ -106,10 +106,6 @@ public record RunConfig(
         return with(b -> b.calls = c);
     }
 
-    public RunConfig withTimeout(Duration t) {
-        return with(b -> b.timeout = t);
-    }
-
     public RunConfig withProvider(ProviderChoice p) {
         return with(b -> b.provider = p);
     }

@@ -18,6 +18,7 @@ public record ModelParameters(
         Double frequencyPenalty,
         Double presencePenalty) {
 
+    /** No parameters set: the provider's defaults apply. */
     public static final ModelParameters NONE = new ModelParameters(null, null, null, null, null, null, null, null);
 
     public ModelParameters {

@@ -68,6 +68,7 @@ public final class PromptFileLoader {
         this.evaluatorKinds = Map.copyOf(evaluatorKinds);
     }
 
+    /** Reads and validates one file; never throws for bad input: every problem is in the result, with its position. */
     public LoadedPromptFile load(PromptSource source) {
         ProblemCollector problems = new ProblemCollector();
         YamlNode root;

@@ -11,10 +11,12 @@ import dev.promptspec.yaml.Position;
  */
 public record ResponseFormat(String type, String jsonSchemaJson, Position position) {
 
+    /** Whether answers must match the file's {@code jsonSchema}. */
     public boolean isJsonSchema() {
         return "json_schema".equals(type);
     }
 
+    /** Whether answers must be JSON ({@code json_object} or {@code json_schema}). */
     public boolean isJson() {
         return "json_object".equals(type) || isJsonSchema();
     }

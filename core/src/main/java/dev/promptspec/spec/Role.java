@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum Role {
     SYSTEM, USER, ASSISTANT;
 
+    /** The role written as {@code text}, ignoring case and blanks; empty for anything else. */
     public static Optional<Role> parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "system" -> Optional.of(SYSTEM);

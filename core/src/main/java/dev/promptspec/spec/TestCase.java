@@ -48,11 +48,7 @@ public record TestCase(
         problems = List.copyOf(problems);
     }
 
-    /** The data file the entry comes from, if any. */
-    public Optional<Path> dataFileIfAny() {
-        return Optional.ofNullable(dataFile);
-    }
-
+    /** The entry's {@code expected} value, when it has one. */
     public Optional<String> expectedText() {
         return Optional.ofNullable(expected);
     }

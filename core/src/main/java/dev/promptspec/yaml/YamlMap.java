@@ -30,6 +30,11 @@ public record YamlMap(Map<String, Entry> entries, Position position) implements 
         return e == null ? Optional.empty() : Optional.of(e.value());
     }
 
+    /** The value of {@code key} when it is a scalar with a value: absent for a mapping, a list or an empty value. */
+    public Optional<YamlScalar> scalar(String key) {
+        return get(key).filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast).filter(s -> !s.isNull());
+    }
+
     /** The first of several spellings present (e.g. {@code maxTokens} and {@code max_tokens}). */
     public Optional<Entry> entry(String... spellings) {
         for (String s : spellings) {

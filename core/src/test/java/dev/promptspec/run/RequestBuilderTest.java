@@ -39,7 +39,7 @@ class RequestBuilderTest {
               - context: no question here
             """;
 
-    private final PromptFile file = Prompts.load("prompts/q.prompt.yml", FILE).orThrow();
+    private final PromptFile file = Prompts.load("prompts/q.prompt.yml", FILE).fileOrThrow();
 
     @Test
     void renders_messages_with_defaults_and_keeps_model_and_parameters() throws Exception {
@@ -73,7 +73,7 @@ class RequestBuilderTest {
         RunConfig overridden = RunConfig.defaults().withModels(Optional.of("gpt-4.1"), Optional.of("unused"));
         assertThat(RequestBuilder.build(file, file.testData().get(0), overridden).model()).isEqualTo("gpt-4.1");
 
-        PromptFile noModel = Prompts.load("prompts/n.prompt.yml", FILE.replace("model: gpt-4o-mini\n", "")).orThrow();
+        PromptFile noModel = Prompts.load("prompts/n.prompt.yml", FILE.replace("model: gpt-4o-mini\n", "")).fileOrThrow();
         RunConfig withDefault = RunConfig.defaults().withModels(Optional.empty(), Optional.of("openai/gpt-4o"));
         assertThat(RequestBuilder.build(noModel, noModel.testData().get(0), withDefault).model()).isEqualTo("openai/gpt-4o");
 

@@ -22,7 +22,7 @@ class PromptFileLoaderTest {
     private static PromptFile valid(String yaml) {
         LoadedPromptFile loaded = Prompts.load("prompts/t.prompt.yml", yaml);
         assertThat(loaded.errors()).as("errors").isEmpty();
-        return loaded.orThrow();
+        return loaded.fileOrThrow();
     }
 
     private static final String FULL = """
@@ -169,7 +169,7 @@ class PromptFileLoaderTest {
                 testData:
                   - x: 1
                 """);
-        assertThat(loaded.orThrow().model()).contains("gpt-4o");
+        assertThat(loaded.fileOrThrow().model()).contains("gpt-4o");
         assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
                 "p.prompt.yml:2:3: warning: 'model' is a mapping; PromptSpec uses its 'id' (gpt-4o) and ignores the rest. "
                         + "Write 'model: gpt-4o' to silence this");
@@ -366,7 +366,7 @@ class PromptFileLoaderTest {
                   - name: same
                     q: b
                 """);
-        assertThat(loaded.orThrow().testData()).extracting(TestCase::key).containsExactly("same", "same (2)");
+        assertThat(loaded.fileOrThrow().testData()).extracting(TestCase::key).containsExactly("same", "same (2)");
         assertThat(loaded.warnings()).extracting(Problem::position).containsExactly(new Position("p.prompt.yml", 7, 5));
     }
 

@@ -73,7 +73,7 @@ class PromptFileProblemsTest {
                         + " parent key, the other keys of each '- ' list item, and the text after 'content: |', by two spaces each"
                         + " level. Also, lines 1-2 (\"CQRS and Event Sourcing Architect\"...) are not YAML: delete the text before"
                         + " the '---' on line 3 or turn it into comments with '# ' (put a title in 'name:' and prose in 'description:')");
-        assertThatThrownBy(loaded::orThrow)
+        assertThatThrownBy(loaded::fileOrThrow)
                 .isInstanceOf(InvalidPromptFileException.class)
                 .hasMessage("spec/seed-flattened.prompt.yml cannot run: 1 error\n  " + loaded.problems().get(0).format())
                 .satisfies(e -> assertThat(e.getStackTrace()).as("no Java stack trace buries the message").isEmpty());
@@ -352,11 +352,11 @@ class PromptFileProblemsTest {
                 """);
         assertThat(loaded.isValid()).as("one entry's problem does not stop the file").isTrue();
         assertThat(loaded.warnings()).isEmpty();
-        TestCase second = loaded.orThrow().testData().get(1);
+        TestCase second = loaded.fileOrThrow().testData().get(1);
         assertThat(second.problems()).extracting(Problem::format).containsExactly(
                 "p.prompt.yml:10:5: error: testData entry #2 has no value for the required variable 'question' (declared at"
                         + " line 2). Add 'question:' to this entry, or give the variable a default");
-        assertThat(loaded.orThrow().testData().get(0).problems()).isEmpty();
+        assertThat(loaded.fileOrThrow().testData().get(0).problems()).isEmpty();
     }
 
     @Test
@@ -397,6 +397,6 @@ class PromptFileProblemsTest {
                   - strng: {contains: x}
                 """);
         assertThat(loaded.errors()).extracting(Problem::position).extracting(Position::line).containsExactly(2, 4, 7, 9);
-        assertThatThrownBy(loaded::orThrow).hasMessageStartingWith("p.prompt.yml cannot run: 4 errors\n  p.prompt.yml:2:16: error:");
+        assertThatThrownBy(loaded::fileOrThrow).hasMessageStartingWith("p.prompt.yml cannot run: 4 errors\n  p.prompt.yml:2:16: error:");
     }
 }

@@ -112,7 +112,7 @@ class TestDataFilesTest {
                 PROMPT + "  - data/cases.csv\n"));
 
         assertThat(loaded.errors()).isEmpty();
-        assertThat(loaded.orThrow().testData()).singleElement().satisfies(tc -> {
+        assertThat(loaded.fileOrThrow().testData()).singleElement().satisfies(tc -> {
             assertThat(tc.variables()).containsEntry("text", "I was charged twice");
             assertThat(tc.position()).isEqualTo(new Position("prompts/data/cases.csv", 2, 1));
             assertThat(tc.dataFile()).isNull();
@@ -160,7 +160,7 @@ class TestDataFilesTest {
     private PromptFile load(String text) {
         LoadedPromptFile loaded = loadRaw(text);
         assertThat(loaded.errors()).isEmpty();
-        return loaded.orThrow();
+        return loaded.fileOrThrow();
     }
 
     private LoadedPromptFile loadRaw(String text) {

@@ -109,17 +109,26 @@ public final class EvaluatorHarness {
 
     /** The verdict of the evaluator named {@code name} on {@code response} for the first test case. */
     public Verdict run(String name, String response) throws Exception {
+        return run(name, context(response));
+    }
+
+    /** The verdict of the evaluator named {@code name} in {@code context} (one context serves all evaluators of a case). */
+    public Verdict run(String name, EvaluationContext context) throws Exception {
+        CompiledPrompt.ConfiguredEvaluator e = prompt.evaluators().stream().filter(c -> c.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no evaluator named '" + name + "'"));
+        return e.evaluator().evaluate(context);
+    }
+
+    /** What the run gives the evaluators of the first test case when the model answers {@code response}. */
+    public EvaluationContext context(String response) {
         if (!prompt.isRunnable()) {
             throw new AssertionError("the prompt does not compile:\n" + errors());
         }
-        CompiledPrompt.ConfiguredEvaluator e = prompt.evaluators().stream().filter(c -> c.spec().name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no evaluator named '" + name + "'"));
         TestCase tc = prompt.fileOrThrow().testData().get(0);
         ModelResponse model = new ModelResponse(response, TokenUsage.UNKNOWN, Duration.ZERO, "stop", "gpt-4o", 1,
                 ModelResponse.Origin.LIVE);
-        EvaluationContext ctx = new EvaluationContext(response.trim(), tc.variables(), model, tc, prompt.fileOrThrow(),
+        return new EvaluationContext(response.trim(), tc.variables(), model, tc, prompt.fileOrThrow(),
                 JudgeModel.unavailable("no judge in evaluator tests"));
-        return e.evaluator().evaluate(ctx);
     }
 
     /** A test resource as text (the realistic model answers under {@code responses/}). */

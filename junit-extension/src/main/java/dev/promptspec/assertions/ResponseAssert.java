@@ -1,6 +1,7 @@
 package dev.promptspec.assertions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.eval.ResponseForms;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.eval.json.JsonCheck;
 import dev.promptspec.eval.json.JsonChecks;
@@ -25,7 +26,8 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
 
     private static final ObjectMapper VALUES = new ObjectMapper();
 
-    private MarkdownRegion parsed;
+    /** The response's Markdown tree and JSON value, parsed once however many assertions read them. */
+    private ResponseForms forms;
 
     ResponseAssert(String response) {
         super(response, ResponseAssert.class);
@@ -33,10 +35,14 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
 
     @Override
     MarkdownRegion region() {
-        if (parsed == null) {
-            parsed = MarkdownRegion.parse(text());
+        return parsed(MarkdownRegion.FORM);
+    }
+
+    private <T> T parsed(ResponseForms.Form<T> form) {
+        if (forms == null) {
+            forms = new ResponseForms(text());
         }
-        return parsed;
+        return forms.get(form);
     }
 
     @Override
@@ -85,12 +91,12 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
 
     /** The whole response is JSON. */
     public ResponseAssert isValidJson() {
-        return verify("valid JSON", JsonResponse.read(nonNullText(), false).validity());
+        return verify("valid JSON", json(false).validity());
     }
 
     /** The response is JSON, or a Markdown code fence holding JSON. */
     public ResponseAssert isValidJsonInCodeFence() {
-        return verify("valid JSON (in a code fence or not)", JsonResponse.read(nonNullText(), true).validity());
+        return verify("valid JSON (in a code fence or not)", json(true).validity());
     }
 
     /** The response is JSON valid against {@code schema}: JSON Schema as JSON or YAML text (draft 2020-12 by default). */
@@ -117,8 +123,12 @@ public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String>
     }
 
     private ResponseAssert json(JsonCheck check) {
-        JsonResponse json = JsonResponse.read(nonNullText(), false);
-        return verify(check.expectation(), JsonChecks.run(json, List.of(check)));
+        return verify(check.expectation(), JsonChecks.run(json(false), List.of(check)));
+    }
+
+    private JsonResponse json(boolean stripFence) {
+        isNotNull();
+        return parsed(JsonResponse.form(stripFence));
     }
 
     /** At least {@code min} and at most {@code max} words (runs of non-blank characters), like {@code length: {minWords, maxWords}}. */

@@ -7,6 +7,7 @@ import dev.promptspec.model.limit.RateLimit;
 import dev.promptspec.model.provider.ProviderChoice;
 import dev.promptspec.model.retry.RetryPolicy;
 import dev.promptspec.run.CallPolicy;
+import dev.promptspec.util.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class CallSettings {
     }
 
     private Duration duration(String key, Duration defaultValue) {
-        return get(key).map(v -> EngineSettings.parseDuration(v).filter(d -> !d.isNegative()).orElseGet(() -> {
+        return get(key).map(v -> Durations.parse(v).orElseGet(() -> {
             errors.add(key + "=" + v + " is not a duration; write 500ms, 2s, 1m or PT1M");
             return defaultValue;
         })).orElse(defaultValue);

@@ -5,14 +5,13 @@ import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.recording.RecordingMode;
 import dev.promptspec.run.JudgeEndpoint;
 import dev.promptspec.run.RunConfig;
+import dev.promptspec.util.Durations;
 import dev.promptspec.yaml.YamlLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -74,7 +73,7 @@ final class EngineSettings {
                         + " To run offline from recordings only, use -D" + Constants.MODE + "=replay";
 
         int concurrency = r.integer(Constants.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256);
-        Duration timeout = r.get(Constants.TIMEOUT).map(v -> parseDuration(v).filter(d -> !d.isNegative() && !d.isZero()).orElseGet(() -> {
+        Duration timeout = r.get(Constants.TIMEOUT).map(v -> Durations.parse(v).filter(d -> !d.isZero()).orElseGet(() -> {
             r.errors.add(Constants.TIMEOUT + "=" + v + " is not a duration; write 90s, 2m or PT2M");
             return RunConfig.DEFAULT_TIMEOUT;
         })).orElse(RunConfig.DEFAULT_TIMEOUT);
@@ -121,28 +120,6 @@ final class EngineSettings {
                 + url + (promptsServer ? "" : "; the prompts' key is sent only to their own server, " + main.baseUrl().getHost())
                 + "; keep keys out of committed files). To run offline from recordings only, use -D" + Constants.MODE + "=replay";
         return Optional.of(new JudgeEndpoint(new OpenAiEndpoint(url, key, keySource), help));
-    }
-
-    /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code PT2M}, or a number of seconds. */
-    static Optional<Duration> parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("pt")) {
-                return Optional.of(Duration.parse(t.toUpperCase(Locale.ROOT)));
-            }
-            if (t.endsWith("ms")) {
-                return Optional.of(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim())));
-            }
-            if (t.endsWith("s")) {
-                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000)));
-            }
-            if (t.endsWith("m")) {
-                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 60_000)));
-            }
-            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t) * 1000)));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static final class Reader {

@@ -3,7 +3,6 @@ package dev.promptspec.junit;
 import dev.promptspec.report.InvalidFile;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.TestCase;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -49,14 +48,6 @@ final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<
         }
         return prompt.fileOrThrow().testData().stream().filter(tc -> tc.key().equals(key)).findFirst()
                 .map(tc -> new PromptCaseDescriptor(getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key()), prompt, tc));
-    }
-
-    /** The case whose entry contains {@code line} (the last entry starting at or before it). */
-    Optional<TestCase> caseAtLine(int line) {
-        return prompt.file().flatMap(f -> f.testData().stream()
-                .filter(tc -> tc.position().file().equals(prompt.source().name())) // rows of data files have lines of their own
-                .filter(tc -> tc.position().line() <= line)
-                .reduce((a, b) -> b));
     }
 
     @Override

@@ -52,9 +52,7 @@ final class Sources {
     }
 
     static TestSource of(PromptSource source, Position position) {
-        FilePosition filePosition = position != null && position.hasLine()
-                ? (position.column() > 0 ? FilePosition.from(position.line(), position.column()) : FilePosition.from(position.line()))
-                : null;
+        FilePosition filePosition = filePosition(position);
         if (source.localFile().isPresent()) {
             return FileSource.from(source.localFile().get().toFile(), filePosition);
         }

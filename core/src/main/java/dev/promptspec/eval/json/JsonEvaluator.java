@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the response as JSON, then runs its checks (rendering {@code {{variables}}} of expected values first). */
+/**
+ * Reads the response as JSON (once per test case, shared with the case's other JSON evaluators), then runs its checks
+ * (rendering {@code {{variables}}} of expected values first).
+ */
 final class JsonEvaluator implements Evaluator {
 
     private final boolean stripFence;
@@ -22,7 +25,7 @@ final class JsonEvaluator implements Evaluator {
 
     @Override
     public Verdict evaluate(EvaluationContext context) throws MissingVariableException {
-        JsonResponse json = JsonResponse.read(context.response(), stripFence);
+        JsonResponse json = context.parsed(JsonResponse.form(stripFence));
         if (!json.isValid()) {
             return json.validity();
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.promptspec.eval.ResponseForms;
 import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.eval.markdown.CodeFence;
@@ -22,9 +23,15 @@ public final class JsonResponse {
     /** Trailing text after the value is an error: "{...} Hope this helps!" is not JSON. */
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+    private static final ResponseForms.Form<JsonResponse> WHOLE = ResponseForms.Form.of("JSON", r -> read(r, false));
+    private static final ResponseForms.Form<JsonResponse> FENCED = ResponseForms.Form.of("JSON (in a code fence or not)",
+            r -> read(r, true));
+
     private final String json;
     private final JsonNode root;
     private final String problem;
+    /** The same value as networknt's validator reads it (Jackson 3), parsed on the first schema check. */
+    private volatile tools.jackson.databind.JsonNode schemaInstance;
 
     private JsonResponse(String json, JsonNode root, String problem) {
         this.json = json;
@@ -32,6 +39,17 @@ public final class JsonResponse {
         this.problem = problem;
     }
 
+    /**
+     * The response read as JSON once per test case, for {@link dev.promptspec.eval.EvaluationContext#parsed}: every
+     * JSON evaluator of the case, and every schema check among them, shares one parse.
+     *
+     * @param stripFence read from inside the first {@code ```json} (or language-less) fence when there is one
+     */
+    public static ResponseForms.Form<JsonResponse> form(boolean stripFence) {
+        return stripFence ? FENCED : WHOLE;
+    }
+
+    /** Reads {@code response} as JSON now; see {@link #form(boolean)} for the parse an evaluator should share. */
     public static JsonResponse read(String response, boolean stripFence) {
         String text = response.strip();
         boolean fenced = false;
@@ -54,7 +72,7 @@ public final class JsonResponse {
             String hint = !stripFence && text.startsWith("```") ? "; it is wrapped in a ``` code fence: set stripFence: true to accept that"
                     : "; it starts with " + Texts.quote(text, 40);
             return new JsonResponse(text, null, (fenced ? "the ```json code fence" : "the response") + " is not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + where + hint);
+                    + Texts.firstLine(e.getOriginalMessage()) + where + hint);
         }
     }
 
@@ -73,6 +91,20 @@ public final class JsonResponse {
     /** The JSON text that was parsed (inside the fence, when one was stripped). */
     public String json() {
         return json;
+    }
+
+    /**
+     * The value as networknt's validator reads it (a Jackson 3 tree), parsed on first use, so that the schemas
+     * checked against one response parse it once; only when {@link #isValid()}.
+     */
+    tools.jackson.databind.JsonNode schemaInstance() {
+        tools.jackson.databind.JsonNode node = schemaInstance;
+        if (node == null) {
+            // a race parses twice, harmlessly: the tree is the same pure function of the text
+            node = JsonSchema.readInstance(json);
+            schemaInstance = node;
+        }
+        return node;
     }
 
     /** Passed with a summary of the value, or failed saying why it is not JSON. */

@@ -6,6 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.BasicNodeReader;
+import com.networknt.schema.serialization.NodeReader;
+import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +28,10 @@ import java.util.Locale;
 public final class JsonSchema {
 
     private static final int SHOWN = 5;
+    /** Reads schemas and the JSON they check alike (networknt's default reader, named so both uses share it). */
+    private static final NodeReader READER = BasicNodeReader.getInstance();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.resourceLoaders(loaders -> loaders.add(iri -> {
+            builder -> builder.nodeReader(READER).resourceLoaders(loaders -> loaders.add(iri -> {
                 // file: references of local schemas; http(s) stays unresolvable on purpose (offline, deterministic)
                 if (!"file".equalsIgnoreCase(iri.getScheme())) {
                     return null;
@@ -99,7 +104,7 @@ public final class JsonSchema {
                 schema.initializeValidators(); // resolves every $ref now, so a broken one is a load-time error
             }
         } catch (RuntimeException e) { // networknt's SchemaException, or Jackson 3's unchecked parse errors
-            throw new IllegalArgumentException("cannot read " + origin + ": " + firstLine(e.getMessage()), e);
+            throw new IllegalArgumentException("cannot read " + origin + ": " + Texts.firstLine(e.getMessage()), e);
         }
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException(origin + " is not a valid JSON Schema: " + list(invalid));
@@ -113,11 +118,16 @@ public final class JsonSchema {
         return REGISTRY.getSchema(SchemaLocation.of(version.getDialectId()));
     }
 
-    /** Passed, or failed listing the first violations with their JSON pointers. */
-    public Verdict check(String json) {
-        List<Error> errors = schema.validate(json, InputFormat.JSON);
+    /** Passed, or failed listing the first violations with their JSON pointers; {@code json} must be valid JSON. */
+    public Verdict check(JsonResponse json) {
+        List<Error> errors = schema.validate(json.schemaInstance());
         return errors.isEmpty() ? Verdict.pass("matches " + origin)
                 : Verdict.fail("the JSON does not match " + origin + ": " + list(errors));
+    }
+
+    /** JSON text as {@link #check} validates it: read as {@code Schema.validate(String, JSON)} would read it. */
+    static tools.jackson.databind.JsonNode readInstance(String json) {
+        return READER.readTree(json, InputFormat.JSON);
     }
 
     private static String list(List<Error> errors) {
@@ -131,9 +141,5 @@ public final class JsonSchema {
             sb.append("; and ").append(errors.size() - SHOWN).append(" more");
         }
         return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -12,6 +12,6 @@ record SchemaCheck(JsonSchema schema) implements JsonCheck {
 
     @Override
     public Verdict check(JsonResponse json) {
-        return schema.check(json.json());
+        return schema.check(json);
     }
 }

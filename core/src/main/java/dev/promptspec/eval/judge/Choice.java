@@ -6,9 +6,9 @@ package dev.promptspec.eval.judge;
  * @param choice the answer as the judge should write it ({@code "yes"}, {@code "4"}...)
  * @param score  its score, 0..1
  */
-public record Choice(String choice, double score) {
+record Choice(String choice, double score) {
 
-    public Choice {
+    Choice {
         if (choice == null || choice.isBlank()) {
             throw new IllegalArgumentException("a choice needs a text");
         }

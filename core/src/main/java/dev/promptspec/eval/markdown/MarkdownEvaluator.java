@@ -4,7 +4,7 @@ import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.Verdict;
 
-/** Parses the response as Markdown and runs one (usually composite) check on it. */
+/** Runs one (usually composite) check on the response's Markdown tree, which the case's evaluators share. */
 final class MarkdownEvaluator implements Evaluator {
 
     private final MarkdownCheck check;
@@ -15,6 +15,6 @@ final class MarkdownEvaluator implements Evaluator {
 
     @Override
     public Verdict evaluate(EvaluationContext context) {
-        return check.check(MarkdownRegion.parse(context.response()));
+        return check.check(context.parsed(MarkdownRegion.FORM));
     }
 }

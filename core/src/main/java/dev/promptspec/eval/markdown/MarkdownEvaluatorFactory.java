@@ -4,6 +4,7 @@ import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.Texts;
 import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.yaml.YamlMap;
 import dev.promptspec.yaml.YamlNode;
@@ -151,7 +152,7 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
             return HeadingPattern.parse(written);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(c.entry(key).get().value().position(), "invalid heading pattern '" + written + "' in '"
-                    + key + "': " + e.getMessage().lines().findFirst().orElse(""),
+                    + key + "': " + Texts.firstLine(e.getMessage()),
                     "Write the heading text (matched ignoring case), /a regex/, or prefix ## to require a level");
         }
     }

@@ -1,5 +1,6 @@
 package dev.promptspec.eval.markdown;
 
+import dev.promptspec.eval.ResponseForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public final class MarkdownRegion {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+
+    /** The whole response as Markdown, parsed once per test case for every evaluator that reads it. */
+    public static final ResponseForms.Form<MarkdownRegion> FORM = ResponseForms.Form.of("Markdown", MarkdownRegion::parse);
 
     private final String label;
     private final List<Node> blocks;

@@ -6,6 +6,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.Redactor;
+import dev.promptspec.util.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -15,8 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns whatever a langchain4j model threw into a {@link ModelCallException} that says what happened in
@@ -24,15 +23,14 @@ import java.util.regex.Pattern;
  * as the cause only as a redacted copy ({@link Redactor#redact(Throwable)}), since its message (a parser quoting
  * a body, a client quoting a header) may hold the key and test reports print causes.
  */
-public final class CallErrors {
+final class CallErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)h)?(?:(\\d+(?:\\.\\d+)?)m(?!s))?(?:(\\d+(?:\\.\\d+)?)s)?(?:(\\d+)ms)?");
 
     private CallErrors() {
     }
 
-    public static ModelCallException classify(Throwable thrown, String endpoint, Redactor redactor) {
+    static ModelCallException classify(Throwable thrown, String endpoint, Redactor redactor) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ModelCallException mce) {
                 return mce;
@@ -112,7 +110,7 @@ public final class CallErrors {
      * The wait a server asked for: {@code Retry-After} (seconds or an HTTP date), {@code retry-after-ms},
      * else OpenAI's {@code x-ratelimit-reset-requests}/{@code -tokens} ("6m0s", "1.5s", "20ms").
      */
-    public static Optional<Duration> retryAfter(ResponseHeaders h) {
+    static Optional<Duration> retryAfter(ResponseHeaders h) {
         Optional<String> ms = h.header("retry-after-ms");
         if (ms.isPresent()) {
             try {
@@ -136,41 +134,11 @@ public final class CallErrors {
                 }
             }
         }
-        Optional<Duration> requests = h.header("x-ratelimit-reset-requests").flatMap(CallErrors::parseGoDuration);
-        Optional<Duration> tokens = h.header("x-ratelimit-reset-tokens").flatMap(CallErrors::parseGoDuration);
+        Optional<Duration> requests = h.header("x-ratelimit-reset-requests").flatMap(Durations::parse);
+        Optional<Duration> tokens = h.header("x-ratelimit-reset-tokens").flatMap(Durations::parse);
         if (requests.isPresent() && tokens.isPresent()) {
             return Optional.of(requests.get().compareTo(tokens.get()) > 0 ? requests.get() : tokens.get());
         }
         return requests.or(() -> tokens);
-    }
-
-    static Optional<Duration> parseGoDuration(String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(t) * 1000)));
-        } catch (NumberFormatException ignored) {
-            // a Go duration
-        }
-        Matcher m = DURATION.matcher(t);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        double millis = 0;
-        if (m.group(1) != null) {
-            millis += Double.parseDouble(m.group(1)) * 3_600_000;
-        }
-        if (m.group(2) != null) {
-            millis += Double.parseDouble(m.group(2)) * 60_000;
-        }
-        if (m.group(3) != null) {
-            millis += Double.parseDouble(m.group(3)) * 1000;
-        }
-        if (m.group(4) != null) {
-            millis += Double.parseDouble(m.group(4));
-        }
-        return Optional.of(Duration.ofMillis((long) millis));
     }
 }

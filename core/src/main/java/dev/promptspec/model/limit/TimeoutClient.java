@@ -6,7 +6,7 @@ import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.model.retry.Durations;
+import dev.promptspec.util.Durations;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

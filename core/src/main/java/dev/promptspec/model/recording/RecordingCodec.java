@@ -165,11 +165,10 @@ final class RecordingCodec {
         Integer in = null;
         Integer out = null;
         if (resp.get("usage").orElse(null) instanceof YamlMap u) {
-            in = u.get("input").flatMap(v -> v instanceof YamlScalar s ? s.asInt() : java.util.Optional.empty()).orElse(null);
-            out = u.get("output").flatMap(v -> v instanceof YamlScalar s ? s.asInt() : java.util.Optional.empty()).orElse(null);
+            in = integer(u, "input");
+            out = integer(u, "output");
         }
-        long latency = resp.get("latencyMs").flatMap(v -> v instanceof YamlScalar s ? s.asDouble() : java.util.Optional.empty())
-                .map(Double::longValue).orElse(0L);
+        long latency = resp.scalar("latencyMs").flatMap(YamlScalar::asDouble).map(Double::longValue).orElse(0L);
         ModelResponse response = new ModelResponse(text(resp, "text"), new TokenUsage(in, out), Duration.ofMillis(latency),
                 optText(resp, "finishReason"), optText(resp, "model"), 0, ModelResponse.Origin.REPLAYED);
         Instant at;
@@ -197,11 +196,11 @@ final class RecordingCodec {
     }
 
     private static Double dbl(YamlMap m, String key) {
-        return m.get(key).flatMap(v -> v instanceof YamlScalar s ? s.asDouble() : java.util.Optional.empty()).orElse(null);
+        return m.scalar(key).flatMap(YamlScalar::asDouble).orElse(null);
     }
 
     private static Integer integer(YamlMap m, String key) {
-        return m.get(key).flatMap(v -> v instanceof YamlScalar s ? s.asInt() : java.util.Optional.empty()).orElse(null);
+        return m.scalar(key).flatMap(YamlScalar::asInt).orElse(null);
     }
 
     private static YamlNode required(YamlMap m, String key) throws InvalidConfigException {
@@ -224,8 +223,7 @@ final class RecordingCodec {
     }
 
     private static String optText(YamlMap m, String key) {
-        return m.get(key).filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast)
-                .filter(s -> !s.isNull()).map(YamlScalar::text).orElse(null);
+        return m.scalar(key).map(YamlScalar::text).orElse(null);
     }
 
     private static InvalidConfigException bad(Position p, String message) {

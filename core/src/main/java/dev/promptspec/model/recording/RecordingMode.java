@@ -27,10 +27,6 @@ public enum RecordingMode {
         }
     }
 
-    public boolean mayCall() {
-        return this != REPLAY && this != VALIDATE;
-    }
-
     public boolean writes() {
         return this == RECORD || this == AUTO;
     }

@@ -7,6 +7,7 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Timing;
+import dev.promptspec.util.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
