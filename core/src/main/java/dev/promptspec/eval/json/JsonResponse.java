@@ -30,8 +30,8 @@ public final class JsonResponse {
     private final String json;
     private final JsonNode root;
     private final String problem;
-    /** The same value as networknt's validator reads it (Jackson 3), parsed on the first schema check. */
-    private volatile tools.jackson.databind.JsonNode schemaInstance;
+    /** The same value as networknt's validator reads it (its own reader's settings), parsed on the first schema check. */
+    private volatile JsonNode schemaInstance;
 
     private JsonResponse(String json, JsonNode root, String problem) {
         this.json = json;
@@ -94,11 +94,11 @@ public final class JsonResponse {
     }
 
     /**
-     * The value as networknt's validator reads it (a Jackson 3 tree), parsed on first use, so that the schemas
-     * checked against one response parse it once; only when {@link #isValid()}.
+     * The value as networknt's validator reads it (its reader keeps decimals exact for {@code multipleOf}), parsed on
+     * first use, so that the schemas checked against one response parse it once; only when {@link #isValid()}.
      */
-    tools.jackson.databind.JsonNode schemaInstance() {
-        tools.jackson.databind.JsonNode node = schemaInstance;
+    JsonNode schemaInstance() {
+        JsonNode node = schemaInstance;
         if (node == null) {
             // a race parses twice, harmlessly: the tree is the same pure function of the text
             node = JsonSchema.readInstance(json);

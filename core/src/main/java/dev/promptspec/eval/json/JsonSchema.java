@@ -12,6 +12,7 @@ import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ public final class JsonSchema {
             if (invalid.isEmpty()) {
                 schema.initializeValidators(); // resolves every $ref now, so a broken one is a load-time error
             }
-        } catch (RuntimeException e) { // networknt's SchemaException, or Jackson 3's unchecked parse errors
+        } catch (RuntimeException e) { // networknt's SchemaException, or a parse error it wraps unchecked
             throw new IllegalArgumentException("cannot read " + origin + ": " + Texts.firstLine(e.getMessage()), e);
         }
         if (!invalid.isEmpty()) {
@@ -126,8 +127,13 @@ public final class JsonSchema {
     }
 
     /** JSON text as {@link #check} validates it: read as {@code Schema.validate(String, JSON)} would read it. */
-    static tools.jackson.databind.JsonNode readInstance(String json) {
-        return READER.readTree(json, InputFormat.JSON);
+    static com.fasterxml.jackson.databind.JsonNode readInstance(String json) {
+        try {
+            return READER.readTree(json, InputFormat.JSON);
+        } catch (IOException e) {
+            // only called on text JsonResponse has already parsed as JSON
+            throw new UncheckedIOException("networknt cannot read JSON that Jackson read: " + Texts.firstLine(e.getMessage()), e);
+        }
     }
 
     private static String list(List<Error> errors) {
