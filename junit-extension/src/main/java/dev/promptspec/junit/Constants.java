@@ -21,6 +21,13 @@ public final class Constants {
      */
     public static final String MODE = "promptspec.mode";
 
+    /**
+     * Every warning is an error: unknown keys that are no near miss, unused variables, invalid tags, unusable
+     * {@code @PromptEvaluator} methods, evaluator plug-ins that failed to load. Recommended in CI
+     * ({@code promptspec.strict=true} in {@code junit-platform.properties}). Default: false.
+     */
+    public static final String STRICT = "promptspec.strict";
+
     /** Base URL of the OpenAI-compatible API. Default: {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}. */
     public static final String OPENAI_BASE_URL = "promptspec.openai.base-url";
 

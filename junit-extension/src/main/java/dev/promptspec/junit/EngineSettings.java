@@ -23,11 +23,18 @@ import org.junit.platform.engine.ConfigurationParameters;
 final class EngineSettings {
 
     private final RunConfig runConfig;
+    private final boolean strict;
     private final List<String> errors;
 
-    private EngineSettings(RunConfig runConfig, List<String> errors) {
+    private EngineSettings(RunConfig runConfig, boolean strict, List<String> errors) {
         this.runConfig = runConfig;
+        this.strict = strict;
         this.errors = List.copyOf(errors);
+    }
+
+    /** {@value Constants#STRICT}: every warning is an error. */
+    boolean strict() {
+        return strict;
     }
 
     RunConfig runConfig() {
@@ -65,19 +72,21 @@ final class EngineSettings {
             key = Secret.ofNullable(env.apply("OPENAI_API_KEY"));
             keySource = key == null ? null : "environment variable OPENAI_API_KEY";
         }
+        Path recordings = r.get(Constants.RECORDINGS_DIR).map(Path::of).orElse(RunConfig.DEFAULT_RECORDINGS_DIR);
+        // Said to someone who has no recordings yet as well as to someone who has: how to record first, then replay.
+        String firstRun = " and record the answers once with -D" + Constants.MODE + "=record (commit the files it writes under "
+                + recordings + "). Runs without a key replay those recordings: -D" + Constants.MODE + "=replay";
         help = github
                 ? "set the environment variable GITHUB_TOKEN (a token with the models:read permission), or the configuration parameter "
-                        + Constants.OPENAI_API_KEY
+                        + Constants.OPENAI_API_KEY + "," + firstRun
                 : "set the environment variable OPENAI_API_KEY, or the configuration parameter " + Constants.OPENAI_API_KEY
-                        + " (e.g. -D" + Constants.OPENAI_API_KEY + "=... on the command line; keep keys out of committed files)."
-                        + " To run offline from recordings only, use -D" + Constants.MODE + "=replay";
+                        + " (keep keys out of committed files)," + firstRun;
 
         int concurrency = r.integer(Constants.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256);
         Duration timeout = r.get(Constants.TIMEOUT).map(v -> Durations.parse(v).filter(d -> !d.isZero()).orElseGet(() -> {
             r.errors.add(Constants.TIMEOUT + "=" + v + " is not a duration; write 90s, 2m or PT2M");
             return RunConfig.DEFAULT_TIMEOUT;
         })).orElse(RunConfig.DEFAULT_TIMEOUT);
-        Path recordings = r.get(Constants.RECORDINGS_DIR).map(Path::of).orElse(RunConfig.DEFAULT_RECORDINGS_DIR);
         YamlLimits d = YamlLimits.DEFAULTS;
         YamlLimits limits = new YamlLimits(
                 r.integer(Constants.LIMIT_FILE_BYTES, d.maxFileBytes(), 1024, Integer.MAX_VALUE),
@@ -89,7 +98,8 @@ final class EngineSettings {
         RunConfig config = new RunConfig(mode, endpoint, help, Optional.empty(),
                 r.get(Constants.MODEL), r.get(Constants.DEFAULT_MODEL), r.get(Constants.JUDGE_MODEL), recordings, concurrency,
                 timeout, limits, judgeEndpoint(r, env, endpoint), calls.policy(), calls.provider());
-        return new EngineSettings(config, r.errors);
+        boolean strict = r.bool(Constants.STRICT, false);
+        return new EngineSettings(config, strict, r.errors);
     }
 
     /**
@@ -118,7 +128,8 @@ final class EngineSettings {
         }
         String help = "set the configuration parameter " + Constants.JUDGE_API_KEY + " (the key of the judge's endpoint "
                 + url + (promptsServer ? "" : "; the prompts' key is sent only to their own server, " + main.baseUrl().getHost())
-                + "; keep keys out of committed files). To run offline from recordings only, use -D" + Constants.MODE + "=replay";
+                + "; keep keys out of committed files), and record the judges' answers once with -D" + Constants.MODE
+                + "=record. Runs without a key replay those recordings: -D" + Constants.MODE + "=replay";
         return Optional.of(new JudgeEndpoint(new OpenAiEndpoint(url, key, keySource), help));
     }
 
@@ -152,6 +163,18 @@ final class EngineSettings {
                 errors.add(what + " is not a URL: '" + text + "'; write it like https://api.openai.com/v1");
                 return Optional.empty();
             }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return defaultValue;
+            }
+            if (v.get().equalsIgnoreCase("true") || v.get().equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v.get());
+            }
+            errors.add(key + "=" + v.get() + " is not true or false");
+            return defaultValue;
         }
 
         int integer(String key, int defaultValue, int min, int max) {

@@ -24,8 +24,15 @@ final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<
     private final CompiledPrompt prompt;
 
     PromptFileDescriptor(UniqueId uniqueId, CompiledPrompt prompt) {
-        super(uniqueId, displayName(prompt), Sources.of(prompt.source(), null));
+        super(uniqueId, displayName(prompt), source(prompt));
         this.prompt = prompt;
+    }
+
+    /** The file; for a file that cannot run, its first error, where an IDE should take the author. */
+    private static org.junit.platform.engine.TestSource source(CompiledPrompt prompt) {
+        return prompt.isRunnable() ? Sources.of(prompt.source(), null)
+                : prompt.errors().stream().findFirst().map(p -> Sources.ofProblem(prompt.source(), p.position()))
+                        .orElse(Sources.of(prompt.source(), null));
     }
 
     private static String displayName(CompiledPrompt prompt) {

@@ -65,6 +65,12 @@ final class PromptFiles {
         return new ArrayList<>(found.values());
     }
 
+    /** Whether {@code location} names something on the class path that is not a prompt file (a folder, say). */
+    static boolean isFolder(String location, ClassLoader loader) {
+        String name = normalize(location);
+        return !name.isEmpty() && !isPromptFile(name) && loader.getResource(name) != null;
+    }
+
     /** One classpath resource by its exact name, if present. */
     static Optional<PromptSource> classpathResource(String name, ClassLoader loader) {
         URL url = loader.getResource(normalize(name));

@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -31,19 +31,32 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
     private final RunConfig config;
     private final EvaluatorRegistry registry;
     private final Timing timing;
-    private CancellationToken cancellation = CancellationToken.disabled();
+    /** Why nothing can run (a configuration mistake, an unsupported platform); empty when all is well. */
+    private final List<String> failures;
+    private BooleanSupplier cancellation = () -> false;
     private boolean summaryToStdout = true;
     private Optional<Path> reportsDirectory = Optional.empty();
 
     PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry, Timing timing) {
+        this(uniqueId, config, registry, timing, List.of());
+    }
+
+    private PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry, Timing timing,
+            List<String> failures) {
         super(uniqueId, "PromptSpec");
         this.config = config;
         this.registry = registry;
         this.timing = timing;
+        this.failures = List.copyOf(failures);
     }
 
-    void cancellation(CancellationToken token) {
-        this.cancellation = token;
+    /** A root with no tests that fails the run with {@code failures}, each on its own line. */
+    static PromptSpecEngineDescriptor failing(UniqueId uniqueId, List<String> failures) {
+        return new PromptSpecEngineDescriptor(uniqueId, null, null, null, failures);
+    }
+
+    void cancellation(BooleanSupplier isCancellationRequested) {
+        this.cancellation = isCancellationRequested;
     }
 
     void summaryToStdout(boolean print) {
@@ -57,7 +70,10 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
 
     @Override
     public PromptSpecExecutionContext before(PromptSpecExecutionContext context) {
-        PromptRun run = new PromptRun(config, registry, Clock.systemUTC(), timing, cancellation::isCancellationRequested);
+        if (!failures.isEmpty()) {
+            throw new PromptSpecSetupException(failures);
+        }
+        PromptRun run = new PromptRun(config, registry, Clock.systemUTC(), timing, cancellation);
         PromptSpecExecutionContext withRun = context.withRun(run);
         submitAll(this, withRun, ClassModels.ClassModel.NONE);
         return withRun;

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -31,9 +30,7 @@ import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
@@ -50,7 +47,9 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class PromptSpecSelectorResolver implements SelectorResolver {
 
     private final PromptCompiler compiler;
-    private final DiscoveryIssueReporter issues;
+    private final DiscoveryProblems problems;
+    /** {@value Constants#STRICT}: warnings fail the file or class they are about. */
+    private final boolean strict;
     private final Supplier<ClassLoader> classLoader;
     private final UniqueId engineId;
     /**
@@ -63,13 +62,14 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final Map<Class<?>, PromptCompiler> classCompilers = new ConcurrentHashMap<>();
     private final PromptCompiler classlessCompiler;
 
-    PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryIssueReporter issues,
+    PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryProblems problems, boolean strict,
             Supplier<ClassLoader> classLoader) {
         this.engineId = engineId;
         this.compiler = compiler;
         this.classlessCompiler = compiler.withNamedEvaluators(NamedEvaluators.builder().hint("this file was selected on its own,"
                 + " not through a @PromptSpec class, so no @PromptEvaluator methods are visible; run it through its test class").build());
-        this.issues = issues;
+        this.problems = problems;
+        this.strict = strict;
         this.classLoader = classLoader;
     }
 
@@ -97,11 +97,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private Set<DiscoverySelector> fileSelectors(PromptClassDescriptor d) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         PromptSpec annotation = AnnotationSupport.findAnnotation(d.testClass(), PromptSpec.class).orElseThrow();
-        if (annotation.value().length == 0) {
-            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
-                    "@PromptSpec on " + d.testClass().getName() + " names no prompt file; add a classpath location such as @PromptSpec(\"prompts\")")
-                    .source(ClassSource.from(d.testClass())));
-        }
+        // no location at all: EmptyClasses fails the class
         for (String location : annotation.value()) {
             List<PromptSource> found = PromptFiles.onClasspath(location, loaderOf(d.testClass()));
             if (found.isEmpty()) {
@@ -183,10 +179,8 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
             }
             case PromptFileDescriptor.SEGMENT, PromptFileDescriptor.PATH_SEGMENT -> {
                 Optional<PromptFileDescriptor> file = context.addToParent(() -> selectUniqueId(parentId),
-                        parent -> compiledFor(id, parent).map(cp -> {
-                            reportProblems(cp);
-                            return new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), cp);
-                        }));
+                        parent -> compiledFor(id, parent).map(cp ->
+                                new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), checked(cp))));
                 return file.map(f -> Resolution.match(Match.exact(f, () -> caseSelectors(f)))).orElse(Resolution.unresolved());
             }
             case PromptCaseDescriptor.SEGMENT -> {
@@ -239,6 +233,10 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 return Optional.empty(); // a folder: its files are selected one by one
             }
             String owner = parent instanceof PromptClassDescriptor c ? "@PromptSpec(\"" + name + "\") on " + c.testClass().getName() : name;
+            if (PromptFiles.isFolder(name, loader)) {
+                return Optional.of(missing(name, owner + ": the folder '" + name + "' on the class path holds no prompt file",
+                        "Name prompt files *.prompt.yml or *.prompt.yaml"));
+            }
             return Optional.of(missing(name, owner + ": no prompt file or folder '" + name + "' on the class path",
                     "Put it under src/test/resources/" + name + " (locations are classpath paths, without 'src/test/resources'),"
                             + " and name prompt files *.prompt.yml or *.prompt.yaml"));
@@ -263,8 +261,11 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         return classCompilers.computeIfAbsent(c.testClass(), testClass -> {
             MethodEvaluators.Found found = MethodEvaluators.of(testClass);
             for (MethodEvaluators.Issue issue : found.issues()) {
-                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, issue.message())
-                        .source(MethodSource.from(issue.method())));
+                if (strict) {
+                    c.fail(issue.message() + " (" + Constants.STRICT + "=true makes this an error)");
+                } else {
+                    problems.warning(issue.message(), MethodSource.from(issue.method()));
+                }
             }
             return compiler.withNamedEvaluators(found.evaluators());
         });
@@ -275,25 +276,31 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         return new CompiledPrompt(none, Optional.empty(), List.of(), List.of(Problem.error(Position.of(name), message, fix)));
     }
 
-    /** Every problem of the file, as an IDE-visible discovery issue at its line. */
-    private void reportProblems(CompiledPrompt cp) {
-        List<Problem> all = new ArrayList<>(cp.problems());
-        for (Problem p : all) {
-            // WARNING, not ERROR: the launcher treats issues at or above junit.platform.discovery.issue.severity.critical
-            // (default ERROR) as critical and then runs none of the engine's tests, so one broken file would stop
-            // every other file. The problem's own text says "error:"; the file's failing test fails the build.
-            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, p.format())
-                    .source(Sources.ofProblem(cp.source(), p.position())));
-        }
+    /**
+     * The file as its descriptor runs it. Its warnings are discovery issues at their line (its errors are not: the
+     * file's failing test lists them, and one report of each is enough); under {@value Constants#STRICT} every warning
+     * is an error, and the file fails.
+     */
+    private CompiledPrompt checked(CompiledPrompt cp) {
+        List<Problem> warnings = new ArrayList<>(cp.problems().stream().filter(p -> !p.isError()).toList());
         cp.file().ifPresent(f -> {
             Set<String> names = new LinkedHashSet<>(f.tags());
             f.testData().forEach(tc -> names.addAll(tc.tags()));
             for (String bad : Tags.invalid(names)) {
-                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, cp.source().name()
-                        + ": tag '" + bad + "' is not a valid JUnit tag (no spaces, commas, parentheses, &, |, !) and is ignored")
-                        .source(Sources.of(cp.source(), null)));
+                warnings.add(Problem.warning(Position.of(cp.source().name()), "tag '" + bad + "' is not a valid JUnit tag"
+                        + " (no spaces, commas, parentheses, &, |, !) and is ignored", "Rename it, e.g. with - for spaces"));
             }
         });
+        if (strict && !warnings.isEmpty()) {
+            List<Problem> all = new ArrayList<>(cp.problems().stream().filter(Problem::isError).toList());
+            warnings.forEach(w -> all.add(Problem.error(w.position(), w.message(), w.fix().isEmpty()
+                    ? Constants.STRICT + "=true makes warnings errors" : w.fix() + " (" + Constants.STRICT + "=true makes warnings errors)")));
+            return new CompiledPrompt(cp.source(), Optional.empty(), List.of(), all);
+        }
+        for (Problem w : warnings) {
+            problems.warning(w.format(), Sources.ofProblem(cp.source(), w.position()));
+        }
+        return cp;
     }
 
     private ClassLoader loaderOf(Class<?> c) {

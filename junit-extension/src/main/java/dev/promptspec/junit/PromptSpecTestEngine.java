@@ -4,18 +4,18 @@ import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.commons.util.ClassLoaderUtils;
 import org.junit.platform.engine.ConfigurationParameters;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
@@ -73,24 +73,36 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        Optional<String> unsupported = PlatformFeatures.unsupported();
+        if (unsupported.isPresent()) {
+            // The user's own tests still run: only this engine fails, with the versions found and the fix.
+            return PromptSpecEngineDescriptor.failing(uniqueId, List.of(unsupported.get()));
+        }
         EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), environment);
         EvaluatorRegistry registry = EvaluatorRegistry.load(ClassLoaderUtils.getDefaultClassLoader());
-        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
-        for (String error : settings.errors()) {
-            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, "PromptSpec configuration: " + error));
-        }
+        DiscoveryProblems problems = DiscoveryProblems.of(request, uniqueId);
+        List<String> errors = new ArrayList<>();
+        settings.errors().forEach(e -> errors.add("PromptSpec configuration: " + e));
         for (String error : registry.loadErrors()) {
-            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "PromptSpec evaluators: " + error));
+            if (settings.strict()) {
+                errors.add("PromptSpec evaluators: " + error + " (" + Constants.STRICT + "=true makes this an error)");
+            } else {
+                problems.warning("PromptSpec evaluators: " + error, null);
+            }
         }
+        if (!errors.isEmpty()) {
+            // Nothing is discovered on a configuration nobody meant; the engine fails with every error, once.
+            return PromptSpecEngineDescriptor.failing(uniqueId, errors);
+        }
+        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
         PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry);
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
-                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, ctx.getIssueReporter(),
+                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.strict(),
                         ClassLoaderUtils::getDefaultClassLoader))
                 .build()
-                .resolve(request, engine, issues);
+                .resolve(request, engine);
+        EmptyClasses.failEach(engine);
         return engine;
     }
 
@@ -112,7 +124,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     @Override
     protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
         if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
-            root.cancellation(request.getCancellationToken());
+            root.cancellation(PlatformFeatures.cancellation(request));
             root.summaryToStdout(request.getConfigurationParameters().getBoolean(Constants.SUMMARY_STDOUT).orElse(true));
             root.reportsDirectory(reportsDirectory(request.getConfigurationParameters()));
         }

@@ -9,10 +9,8 @@ import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -87,21 +85,29 @@ class ConfigurationTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
             var kit = EngineKit.live(server).configurationParameter(Constants.MODE, "bogus").selectors(selectClass(Greetings.class));
 
-            List<DiscoveryIssue> issues = kit.discover().getDiscoveryIssues();
-            assertThat(issues).singleElement().satisfies(i -> {
-                assertThat(i.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
-                assertThat(i.message()).isEqualTo("PromptSpec configuration: promptspec.mode=bogus is not a mode; use auto, replay,"
-                        + " record, live or validate");
-            });
+            assertThat(kit.discover().getDiscoveryIssues()).as("reported once, by the failing engine").isEmpty();
 
             EngineExecutionResults results = kit.execute();
             assertThat(results.testEvents().started().count()).isZero();
             TestExecutionResult engine = results.containerEvents().finished().list().get(0)
                     .getRequiredPayload(TestExecutionResult.class);
             assertThat(engine.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(engine.getThrowable().orElseThrow()).hasMessageContaining("promptspec.mode=bogus is not a mode");
+            assertThat(engine.getThrowable().orElseThrow()).hasMessage("PromptSpec configuration: promptspec.mode=bogus is not a"
+                    + " mode; use auto, replay, record, live or validate");
             assertThat(server.requests()).isEmpty();
         }
+    }
+
+    @Test
+    void several_configuration_errors_fail_the_run_once_listing_each() {
+        EngineExecutionResults results = EngineKit.engine(Map.of()).configurationParameter(Constants.MODE, "bogus")
+                .configurationParameter(Constants.STRICT, "yes").selectors(selectClass(Greetings.class)).execute();
+
+        assertThat(results.containerEvents().failed().list()).singleElement().satisfies(e ->
+                assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).hasMessage(
+                        "PromptSpec cannot run (2 problems):\n"
+                                + "  - PromptSpec configuration: promptspec.mode=bogus is not a mode; use auto, replay, record, live or validate\n"
+                                + "  - PromptSpec configuration: promptspec.strict=yes is not true or false"));
     }
 
     @Test
@@ -115,8 +121,9 @@ class ConfigurationTest {
             assertThat(t).isInstanceOfSatisfying(ModelCallException.class,
                     m -> assertThat(m.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
             assertThat(t).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY, or"
-                    + " the configuration parameter promptspec.openai.api-key (e.g. -Dpromptspec.openai.api-key=... on the command"
-                    + " line; keep keys out of committed files). To run offline from recordings only, use -Dpromptspec.mode=replay");
+                    + " the configuration parameter promptspec.openai.api-key (keep keys out of committed files), and record the"
+                    + " answers once with -Dpromptspec.mode=record (commit the files it writes under src/test/promptspec/recordings)."
+                    + " Runs without a key replay those recordings: -Dpromptspec.mode=replay");
         });
     }
 

@@ -172,8 +172,8 @@ class DescriptorsTest {
                 .selectors(selectClasspathResource("prompts/tags/odd-tags.prompt.yml"));
         List<DiscoveryIssue> issues = kit.discover().getDiscoveryIssues();
         assertThat(issues).extracting(DiscoveryIssue::message).containsExactly(
-                "prompts/tags/odd-tags.prompt.yml: tag 'needs review' is not a valid JUnit tag (no spaces, commas, parentheses, &,"
-                        + " |, !) and is ignored");
+                "prompts/tags/odd-tags.prompt.yml: warning: tag 'needs review' is not a valid JUnit tag (no spaces, commas,"
+                        + " parentheses, &, |, !) and is ignored. Rename it, e.g. with - for spaces");
         TestDescriptor file = only(kit.discover().getEngineDescriptor());
         assertThat(cases(file)).singleElement().satisfies(d -> assertThat(d.getTags()).containsExactly(TestTag.create("nightly")));
     }

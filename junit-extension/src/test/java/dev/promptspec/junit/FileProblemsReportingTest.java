@@ -12,11 +12,11 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -27,8 +27,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * A broken prompt file is reported twice: as discovery issues at its lines (IDEs show them in the editor) and as a
- * failing test of its own (Surefire fails the build); the other files of the same class still run.
+ * A broken prompt file is reported once: as a failing test of its own (Surefire fails the build, and the IDE opens the
+ * file at its first error), never also as discovery issues that would print every error a second time; the other
+ * files of the same class still run.
  */
 class FileProblemsReportingTest {
 
@@ -39,20 +40,15 @@ class FileProblemsReportingTest {
     private static final String ANSWER = "Tides are the regular rise and fall of the sea, pulled mainly by the Moon's gravity.";
 
     @Test
-    void every_problem_is_a_discovery_issue_at_its_line_in_the_source_file() {
-        List<DiscoveryIssue> issues = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
+    void a_broken_file_is_no_discovery_issue_its_failing_test_points_at_its_first_error() {
+        var discovered = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
                 .selectors(selectClass(BrokenAndWorking.class))
-                .discover()
-                .getDiscoveryIssues();
+                .discover();
 
-        assertThat(issues).hasSize(1);
-        DiscoveryIssue issue = issues.get(0);
-        // WARNING, not ERROR: the launcher would not run the engine at all with an ERROR issue (see reportProblems).
-        assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
-        assertThat(issue.message()).isEqualTo("prompts/validation/broken.prompt.yml:10:5: error: unknown evaluator kind 'contians'"
-                + " in evaluator 'mentions the moon' — did you mean 'contains'? It is a setting of the 'string' kind"
-                + " (also of 'json'). Indent it under 'string:', e.g. string: {contains: ...}");
-        FileSource source = (FileSource) issue.source().orElseThrow();
+        assertThat(discovered.getDiscoveryIssues()).as("errors are reported by the failing test alone").isEmpty();
+        TestDescriptor broken = discovered.getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getDisplayName().equals("broken.prompt.yml (invalid: 1 error)")).findFirst().orElseThrow();
+        FileSource source = (FileSource) broken.getSource().orElseThrow();
         assertThat(source.getFile().toPath().toAbsolutePath().normalize())
                 .isEqualTo(Path.of("src/test/resources/prompts/validation/broken.prompt.yml").toAbsolutePath().normalize());
         assertThat(source.getPosition()).contains(FilePosition.from(10, 5));
@@ -64,15 +60,15 @@ class FileProblemsReportingTest {
 
     @Test
     void a_problem_in_a_data_file_points_at_the_data_file() {
-        List<DiscoveryIssue> issues = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
+        var results = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
+                .configurationParameter(Constants.MODE, "replay")
                 .selectors(selectClass(BrokenDataFile.class))
-                .discover()
-                .getDiscoveryIssues();
+                .execute();
 
-        assertThat(issues).singleElement().satisfies(issue -> {
-            assertThat(issue.message()).startsWith("prompts/brokendata/orders.jsonl:2:29: error: line 2 of prompts/brokendata/orders.jsonl"
-                    + " is not valid JSON");
-            FileSource source = (FileSource) issue.source().orElseThrow();
+        assertThat(results.testEvents().failed().list()).singleElement().satisfies(failed -> {
+            assertThat(failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
+                    .contains("prompts/brokendata/orders.jsonl:2:29: error: line 2 of prompts/brokendata/orders.jsonl is not valid JSON");
+            FileSource source = (FileSource) failed.getTestDescriptor().getSource().orElseThrow();
             assertThat(source.getFile().toPath().toAbsolutePath().normalize())
                     .isEqualTo(Path.of("src/test/resources/prompts/brokendata/orders.jsonl").toAbsolutePath().normalize());
             assertThat(source.getPosition()).contains(FilePosition.from(2, 29));

@@ -7,9 +7,7 @@ import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.Prompts;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -31,6 +29,16 @@ class InvalidFilesTest {
 
     @PromptSpec({})
     static class NoLocation {
+    }
+
+    /** A folder that exists but whose files are not named *.prompt.yml. */
+    @PromptSpec("prompts/misnamed")
+    static class MisnamedFiles {
+    }
+
+    /** A file whose test data is misspelt ({@code testdata:}) or missing: it loads, but holds no test case. */
+    @PromptSpec("prompts/no-cases/summary.prompt.yml")
+    static class NoCases {
     }
 
     private static final Path BROKEN = Path.of("src/test/resources/prompts/mixed/broken.prompt.yml").toAbsolutePath();
@@ -65,18 +73,13 @@ class InvalidFilesTest {
     }
 
     @Test
-    void each_problem_is_a_discovery_issue_whose_source_is_the_yaml_line() {
-        List<DiscoveryIssue> issues = EngineKit.offline().selectors(selectClass(Mixed.class)).discover().getDiscoveryIssues();
+    void errors_are_reported_once_by_the_failing_test_which_points_at_the_first_one() {
+        var discovered = EngineKit.offline().selectors(selectClass(Mixed.class)).discover();
 
-        assertThat(issues).extracting(DiscoveryIssue::severity).containsOnly(DiscoveryIssue.Severity.WARNING);
-        assertThat(issues).extracting(DiscoveryIssue::message).containsExactly(
-                "prompts/mixed/broken.prompt.yml:4:11: error: unknown role 'usr' in message #1 — did you mean 'user'? Use system, user or"
-                        + " assistant",
-                "prompts/mixed/broken.prompt.yml:10:5: error: unknown evaluator kind 'strng' in evaluator 'short' — did you mean 'string'? Known kinds: "
-                        + KINDS);
-        assertThat(issues).extracting(i -> i.source().orElseThrow()).containsExactly(
-                FileSource.from(BROKEN.toFile(), FilePosition.from(4, 11)),
-                FileSource.from(BROKEN.toFile(), FilePosition.from(10, 5)));
+        assertThat(discovered.getDiscoveryIssues()).as("not printed a second time as discovery issues").isEmpty();
+        TestDescriptor broken = discovered.getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getDisplayName().startsWith("broken.prompt.yml")).findFirst().orElseThrow();
+        assertThat(broken.getSource()).contains(FileSource.from(BROKEN.toFile(), FilePosition.from(4, 11)));
     }
 
     @Test
@@ -96,21 +99,47 @@ class InvalidFilesTest {
     }
 
     @Test
-    void an_annotation_naming_nothing_is_a_warning_on_the_class() {
-        List<DiscoveryIssue> issues = EngineKit.offline().selectors(selectClass(NoLocation.class)).discover().getDiscoveryIssues();
-        assertThat(issues).singleElement().satisfies(issue -> {
-            assertThat(issue.message()).isEqualTo("@PromptSpec on " + NoLocation.class.getName()
-                    + " names no prompt file; add a classpath location such as @PromptSpec(\"prompts\")");
-            assertThat(issue.source()).contains(ClassSource.from(NoLocation.class));
-        });
+    void an_annotation_naming_nothing_fails_the_class_instead_of_passing_with_no_test() {
+        EngineExecutionResults results = EngineKit.offline().selectors(selectClass(NoLocation.class)).execute();
+
+        Event failed = results.testEvents().failed().list().get(0);
+        assertThat(results.testEvents().failed().count()).isOne();
+        assertThat(failed.getTestDescriptor().getSource()).contains(ClassSource.from(NoLocation.class));
+        assertThat(failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).hasMessage("@PromptSpec on "
+                + NoLocation.class.getName() + " names no prompt file, so it has no test. Name a classpath file or folder,"
+                + " e.g. @PromptSpec(\"prompts\") for src/test/resources/prompts");
     }
 
     @Test
-    void the_invalid_file_node_points_at_the_file() {
+    void a_folder_without_prompt_files_is_a_failing_test_that_says_how_to_name_them() {
+        EngineExecutionResults results = EngineKit.offline().selectors(selectClass(MisnamedFiles.class)).execute();
+
+        assertThat(results.testEvents().failed().list()).singleElement().satisfies(e ->
+                assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).hasMessage(
+                        "prompts/misnamed cannot run: 1 error\n  prompts/misnamed: error: @PromptSpec(\"prompts/misnamed\") on "
+                                + MisnamedFiles.class.getName() + ": the folder 'prompts/misnamed' on the class path holds no"
+                                + " prompt file. Name prompt files *.prompt.yml or *.prompt.yaml"));
+    }
+
+    @Test
+    void a_class_whose_files_hold_no_test_case_fails_instead_of_passing_with_no_test() {
+        EngineExecutionResults results = EngineKit.offline().selectors(selectClass(NoCases.class)).execute();
+
+        assertThat(results.testEvents().failed().list()).singleElement().satisfies(e -> {
+            assertThat(e.getTestDescriptor().getSource()).contains(ClassSource.from(NoCases.class));
+            assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).hasMessage("@PromptSpec on "
+                    + NoCases.class.getName() + " found 1 prompt file (prompts/no-cases/summary.prompt.yml) but no test case: it"
+                    + " has no testData entries. Add testData: with one entry per test (check its spelling: testData)");
+        });
+        assertThat(results.testEvents().succeeded().count()).isZero();
+    }
+
+    @Test
+    void the_invalid_file_node_points_at_its_first_error() {
         TestDescriptor engine = EngineKit.offline().selectors(selectClass(Mixed.class)).discover().getEngineDescriptor();
         TestDescriptor broken = engine.getDescendants().stream()
                 .filter(d -> d.getDisplayName().startsWith("broken.prompt.yml")).findFirst().orElseThrow();
-        assertThat(broken.getSource()).contains(FileSource.from(BROKEN.toFile()));
+        assertThat(broken.getSource()).contains(FileSource.from(BROKEN.toFile(), FilePosition.from(4, 11)));
         assertThat(broken.getLegacyReportingName()).isEqualTo("prompts/mixed/broken.prompt.yml");
     }
 }
