@@ -9,8 +9,9 @@ import dev.promptspec.problem.InvalidConfigException;
 import java.util.List;
 
 /**
- * The README's example of a user's own evaluator kind, {@code wordBudget: {max: N}}, exactly as written there: the
- * README test loads its YAML with it, the engine tests register it through ServiceLoader as a library would.
+ * The example of a user's own evaluator kind in {@code docs/evaluators.md}, {@code wordBudget: {max: N}}, exactly as
+ * written there (ReadmeEvaluatorExamplesTest checks it line for line and loads the page's YAML with it); the engine
+ * tests register it through ServiceLoader as a library would.
  */
 public final class WordBudgetFactory implements EvaluatorFactory {
 

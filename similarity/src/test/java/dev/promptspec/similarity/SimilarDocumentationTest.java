@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What core documents about this module holds with the module on the class path: the committed prompt file schema
- * (generated in core from the copy of this kind's settings schema that core keeps) and the README's example.
+ * (generated in core from the copy of this kind's settings schema that core keeps) and the example in
+ * {@code docs/evaluators.md}.
  */
 class SimilarDocumentationTest {
 
@@ -32,11 +33,11 @@ class SimilarDocumentationTest {
     }
 
     @Test
-    void the_readme_example_loads() throws IOException {
+    void the_documented_example_loads() throws IOException {
         Matcher m = Pattern.compile("```yaml\n(\\s+- name: [^\n]+\n\\s+similar:.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(Path.of("../README.md")));
-        assertThat(m.find()).as("the README shows similar:").isTrue();
-        String text = "name: README example\nmodel: gpt-4o\nmessages:\n  - role: user\n    content: \"{{question}}\"\n"
+                .matcher(Files.readString(Path.of("../docs/evaluators.md")));
+        assertThat(m.find()).as("docs/evaluators.md shows similar:").isTrue();
+        String text = "name: documentation example\nmodel: gpt-4o\nmessages:\n  - role: user\n    content: \"{{question}}\"\n"
                 + "testData:\n  - {question: \"How do I reset my password?\", expected: \"Open Settings, then Security.\"}\n"
                 + "evaluators:\n" + m.group(1).stripIndent().indent(2);
         var prompt = new PromptCompiler(YamlLimits.DEFAULTS, registry)
