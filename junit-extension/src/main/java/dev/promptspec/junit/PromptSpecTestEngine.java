@@ -19,7 +19,6 @@ import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
-import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 
 /**
  * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
@@ -115,8 +114,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         ConfigurationParameters params = request.getConfigurationParameters();
         if (params.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED).orElse(false)) {
-            return ParallelHierarchicalTestExecutorServiceFactory.create(
-                    new PrefixedConfigurationParameters(params, Constants.PARALLEL_CONFIG_PREFIX));
+            return PlatformFeatures.parallelExecutor(new PrefixedConfigurationParameters(params, Constants.PARALLEL_CONFIG_PREFIX));
         }
         return super.createExecutorService(request);
     }
