@@ -68,6 +68,10 @@ public final class PromptFileLoader {
     /** Reads and validates one file; never throws for bad input: every problem is in the result, with its position. */
     public LoadedPromptFile load(PromptSource source) {
         ProblemCollector problems = new ProblemCollector();
+        if (source.encodingError().isPresent()) {
+            // What the text says cannot be trusted: any other problem would be about the decoding, not the file.
+            return new LoadedPromptFile(source, Optional.empty(), List.of(source.encodingError().get()));
+        }
         YamlNode root;
         try {
             root = reader.read(source.text(), source.name(), problems);
