@@ -224,6 +224,23 @@ class RecordingStoreTest {
         assertThat(temporaryFiles()).isEmpty();
     }
 
+    /** Recordings are committed files: they get the permissions the user's other files get, and keep them when replaced. */
+    @Test
+    void recordings_get_the_permissions_of_the_users_other_files_and_keep_their_own() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        RecordingStore store = new RecordingStore(dir);
+        store.save("prompts/p.prompt.yml", recording("#1", "q", "a"));
+        Path file = store.fileFor("prompts/p.prompt.yml");
+
+        assertThat(Files.getPosixFilePermissions(file))
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(file.resolveSibling("other.yml"))));
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(readBack("prompts/p.prompt.yml")).hasSize(2);
+    }
+
     @Test
     void a_corrupt_recordings_file_is_an_error_with_its_position_not_a_silent_re_record() throws Exception {
         Path file = recordingsOfP("""
