@@ -14,6 +14,7 @@ import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.PromptFileLoader;
 import dev.promptspec.spec.PromptSource;
 import dev.promptspec.spec.ResponseFormat;
+import dev.promptspec.util.Slf4jFallback;
 import dev.promptspec.yaml.YamlLimits;
 import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class PromptCompiler {
     }
 
     private PromptCompiler(YamlLimits limits, EvaluatorRegistry registry, boolean strict) {
+        // Compiling loads the JSON Schema validator (json evaluators, responseFormat), which logs through SLF4J.
+        Slf4jFallback.selectNoOperationUnlessBound();
         this.limits = limits;
         this.loader = new PromptFileLoader(limits, registry.settingKeys());
         this.registry = registry;
