@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Once the evaluators are built, the file knows every variable it reads: checks the test data against it.
- * A testData key nothing reads is usually a typo of one that is read ({@code topc:} for {@code {{topic}}});
- * an evaluator that reads a variable no entry provides cannot check anything.
+ * A testData key nothing reads is usually a typo of one that is read ({@code topc:} for {@code {{topic}}}, a warning:
+ * gh-models runs the file), or of an entry key ({@code expeted:} for {@code expected:}, an error: the check it meant
+ * silently never runs); an evaluator that reads a variable no entry provides cannot check anything.
  */
 final class VariableUsage {
 
