@@ -11,7 +11,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * Keeps SLF4J quiet for users who have no logging binding, without giving them one. langchain4j and the JSON Schema
  * validator log through SLF4J 2, which, finding no provider, prints three "No SLF4J providers were found" lines to
  * every run. Before PromptSpec first uses either library, {@link #selectNoOperationUnlessBound()} selects SLF4J's own
- * no-operation provider (a class of slf4j-api) through the system property {@value #PROVIDER_KEY}; a user's binding,
+ * no-operation provider (a class of slf4j-api) through the system property {@code slf4j.provider}; a user's binding,
  * or a provider the user chose, is never overridden.
  */
 public final class Slf4jFallback {
