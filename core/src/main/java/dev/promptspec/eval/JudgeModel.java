@@ -3,6 +3,7 @@ package dev.promptspec.eval;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.spec.ModelParameters;
 import java.util.List;
 
 /**
@@ -13,14 +14,22 @@ import java.util.List;
 public interface JudgeModel {
 
     /**
-     * @param modelId  the judge model as the file names it, or null for the configured judge model
-     * @param purpose  names the call in recordings and errors (the evaluator's name)
+     * @param modelId    the judge model as the file names it, or null for the configured judge model
+     * @param parameters the judge's own sampling parameters ({@code llm: {modelParameters: ...}}), sent on its call and
+     *                   part of its recording; {@link ModelParameters#NONE} for the provider's defaults
+     * @param purpose    names the call in recordings and errors (the evaluator's name)
      */
-    ModelResponse ask(String modelId, List<ChatMessage> messages, String purpose) throws ModelCallException;
+    ModelResponse ask(String modelId, ModelParameters parameters, List<ChatMessage> messages, String purpose)
+            throws ModelCallException;
+
+    /** {@link #ask(String, ModelParameters, List, String)} with the provider's default parameters. */
+    default ModelResponse ask(String modelId, List<ChatMessage> messages, String purpose) throws ModelCallException {
+        return ask(modelId, ModelParameters.NONE, messages, purpose);
+    }
 
     /** A judge for runs that have none configured: every call fails with {@code reason}. */
     static JudgeModel unavailable(String reason) {
-        return (modelId, messages, purpose) -> {
+        return (modelId, parameters, messages, purpose) -> {
             throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, reason, 0);
         };
     }

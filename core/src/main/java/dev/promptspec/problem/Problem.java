@@ -31,6 +31,18 @@ public record Problem(Severity severity, Position position, String message, Stri
         return severity == Severity.ERROR;
     }
 
+    /**
+     * This problem as an error: an error as it is; a warning with the same message, its fix ending with {@code why} it
+     * stops the file now ({@code "promptspec.strict=true makes warnings errors"}).
+     */
+    public Problem asError(String why) {
+        if (isError()) {
+            return this;
+        }
+        boolean sentenceEnded = fix.isEmpty() || fix.endsWith(".") || fix.endsWith("?") || fix.endsWith("!");
+        return error(position, message, fix + (fix.isEmpty() ? "" : sentenceEnded ? " " : ". ") + why);
+    }
+
     /** {@code file:line:col: error: message. fix}: one line, the shape compilers print. */
     public String format() {
         StringBuilder sb = new StringBuilder()

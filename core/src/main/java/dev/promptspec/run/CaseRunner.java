@@ -12,7 +12,6 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.recording.RecordingMode;
-import dev.promptspec.spec.ModelParameters;
 import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.TestCase;
 import java.time.Duration;
@@ -71,9 +70,9 @@ final class CaseRunner {
     private void evaluate(CompiledPrompt prompt, TestCase testCase, ModelResponse response, CallContext context,
             String promptModel, List<CheckResult> checks) throws ModelCallException {
         PromptFile file = prompt.fileOrThrow();
-        JudgeModel judge = (modelId, messages, purpose) -> {
+        JudgeModel judge = (modelId, parameters, messages, purpose) -> {
             String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
-            return judgeClient.call(new ModelRequest(model, messages, ModelParameters.NONE, null), context.forJudge(purpose));
+            return judgeClient.call(new ModelRequest(model, messages, parameters, null), context.forJudge(purpose));
         };
         EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {

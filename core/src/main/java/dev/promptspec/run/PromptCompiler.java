@@ -14,23 +14,40 @@ import dev.promptspec.spec.PromptFile;
 import dev.promptspec.spec.PromptFileLoader;
 import dev.promptspec.spec.PromptSource;
 import dev.promptspec.spec.ResponseFormat;
+import dev.promptspec.util.Slf4jFallback;
 import dev.promptspec.yaml.YamlLimits;
 import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Loads a prompt file and builds its evaluators, collecting every problem of both steps. */
+/**
+ * Loads a prompt file and builds its evaluators, collecting every problem of both steps. Immutable: the {@code with...}
+ * methods return another compiler.
+ */
 public final class PromptCompiler {
+
+    /** The configuration key of {@link #withStrict(boolean)}, as strict mode's messages name it. */
+    public static final String STRICT_KEY = "promptspec.strict";
+    private static final String STRICT_REASON = STRICT_KEY + "=true makes warnings errors";
 
     private final YamlLimits limits;
     private final PromptFileLoader loader;
     private final EvaluatorRegistry registry;
+    private final boolean strict;
 
+    /** A compiler that lets files with warnings run (not strict). */
     public PromptCompiler(YamlLimits limits, EvaluatorRegistry registry) {
+        this(limits, registry, false);
+    }
+
+    private PromptCompiler(YamlLimits limits, EvaluatorRegistry registry, boolean strict) {
+        // Compiling loads the JSON Schema validator (json evaluators, responseFormat), which logs through SLF4J.
+        Slf4jFallback.selectNoOperationUnlessBound();
         this.limits = limits;
         this.loader = new PromptFileLoader(limits, registry.settingKeys());
         this.registry = registry;
+        this.strict = strict;
     }
 
     /**
@@ -38,7 +55,16 @@ public final class PromptCompiler {
      * evaluators of one test class. The same file compiled for two classes may resolve a name differently.
      */
     public PromptCompiler withNamedEvaluators(NamedEvaluators evaluators) {
-        return new PromptCompiler(limits, registry.withNamed(evaluators));
+        return new PromptCompiler(limits, registry.withNamed(evaluators), strict);
+    }
+
+    /**
+     * A compiler that, when {@code strict}, makes every warning of a file an error ({@value #STRICT_KEY}): its message
+     * unchanged, its fix ending with "promptspec.strict=true makes warnings errors". A file then runs only when nothing
+     * in it is suspicious, which suits CI; the default lets files that gh-models runs run with their warnings.
+     */
+    public PromptCompiler withStrict(boolean strict) {
+        return new PromptCompiler(limits, registry, strict);
     }
 
     public EvaluatorRegistry registry() {
@@ -49,7 +75,7 @@ public final class PromptCompiler {
         LoadedPromptFile loaded = loader.load(source);
         List<Problem> problems = new ArrayList<>(loaded.problems());
         if (loaded.file().isEmpty()) {
-            return new CompiledPrompt(source, Optional.empty(), List.of(), problems);
+            return new CompiledPrompt(source, Optional.empty(), List.of(), strict(problems));
         }
         PromptFile file = loaded.file().get();
         ProblemCollector collector = new ProblemCollector();
@@ -81,9 +107,14 @@ public final class PromptCompiler {
             VariableUsage.check(file, evaluators, collector);
         }
         problems.addAll(collector.problems());
+        problems = strict(problems);
         boolean runnable = problems.stream().noneMatch(Problem::isError);
         return new CompiledPrompt(source, runnable ? Optional.of(file) : Optional.empty(), runnable ? evaluators : List.of(),
                 sorted(problems));
+    }
+
+    private List<Problem> strict(List<Problem> problems) {
+        return strict ? problems.stream().map(p -> p.asError(STRICT_REASON)).toList() : problems;
     }
 
     private static List<Problem> sorted(List<Problem> problems) {

@@ -10,6 +10,7 @@ import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.provider.ModelProviderFactory;
 import dev.promptspec.model.provider.ProviderContext;
 import dev.promptspec.util.OptionalModules;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class Providers {
     /** An OpenAI-compatible endpoint (the run's, or another one such as a judge's) with the run's timeout. */
     static ModelClient openAi(RunConfig config, OpenAiEndpoint endpoint, String missingKeyHelp) throws ModelCallException {
         if (endpoint.apiKey() == null && !endpoint.isLocal()) {
-            throw new ModelCallException(Kind.MISSING_CREDENTIALS, "no API key for " + endpoint + ": " + missingKeyHelp, 0);
+            throw new ModelCallException(Kind.MISSING_CREDENTIALS, noKey(endpoint, missingKeyHelp, config.recordingsDir()), 0);
         }
         List<Secret> secrets = new ArrayList<>();
         if (endpoint.apiKey() != null) {
@@ -53,6 +54,17 @@ final class Providers {
             secrets.add(config.endpoint().apiKey());
         }
         return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
+    }
+
+    /**
+     * How to set the key ({@code missingKeyHelp}, from the driver that knows where keys come from), then what to do
+     * without one: replay answers only what is recorded, so a first run has to record.
+     */
+    static String noKey(OpenAiEndpoint endpoint, String missingKeyHelp, Path recordings) {
+        String help = missingKeyHelp.strip();
+        return "no API key for " + endpoint + ": " + help + (help.endsWith(".") ? " " : ". ") + "To record the answers (on a first"
+                + " run), set the key and run again, in the default mode or with -Dpromptspec.mode=record; -Dpromptspec.mode=replay"
+                + " runs without a key, but only the cases recorded in " + recordings.toString().replace('\\', '/');
     }
 
     /** The model the run's named provider serves for every prompt, if it serves one. */

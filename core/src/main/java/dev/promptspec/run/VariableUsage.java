@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Once the evaluators are built, the file knows every variable it reads: checks the test data against it.
- * A testData key nothing reads is usually a typo of one that is read ({@code topc:} for {@code {{topic}}});
- * an evaluator that reads a variable no entry provides cannot check anything.
+ * A testData key nothing reads is usually a typo of one that is read ({@code topc:} for {@code {{topic}}}, a warning:
+ * gh-models runs the file), or of an entry key ({@code expeted:} for {@code expected:}, an error: the check it meant
+ * silently never runs); an evaluator that reads a variable no entry provides cannot check anything.
  */
 final class VariableUsage {
 
@@ -50,19 +52,28 @@ final class VariableUsage {
                 }
             }
         }
-        Map<String, Position> unused = new LinkedHashMap<>();
+        Set<String> declared = new LinkedHashSet<>();
+        file.variables().forEach(d -> declared.add(d.name())); // declared under variables:, reported there if at all
+        // Each unused key with the places it is written: a key of defaults: is one place, however many entries inherit it.
+        Map<String, Set<Position>> unused = new LinkedHashMap<>();
         for (TestCase tc : file.testData()) {
             for (String key : tc.variables().keySet()) {
-                if (!read.contains(key) && !DESCRIPTIVE_KEYS.contains(key) && !unused.containsKey(key)) {
-                    unused.put(key, tc.position());
+                if (!read.contains(key) && !DESCRIPTIVE_KEYS.contains(key) && !declared.contains(key)) {
+                    unused.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(tc.positionOf(key));
                 }
             }
         }
-        Set<String> declaredOrDefaulted = new LinkedHashSet<>();
-        file.variables().forEach(d -> declaredOrDefaulted.add(d.name()));
-        unused.forEach((key, at) -> {
-            if (declaredOrDefaulted.contains(key)) {
-                return; // declared under variables:, reported there if at all
+        unused.forEach((key, places) -> {
+            Position at = places.iterator().next();
+            Optional<String> entryKey = TestCase.ENTRY_KEYS.contains(key) ? Optional.empty()
+                    : Suggestions.closest(key, TestCase.ENTRY_KEYS);
+            if (entryKey.isPresent()) {
+                // An entry's keys are its variables, so a misspelt 'expected:' is a variable nothing reads: the check it
+                // meant never runs, and nothing else would say so.
+                problems.error(at, "testData key '" + key + "' is not read by any message or evaluator — did you mean '"
+                        + entryKey.get() + "'?", "Rename it to '" + entryKey.get() + "'" + (places.size() > 1 ? " in the "
+                        + places.size() + " entries that have it" : "") + ": as written it is only a variable, which nothing reads");
+                return;
             }
             problems.warning(at, "testData key '" + key + "' is not used by any message or evaluator"
                     + Suggestions.didYouMean(key, read), "Rename it to the {{variable}} it is meant for, or remove it"

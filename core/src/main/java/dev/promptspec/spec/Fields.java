@@ -115,16 +115,27 @@ final class Fields {
         });
     }
 
-    /** Keys outside {@code known}: errors or warnings, with a suggestion when one is close. */
-    void checkKeys(Collection<String> known, boolean asError, String fix) {
+    /**
+     * Reports the keys outside {@code known}. A near miss of a known key is an error whatever {@code othersAreErrors} says:
+     * as written it does nothing (gh-models ignores it too), which is never what its author meant. Any other key is an
+     * error where the keys are PromptSpec's own, or, where gh-models ignores keys it does not know, a warning that it
+     * is ignored.
+     *
+     * @param foreign keys other tools define that are never taken for a misspelling ({@code top_k} is not {@code top_p})
+     */
+    void checkKeys(Collection<String> known, Collection<String> foreign, boolean othersAreErrors, String fix) {
         for (YamlMap.Entry e : map.entryList()) {
-            if (!known.contains(e.key())) {
-                String msg = "unknown key '" + e.key() + "' in " + where + Suggestions.didYouMean(e.key(), known);
-                if (asError) {
-                    problems.error(e.keyPosition(), msg, fix);
-                } else {
-                    problems.warning(e.keyPosition(), msg, fix);
-                }
+            if (known.contains(e.key())) {
+                continue;
+            }
+            Optional<String> close = foreign.contains(e.key()) ? Optional.empty() : Suggestions.closest(e.key(), known);
+            String msg = "unknown key '" + e.key() + "' in " + where;
+            if (close.isPresent()) {
+                problems.error(e.keyPosition(), msg + " — did you mean '" + close.get() + "'?", fix);
+            } else if (othersAreErrors) {
+                problems.error(e.keyPosition(), msg, fix);
+            } else {
+                problems.warning(e.keyPosition(), msg + " is ignored", fix);
             }
         }
     }

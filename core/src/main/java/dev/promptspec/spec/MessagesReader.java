@@ -58,7 +58,7 @@ final class MessagesReader {
 
     private Optional<MessageTemplate> read(YamlMap m, int index) {
         Fields f = new Fields(m, problems, "message #" + index);
-        f.checkKeys(Set.of("role", "content"), true, "A message has only 'role' and 'content' (the text goes under content:)");
+        f.checkKeys(Set.of("role", "content"), Set.of(), false, "A message has only 'role' and 'content' (the text goes under content:)");
         Optional<String> roleText = f.string("role");
         Optional<Role> role = roleText.flatMap(Role::parse);
         if (roleText.isEmpty()) {

@@ -41,9 +41,6 @@ public final class PromptFileLoader {
     public static final Map<String, String> ALIASES = Map.of("model_parameters", "modelParameters", "response_format",
             "responseFormat", "json_schema", "jsonSchema", "test_data", "testData");
     static final Set<String> TOP_LEVEL_KEYS = union(GH_MODELS_KEYS, EXTENSION_KEYS);
-    private static final Set<String> MODEL_PARAMETER_KEYS = Set.of("temperature", "maxTokens", "max_tokens",
-            "maxCompletionTokens", "max_completion_tokens", "topP", "top_p", "stop", "seed", "frequencyPenalty",
-            "frequency_penalty", "presencePenalty", "presence_penalty");
 
     private final YamlLimits limits;
     private final YamlReader reader;
@@ -71,6 +68,10 @@ public final class PromptFileLoader {
     /** Reads and validates one file; never throws for bad input: every problem is in the result, with its position. */
     public LoadedPromptFile load(PromptSource source) {
         ProblemCollector problems = new ProblemCollector();
+        if (source.encodingError().isPresent()) {
+            // What the text says cannot be trusted: any other problem would be about the decoding, not the file.
+            return new LoadedPromptFile(source, Optional.empty(), List.of(source.encodingError().get()));
+        }
         YamlNode root;
         try {
             root = reader.read(source.text(), source.name(), problems);
@@ -151,7 +152,10 @@ public final class PromptFileLoader {
             return threshold.map(OptionalDouble::of).orElse(OptionalDouble.empty());
         }
 
-        /** Unknown top-level keys are warnings: files in the wild carry their own metadata. */
+        /**
+         * A near miss of a known key is an error: gh-models ignores it, so 'testdata:' would run no test, silently. Other
+         * unknown keys are warnings: files in the wild carry their own metadata, and gh-models runs them.
+         */
         private void checkTopLevelKeys() {
             for (YamlMap.Entry e : root.entryList()) {
                 String key = e.key();
@@ -159,11 +163,14 @@ public final class PromptFileLoader {
                     continue;
                 }
                 Optional<String> close = Suggestions.closest(key, TOP_LEVEL_KEYS);
-                problems.warning(e.keyPosition(), "unknown top-level key '" + key + "' is ignored"
-                        + close.map(c -> " — did you mean '" + c + "'?").orElse(""),
-                        close.isPresent() ? "Rename it, or move it under metadata: if it is your own information"
-                                : "Move it under metadata: if it is your own information; known keys: "
-                                        + String.join(", ", TOP_LEVEL_KEYS.stream().filter(k -> !k.startsWith("$")).sorted().toList()));
+                if (close.isPresent()) {
+                    problems.error(e.keyPosition(), "unknown top-level key '" + key + "' — did you mean '" + close.get() + "'?",
+                            "Rename it to '" + close.get() + "': as written it is ignored (by gh models too)");
+                } else {
+                    problems.warning(e.keyPosition(), "unknown top-level key '" + key + "' is ignored",
+                            "Move it under metadata: if it is your own information; known keys: "
+                                    + String.join(", ", TOP_LEVEL_KEYS.stream().filter(k -> !k.startsWith("$")).sorted().toList()));
+                }
             }
             for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
                 if (root.has(alias.getKey()) && root.has(alias.getValue())) {
@@ -197,50 +204,8 @@ public final class PromptFileLoader {
         }
 
         private ModelParameters readModelParameters() {
-            Optional<YamlMap> map = fields.map("modelParameters", "model_parameters");
-            if (map.isEmpty()) {
-                return ModelParameters.NONE;
-            }
-            Fields p = new Fields(map.get(), problems, "modelParameters");
-            p.checkKeys(MODEL_PARAMETER_KEYS, false, "It is not sent to the model");
-            List<String> stop = null;
-            Optional<YamlMap.Entry> stopEntry = p.entry("stop");
-            if (stopEntry.isPresent()) {
-                YamlNode v = stopEntry.get().value();
-                if (v instanceof YamlScalar s && !s.isNull()) {
-                    stop = List.of(s.text());
-                } else if (v instanceof YamlList l) {
-                    stop = new ArrayList<>();
-                    for (YamlNode item : l.items()) {
-                        if (item instanceof YamlScalar s && !s.isNull()) {
-                            stop.add(s.text());
-                        } else {
-                            problems.error(item.position(), "'stop' entries must be texts, not " + item.describe(),
-                                    "Write each stop sequence as a quoted text");
-                        }
-                    }
-                }
-            }
-            ModelParameters parameters = new ModelParameters(
-                    p.number("temperature").orElse(null),
-                    p.integer("maxTokens", "max_tokens").orElse(null),
-                    p.integer("maxCompletionTokens", "max_completion_tokens").orElse(null),
-                    p.number("topP", "top_p").orElse(null),
-                    stop,
-                    p.integer("seed").orElse(null),
-                    p.number("frequencyPenalty", "frequency_penalty").orElse(null),
-                    p.number("presencePenalty", "presence_penalty").orElse(null));
-            checkRange(p, parameters.temperature(), 0, 2, "temperature");
-            checkRange(p, parameters.topP(), 0, 1, "topP", "top_p");
-            return parameters;
-        }
-
-        private void checkRange(Fields p, Double value, double min, double max, String... keys) {
-            if (value != null && (value < min || value > max)) {
-                p.entry(keys).ifPresent(e -> problems.error(e.value().position(),
-                        "'" + e.key() + "' is " + ((YamlScalar) e.value()).text() + ", outside " + plain(min) + " to " + plain(max),
-                        "Use a value from " + plain(min) + " to " + plain(max) + " (providers reject others)"));
-            }
+            return fields.map("modelParameters", "model_parameters")
+                    .map(m -> ModelParametersReader.read(m, "modelParameters", problems)).orElse(ModelParameters.NONE);
         }
 
         private List<VariableDeclaration> readVariables() {
@@ -261,7 +226,7 @@ public final class PromptFileLoader {
                     continue;
                 }
                 Fields f = new Fields(m, problems, "a variable");
-                f.checkKeys(Set.of("name", "description", "required", "default"), true,
+                f.checkKeys(Set.of("name", "description", "required", "default"), Set.of(), true,
                         "A variable has only name, description, required and default");
                 Optional<String> name = f.string("name");
                 if (name.isEmpty()) {
@@ -363,11 +328,6 @@ public final class PromptFileLoader {
             }
             return out;
         }
-    }
-
-    /** 1.0 as "1", 0.5 as "0.5". */
-    static String plain(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static Map<String, Set<String>> withoutSettings(Set<String> kinds) {

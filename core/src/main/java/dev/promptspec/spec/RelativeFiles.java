@@ -1,14 +1,12 @@
 package dev.promptspec.spec;
 
 import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.util.Utf8;
 import dev.promptspec.yaml.Position;
 import dev.promptspec.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,12 +64,15 @@ final class RelativeFiles {
                         "Load the prompt file from disk or the class path to use files beside it");
                 return Optional.empty();
             }
-            return Optional.of(new Content(name, local, decode(bytes)));
+            Utf8.Decoded text = Utf8.decode(bytes, name);
+            if (text.malformed().isPresent()) {
+                problems.add(text.malformed().get());
+                return Optional.empty();
+            }
+            return Optional.of(new Content(name, local, text.text()));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             problems.error(at, what + " '" + relative + "' does not exist" + (source.directory().isPresent()
                     ? " (looked for " + shown(source.directory().get().resolve(relative)) + ")" : ""), fix);
-        } catch (CharacterCodingException e) {
-            problems.error(at, what + " '" + relative + "' is not UTF-8 text", "Save it as UTF-8");
         } catch (IOException | IllegalArgumentException e) {
             problems.error(at, what + " '" + relative + "' cannot be read: " + e, fix);
         }
@@ -90,11 +91,5 @@ final class RelativeFiles {
         int slash = promptName.lastIndexOf('/');
         String joined = (slash < 0 ? "" : promptName.substring(0, slash + 1)) + relative;
         return Path.of(joined).normalize().toString().replace('\\', '/');
-    }
-
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

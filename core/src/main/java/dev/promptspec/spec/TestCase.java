@@ -23,6 +23,8 @@ import java.util.Set;
  * @param position    where the entry starts (in {@code dataFile} when it comes from one)
  * @param dataFile    the CSV, JSON Lines or YAML file the entry was read from, or null when it is written in the
  *                    prompt file; an IDE opens this file at {@code position}
+ * @param keyPositions where the key of each of {@code variables} is written: in the entry, or under {@code defaults:}
+ *                    when the entry inherits it (a data file's row start for its columns); empty when unknown
  */
 public record TestCase(
         int index,
@@ -34,7 +36,14 @@ public record TestCase(
         Set<String> tags,
         List<Problem> problems,
         Position position,
-        Path dataFile) {
+        Path dataFile,
+        Map<String, Position> keyPositions) {
+
+    /**
+     * The keys that mean something in an entry; every other key is a variable (gh-models' flat entries). A misspelling
+     * of one ({@code expeted:}) would silently be a variable nothing reads.
+     */
+    public static final Set<String> ENTRY_KEYS = Set.of("name", "description", "expected", "tags", "input", "vars");
 
     /** An entry written in the prompt file itself. */
     public TestCase(int index, String key, String name, String description, Map<String, String> variables, String expected,
@@ -42,10 +51,22 @@ public record TestCase(
         this(index, key, name, description, variables, expected, tags, problems, position, null);
     }
 
+    /** An entry whose keys' positions are not known. */
+    public TestCase(int index, String key, String name, String description, Map<String, String> variables, String expected,
+            Set<String> tags, List<Problem> problems, Position position, Path dataFile) {
+        this(index, key, name, description, variables, expected, tags, problems, position, dataFile, Map.of());
+    }
+
     public TestCase {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         tags = Set.copyOf(tags);
         problems = List.copyOf(problems);
+        keyPositions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keyPositions));
+    }
+
+    /** Where the key of {@code variable} is written, else where the entry starts. */
+    public Position positionOf(String variable) {
+        return keyPositions.getOrDefault(variable, position);
     }
 
     /** The entry's {@code expected} value, when it has one. */

@@ -2,6 +2,7 @@ package dev.promptspec.spec;
 
 import dev.promptspec.problem.Problem;
 import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.yaml.Position;
 import dev.promptspec.yaml.YamlList;
 import dev.promptspec.yaml.YamlMap;
 import dev.promptspec.yaml.YamlNode;
@@ -29,10 +30,11 @@ final class TestCaseReader {
      * @param variables variable values every entry gets unless it sets its own
      * @param expected  the default {@code expected}, or null
      * @param tags      tags every entry gets
+     * @param positions where the keys of {@code variables} written under {@code defaults:} are
      */
-    record EntryDefaults(Map<String, String> variables, String expected, Set<String> tags) {
+    record EntryDefaults(Map<String, String> variables, String expected, Set<String> tags, Map<String, Position> positions) {
 
-        static final EntryDefaults NONE = new EntryDefaults(Map.of(), null, Set.of());
+        static final EntryDefaults NONE = new EntryDefaults(Map.of(), null, Set.of(), Map.of());
 
         /** The defaults of {@code defaults:} (shaped like an entry) on top of the declared variables' defaults. */
         static EntryDefaults of(List<VariableDeclaration> declared, YamlMap defaults, ProblemCollector problems) {
@@ -43,7 +45,7 @@ final class TestCaseReader {
                 }
             }
             if (defaults == null) {
-                return new EntryDefaults(variables, null, Set.of());
+                return new EntryDefaults(variables, null, Set.of(), Map.of());
             }
             Values v = Values.read(defaults, EntryDefaults.NONE, problems);
             if (v.name != null) {
@@ -52,7 +54,9 @@ final class TestCaseReader {
             }
             variables.putAll(v.variables);
             variables.remove("name");
-            return new EntryDefaults(variables, v.expected, v.tags);
+            Map<String, Position> positions = new LinkedHashMap<>(v.positions);
+            positions.remove("name");
+            return new EntryDefaults(variables, v.expected, v.tags, positions);
         }
     }
 
@@ -86,7 +90,7 @@ final class TestCaseReader {
         }
         String key = key(v.name, namesSeen);
         return new TestCase(index, key, v.name, v.description, v.variables, v.expected, v.tags, problems, entry.position(),
-                dataFile);
+                dataFile, v.positions);
     }
 
     private boolean hasInput() {
@@ -110,6 +114,7 @@ final class TestCaseReader {
     private static final class Values {
         final Map<String, String> variables = new LinkedHashMap<>();
         final Set<String> tags = new LinkedHashSet<>();
+        final Map<String, Position> positions = new LinkedHashMap<>();
         String name;
         String description;
         String expected;
@@ -117,6 +122,7 @@ final class TestCaseReader {
         static Values read(YamlMap map, EntryDefaults defaults, ProblemCollector problems) {
             Values out = new Values();
             out.variables.putAll(defaults.variables());
+            out.positions.putAll(defaults.positions());
             out.tags.addAll(defaults.tags());
             if (defaults.expected() != null) {
                 out.expected = defaults.expected();
@@ -127,13 +133,13 @@ final class TestCaseReader {
                 switch (e.key()) {
                     case "input", "vars" -> {
                         if (v instanceof YamlMap nested) {
-                            nested.entries().forEach((k, ne) -> out.variables.put(k, YamlValues.toText(ne.value())));
+                            nested.entries().forEach((k, ne) -> out.put(k, ne.keyPosition(), YamlValues.toText(ne.value())));
                         } else {
-                            out.variables.put(e.key(), YamlValues.toText(v));
+                            out.put(e.key(), e.keyPosition(), YamlValues.toText(v));
                         }
                     }
                     case "expected" -> {
-                        out.variables.put("expected", YamlValues.toText(v));
+                        out.put("expected", e.keyPosition(), YamlValues.toText(v));
                         out.expected = v instanceof YamlScalar s && !s.isNull() ? s.text() : null;
                     }
                     case "tags" -> out.tags.addAll(tags(v, problems));
@@ -145,11 +151,16 @@ final class TestCaseReader {
                             out.description = s.text().trim();
                         }
                         // A flat entry's every key is a variable (gh-models); name and description are too, harmlessly.
-                        out.variables.put(e.key(), YamlValues.toText(v));
+                        out.put(e.key(), e.keyPosition(), YamlValues.toText(v));
                     }
                 }
             }
             return out;
+        }
+
+        private void put(String variable, Position at, String value) {
+            variables.put(variable, value);
+            positions.put(variable, at);
         }
 
         private static List<String> tags(YamlNode v, ProblemCollector problems) {

@@ -10,14 +10,24 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest candidate within a small edit distance, if any. */
+    /**
+     * The closest candidate within a small edit distance, if any: a near miss, which PromptSpec reports as a misspelling
+     * where it knows the keys. The budget grows with the word (1 edit up to 5 letters, 2 up to 8, then 3), and the first
+     * letter must agree unless one edit lost, added or swapped it: typos seldom touch the first letter, while different
+     * words of a file often differ right there ({@code game} is not {@code name}, {@code subscription} not
+     * {@code description}). Of two candidates as close, the alphabetically first wins, whatever the collection's order.
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            int d = distance(w, lower);
+            if (!sameStart(w, lower, d)) {
+                continue;
+            }
+            if (d < bestDistance || d == bestDistance && c.compareTo(best) < 0) {
                 bestDistance = d;
                 best = c;
             }
@@ -33,6 +43,29 @@ public final class Suggestions {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether two words at edit distance {@code d} start alike: the same first letter, or one edit that dropped, added or
+     * swapped it ({@code xpected}, {@code anme}), never one that replaced it.
+     */
+    private static boolean sameStart(String a, String b, int d) {
+        if (a.isEmpty() || b.isEmpty() || a.charAt(0) == b.charAt(0)) {
+            return true;
+        }
+        if (d != 1) {
+            return false;
+        }
+        if (a.length() != b.length()) {
+            return true;
+        }
+        int differing = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differing++;
+            }
+        }
+        return differing == 2; // a swap of the first two letters; one differing letter is a replaced first letter
     }
 
     /** {@code " — did you mean 'x'?"} or an empty string. */

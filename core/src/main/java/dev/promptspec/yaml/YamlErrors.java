@@ -44,12 +44,15 @@ final class YamlErrors {
         return Problem.error(pos, message, fixFor(problem));
     }
 
-    static Problem fromUnmarked(String file, YAMLException e, YamlLimits limits) {
+    /** @param text the text SnakeYAML read, to find the alias that crossed the alias limit */
+    static Problem fromUnmarked(String file, String text, YAMLException e, YamlLimits limits) {
         String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
         String lower = msg.toLowerCase(Locale.ROOT);
         if (lower.contains("number of aliases")) {
-            return Problem.error(Position.of(file), "the file uses more than " + limits.maxAliases()
-                    + " aliases (*ref) to lists and mappings, the alias limit",
+            Optional<AliasLimit.Crossing> crossing = AliasLimit.crossing(text, limits.maxAliases(), file);
+            return Problem.error(crossing.map(AliasLimit.Crossing::position).orElse(Position.of(file)), "the file uses more than "
+                    + limits.maxAliases() + " aliases (*ref) to lists and mappings, the alias limit" + crossing.map(c -> " (alias "
+                    + c.number() + ", *" + c.anchor() + ", is on line " + c.position().line() + ")").orElse(""),
                     "Aliases that repeat collections are how 'billion laughs' files exhaust memory; use fewer, or "
                             + YamlLimits.howToRaise(YamlLimits.MAX_ALIASES_KEY));
         }

@@ -88,7 +88,7 @@ public final class YamlReader {
             throw new YamlSyntaxException(cause.or(() -> flattened).orElse(syntax));
         } catch (YAMLException e) {
             preamble.ifPresent(p -> problems.add(p.problem(file)));
-            throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, e, limits));
+            throw new YamlSyntaxException(YamlErrors.fromUnmarked(file, yamlText, e, limits));
         }
         preamble.ifPresent(p -> problems.add(p.problem(file)));
         if (documents.isEmpty()) {

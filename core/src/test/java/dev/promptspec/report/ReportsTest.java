@@ -114,4 +114,14 @@ class ReportsTest {
         }
         assertThat(Files.readString(out.resolve(ReportWriter.MARKDOWN_FILE))).startsWith("## PromptSpec results");
     }
+
+    /** A CI job that uploads the reports as another user must be able to read them, as it reads the build's other outputs. */
+    @Test
+    void report_files_get_the_permissions_the_builds_other_files_get(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        List<Path> written = ReportWriter.write(report(), dir.resolve("promptspec"), Instant.parse("2026-11-26T10:00:05Z"));
+
+        var umask = Files.getPosixFilePermissions(Files.createFile(dir.resolve("promptspec/other-output.txt")));
+        assertThat(written).hasSize(2).allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(umask));
+    }
 }

@@ -147,9 +147,24 @@ class PromptRunTest {
         assertThat(results).allSatisfy(r -> {
             assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class,
                     e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
-            assertThat(r.error()).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY");
+            assertThat(r.error()).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY."
+                    + " To record the answers (on a first run), set the key and run again, in the default mode or with"
+                    + " -Dpromptspec.mode=record; -Dpromptspec.mode=replay runs without a key, but only the cases recorded in "
+                    + recordings);
             assertThat(r.passed()).isFalse();
         });
+    }
+
+    /** A first run: nothing recorded and no key. Replay cannot help yet; recording can, and the message says how. */
+    @Test
+    void a_first_run_without_a_key_says_to_record_and_where_replay_would_look() {
+        List<CaseResult> results = runAll(RunConfig.defaults().withRecordingsDir(recordings));
+
+        assertThat(results.get(0).error()).hasMessage("prompts/release-notes.prompt.yml [search]: no recorded response (looked in "
+                + recordings.resolve("prompts/release-notes.recordings.yml") + ")\nIt cannot be recorded now: no API key for"
+                + " https://api.openai.com/v1: set the environment variable OPENAI_API_KEY. To record the answers (on a first run),"
+                + " set the key and run again, in the default mode or with -Dpromptspec.mode=record; -Dpromptspec.mode=replay runs"
+                + " without a key, but only the cases recorded in " + recordings);
     }
 
     @Test

@@ -141,23 +141,6 @@ class PromptFileLoaderTest {
     }
 
     @Test
-    void an_unknown_model_parameter_is_a_warning_naming_the_close_spelling() {
-        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
-                modelParameters:
-                  temprature: 0.2
-                messages:
-                  - role: user
-                    content: hi
-                testData:
-                  - x: 1
-                """);
-        assertThat(loaded.isValid()).isTrue();
-        assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
-                "p.prompt.yml:2:3: warning: unknown key 'temprature' in modelParameters — did you mean 'temperature'? "
-                        + "It is not sent to the model");
-    }
-
-    @Test
     void a_model_written_as_a_mapping_uses_its_id_and_says_so() {
         LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
                 model:

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.testing.Prompts;
 import dev.promptspec.yaml.Position;
 import java.util.List;
@@ -366,21 +367,151 @@ class PromptFileProblemsTest {
                         + " Start the file with 'name: ...' and 'messages:'");
     }
 
+    /** gh-models ignores a key it does not know: 'testdata:' would run no test and the build would stay green. */
     @Test
-    void an_unknown_top_level_key_is_a_warning_with_a_suggestion() {
+    void a_near_miss_of_a_top_level_key_is_an_error_at_the_key() {
         LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
+                name: Greeting
+                messages:
+                  - role: user
+                    content: "Say hello to {{name}}."
+                testdata:
+                  - name: Ada
+                """);
+        assertThat(loaded.isValid()).isFalse();
+        assertThat(loaded.errors()).extracting(Problem::format).containsExactly(
+                "p.prompt.yml:5:1: error: unknown top-level key 'testdata' — did you mean 'testData'? Rename it to 'testData':"
+                        + " as written it is ignored (by gh models too)");
+        assertThat(topLevelErrors("evaluator:\n  - name: e\n    string: {contains: hi}\n")).containsExactly("p.prompt.yml:7:1:"
+                + " error: unknown top-level key 'evaluator' — did you mean 'evaluators'? Rename it to 'evaluators': as written it"
+                + " is ignored (by gh models too)");
+        assertThat(topLevelErrors("modelParameter:\n  temperature: 0\n")).singleElement().asString()
+                .contains("unknown top-level key 'modelParameter' — did you mean 'modelParameters'?");
+        assertThat(topLevelErrors("mesages: []\n")).singleElement().asString()
+                .contains("unknown top-level key 'mesages' — did you mean 'messages'?");
+        assertThat(topLevelErrors("Model: gpt-4o\n")).singleElement().asString()
+                .contains("unknown top-level key 'Model' — did you mean 'model'?");
+    }
+
+    @Test
+    void a_top_level_key_that_is_no_near_miss_stays_a_warning() {
+        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", BASE + "owner: platform-team\nteam: billing\nid: 7\nnotes: reviewed\n");
+        assertThat(loaded.isValid()).isTrue();
+        assertThat(loaded.warnings()).extracting(Problem::message).containsExactly(
+                "unknown top-level key 'owner' is ignored", "unknown top-level key 'team' is ignored",
+                "unknown top-level key 'id' is ignored", "unknown top-level key 'notes' is ignored");
+    }
+
+    @Test
+    void a_near_miss_in_model_parameters_is_an_error_other_parameters_are_warnings() {
+        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
+                modelParameters:
+                  temprature: 0.2
+                  logprobs: true
+                  top_k: 40
                 messages:
                   - role: user
                     content: hi
-                testdata:
+                testData:
+                  - x: 1
+                """);
+        String sent = " PromptSpec sends only temperature, maxTokens, maxCompletionTokens, topP, stop, seed, frequencyPenalty and"
+                + " presencePenalty (or their snake_case spellings); gh models ignores other keys too";
+        assertThat(loaded.problems()).extracting(Problem::format).containsExactly(
+                "p.prompt.yml:2:3: error: unknown key 'temprature' in modelParameters — did you mean 'temperature'?" + sent,
+                "p.prompt.yml:3:3: warning: unknown key 'logprobs' in modelParameters is ignored." + sent,
+                "p.prompt.yml:4:3: warning: unknown key 'top_k' in modelParameters is ignored." + sent);
+    }
+
+    @Test
+    void a_message_key_that_is_no_near_miss_is_ignored_with_a_warning_as_gh_models_does() {
+        LoadedPromptFile loaded = Prompts.load("p.prompt.yml", """
+                messages:
+                  - role: user
+                    name: ada
+                    content: hi
+                testData:
                   - x: 1
                 """);
         assertThat(loaded.isValid()).isTrue();
-        assertThat(loaded.warnings()).extracting(Problem::format).containsExactly(
-                "p.prompt.yml:1:1: warning: the file has no testData, so it runs no test. Add testData: with one entry per test,"
-                        + " e.g. '- topic: tides' (or the name of a CSV/JSON Lines/YAML file)",
-                "p.prompt.yml:4:1: warning: unknown top-level key 'testdata' is ignored — did you mean 'testData'? Rename it, or"
-                        + " move it under metadata: if it is your own information");
+        assertThat(loaded.problems()).extracting(Problem::format).containsExactly("p.prompt.yml:3:5: warning: unknown key 'name' in"
+                + " message #1 is ignored. A message has only 'role' and 'content' (the text goes under content:)");
+    }
+
+    /** An entry's keys are its variables, so only a key nothing reads and that is a near miss of an entry key is an error. */
+    @Test
+    void a_test_data_key_nothing_reads_that_is_a_near_miss_of_an_entry_key_is_an_error_at_the_key() {
+        CompiledPrompt prompt = Prompts.compile("p.prompt.yml", """
+                name: Capitals
+                messages:
+                  - role: user
+                    content: "What is the capital of {{country}}?"
+                testData:
+                  - country: France
+                    expeted: Paris
+                  - country: Japan
+                    expected: Tokyo
+                    tag: smoke
+                  - country: Peru
+                    nmae: Peru, in Spanish
+                    notes: added after the 2024 review
+                    expeted: Lima
+                """);
+        assertThat(prompt.isRunnable()).isFalse();
+        assertThat(prompt.problems()).extracting(Problem::format).containsExactly(
+                "p.prompt.yml:7:5: error: testData key 'expeted' is not read by any message or evaluator — did you mean"
+                        + " 'expected'? Rename it to 'expected' in the 2 entries that have it: as written it is only a variable,"
+                        + " which nothing reads",
+                "p.prompt.yml:10:5: error: testData key 'tag' is not read by any message or evaluator — did you mean 'tags'?"
+                        + " Rename it to 'tags': as written it is only a variable, which nothing reads",
+                "p.prompt.yml:12:5: error: testData key 'nmae' is not read by any message or evaluator — did you mean 'name'?"
+                        + " Rename it to 'name': as written it is only a variable, which nothing reads");
+    }
+
+    @Test
+    void a_test_data_key_a_message_reads_is_a_variable_however_close_to_an_entry_key() {
+        CompiledPrompt prompt = Prompts.compile("p.prompt.yml", """
+                messages:
+                  - role: user
+                    content: "Suggest a {{tag}} for {{names}}"
+                testData:
+                  - tag: hashtag
+                    names: Ada and Grace
+                    input: unused
+                """);
+        assertThat(prompt.isRunnable()).isTrue();
+        assertThat(prompt.problems()).extracting(Problem::message).containsExactly(
+                "testData key 'input' is not used by any message or evaluator");
+    }
+
+    @Test
+    void a_near_miss_under_defaults_is_an_error_at_the_defaults_key_once() {
+        CompiledPrompt prompt = Prompts.compile("p.prompt.yml", """
+                messages:
+                  - role: user
+                    content: "What is the capital of {{country}}?"
+                defaults:
+                  expeted: Paris
+                testData:
+                  - country: France
+                  - country: Belgium
+                """);
+        assertThat(prompt.problems()).extracting(Problem::format).containsExactly(
+                "p.prompt.yml:5:3: error: testData key 'expeted' is not read by any message or evaluator — did you mean"
+                        + " 'expected'? Rename it to 'expected': as written it is only a variable, which nothing reads");
+    }
+
+    private static final String BASE = """
+            name: Greeting
+            messages:
+              - role: user
+                content: "Say hello to {{name}}."
+            testData:
+              - name: Ada
+            """;
+
+    private static List<String> topLevelErrors(String extra) {
+        return Prompts.load("p.prompt.yml", BASE + extra).errors().stream().map(Problem::format).toList();
     }
 
     @Test

@@ -158,10 +158,10 @@ class RealWorldQuirksTest {
                 """);
         assertThat(p.isRunnable()).isTrue();
         assertThat(p.problems()).extracting(Problem::format).containsExactly(
-                "quirk.prompt.yml:7:5: warning: testData key 'audience' is not used by any message or evaluator. Rename it to the"
+                "quirk.prompt.yml:10:5: warning: testData key 'audience' is not used by any message or evaluator. Rename it to the"
                         + " {{variable}} it is meant for, or remove it (descriptive keys category, comment, description, expected, id,"
                         + " name, notes, tags are never reported)",
-                "quirk.prompt.yml:11:5: warning: testData key 'level' is not used by any message or evaluator. Rename it to the"
+                "quirk.prompt.yml:12:5: warning: testData key 'level' is not used by any message or evaluator. Rename it to the"
                         + " {{variable}} it is meant for, or remove it (descriptive keys category, comment, description, expected, id,"
                         + " name, notes, tags are never reported)");
     }

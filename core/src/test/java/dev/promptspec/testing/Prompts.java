@@ -33,7 +33,11 @@ public final class Prompts {
     }
 
     public static CompiledPrompt compile(String name, String yaml) {
-        return new PromptCompiler(YamlLimits.DEFAULTS, REGISTRY).compile(source(name, yaml));
+        return compile(source(name, yaml));
+    }
+
+    public static CompiledPrompt compile(PromptSource source) {
+        return new PromptCompiler(YamlLimits.DEFAULTS, REGISTRY).compile(source);
     }
 
     /** A test resource as text. */

@@ -29,10 +29,28 @@ class YamlLimitsTest {
     @Test
     void billion_laughs_stops_at_the_alias_limit() {
         Problem p = rejection(YamlLimits.DEFAULTS, BILLION_LAUGHS);
-        assertThat(p.format()).isEqualTo("laughs.yml: error: the file uses more than 50 aliases (*ref) to lists and mappings,"
-                + " the alias limit. Aliases that repeat collections are how 'billion laughs' files exhaust memory; use fewer,"
-                + " or raise promptspec.limits.max-aliases (a JUnit configuration parameter: junit-platform.properties or"
-                + " -Dpromptspec.limits.max-aliases=...)");
+        // 9 aliases on each of lines 2 to 6 make 45: the 6th on line 7 is the 51st
+        assertThat(p.format()).isEqualTo("laughs.yml:7:23: error: the file uses more than 50 aliases (*ref) to lists and"
+                + " mappings, the alias limit (alias 51, *f, is on line 7). Aliases that repeat collections are how 'billion"
+                + " laughs' files exhaust memory; use fewer, or raise promptspec.limits.max-aliases (a JUnit configuration"
+                + " parameter: junit-platform.properties or -Dpromptspec.limits.max-aliases=...)");
+    }
+
+    @Test
+    void the_alias_that_crosses_a_lower_limit_is_named_and_aliases_of_scalars_do_not_count() {
+        String text = """
+                defaults: &defaults {channel: email, tone: warm}
+                greeting: &greeting Hello
+                testData:
+                  - {<<: *defaults, text: "*greeting is not an alias in quotes", salutation: *greeting}
+                  - {<<: *defaults, text: second}
+                  - {<<: *defaults, text: third}
+                """;
+        YamlLimits two = new YamlLimits(YamlLimits.DEFAULTS.maxFileBytes(), 2, YamlLimits.DEFAULTS.maxDepth(),
+                YamlLimits.DEFAULTS.maxNodes());
+        Problem p = rejection(two, text);
+        assertThat(p.position()).isEqualTo(new Position("laughs.yml", 6, 10));
+        assertThat(p.message()).endsWith("the alias limit (alias 3, *defaults, is on line 6)");
     }
 
     @Test

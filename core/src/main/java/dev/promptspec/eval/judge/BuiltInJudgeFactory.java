@@ -4,6 +4,7 @@ import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.spec.ModelParameters;
 import dev.promptspec.template.Template;
 import dev.promptspec.util.Suggestions;
 import dev.promptspec.yaml.Position;
@@ -70,8 +71,8 @@ public final class BuiltInJudgeFactory {
             derived.put(input.getKey(), Template.parse(mapped.orElse("{{" + input.getValue() + "}}"), p));
         }
         Double threshold = JudgeSettings.threshold(c, where);
-        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), Template.parse(BuiltInJudges.SYSTEM, def.position()),
-                Template.parse(judge.prompt(), def.position()), null, BuiltInJudges.SCALE,
+        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), ModelParameters.NONE,
+                Template.parse(BuiltInJudges.SYSTEM, def.position()), Template.parse(judge.prompt(), def.position()), null, BuiltInJudges.SCALE,
                 threshold != null ? threshold : BuiltInJudges.DEFAULT_THRESHOLD, derived, List.of(judge.metric()),
                 JudgeEvaluator.Wording.RATING);
     }

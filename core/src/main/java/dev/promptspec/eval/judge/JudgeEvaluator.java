@@ -6,6 +6,7 @@ import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.spec.ModelParameters;
 import dev.promptspec.spec.Role;
 import dev.promptspec.template.MissingVariableException;
 import dev.promptspec.template.Template;
@@ -41,6 +42,7 @@ final class JudgeEvaluator implements Evaluator {
 
     private final String name;
     private final String modelId;
+    private final ModelParameters parameters;
     private final Template system;
     private final Template prompt;
     private final String answerInstruction;
@@ -53,6 +55,7 @@ final class JudgeEvaluator implements Evaluator {
     /**
      * @param name              the evaluator's name (names the judge call in recordings)
      * @param modelId           the judge model, or null for the run's judge model
+     * @param parameters        the judge's sampling parameters, {@link ModelParameters#NONE} for the provider's defaults
      * @param system            the system message, or null
      * @param prompt            the user message; {@code {{completion}}} is the response
      * @param answerInstruction appended to the user message to pin the answer format, or null
@@ -61,10 +64,11 @@ final class JudgeEvaluator implements Evaluator {
      *                          (a built-in's {@code question: "{{ticket}}"})
      * @param labels            words that may introduce the answer besides score, answer...
      */
-    JudgeEvaluator(String name, String modelId, Template system, Template prompt, String answerInstruction, List<Choice> choices,
-            Double threshold, Map<String, Template> derived, List<String> labels, Wording wording) {
+    JudgeEvaluator(String name, String modelId, ModelParameters parameters, Template system, Template prompt, String answerInstruction,
+            List<Choice> choices, Double threshold, Map<String, Template> derived, List<String> labels, Wording wording) {
         this.name = name;
         this.modelId = modelId;
+        this.parameters = parameters;
         this.system = system;
         this.prompt = prompt;
         this.answerInstruction = answerInstruction;
@@ -85,7 +89,7 @@ final class JudgeEvaluator implements Evaluator {
                     + "; add the variable to the testData entry" + (derived.isEmpty() ? "" : ", or map it on the evaluator ("
                     + String.join(", ", derived.keySet().stream().map(k -> k + ": \"{{...}}\"").toList()) + ")"));
         }
-        ModelResponse reply = context.judge().ask(modelId, messages, name);
+        ModelResponse reply = context.judge().ask(modelId, parameters, messages, name);
         Optional<FinalAnswer.Match> answer = parser.read(reply.text());
         String judge = reply.modelId() == null || reply.modelId().isBlank() ? "judge" : "judge " + reply.modelId();
         if (answer.isEmpty()) {

@@ -14,9 +14,14 @@ final class JudgeSettings {
     }
 
     static String modelId(ConfigReader c) throws InvalidConfigException {
-        Optional<String> id = c.string("modelId");
+        return modelId(c, "modelId");
+    }
+
+    /** The judge model {@code key} names, or null when it is not set; an empty one is an error. */
+    static String modelId(ConfigReader c, String key) throws InvalidConfigException {
+        Optional<String> id = c.string(key);
         if (id.isPresent() && id.get().isBlank()) {
-            throw new InvalidConfigException(c.entry("modelId").get().value().position(), "'modelId' is empty",
+            throw new InvalidConfigException(c.entry(key).get().value().position(), "'" + key + "' is empty",
                     "Name the judge model (gpt-4o, openai/gpt-4o...) or remove the key to use the run's judge model");
         }
         return id.map(String::strip).orElse(null);

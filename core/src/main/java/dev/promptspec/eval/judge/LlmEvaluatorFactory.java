@@ -5,10 +5,13 @@ import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.spec.ModelParameters;
+import dev.promptspec.spec.ModelParametersReader;
 import dev.promptspec.template.Template;
 import dev.promptspec.yaml.YamlList;
 import dev.promptspec.yaml.YamlMap;
 import dev.promptspec.yaml.YamlNode;
+import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +32,8 @@ import java.util.Set;
  */
 public final class LlmEvaluatorFactory implements EvaluatorFactory {
 
-    static final List<String> KEYS = List.of("modelId", "prompt", "systemPrompt", "choices", "threshold", "answerInstruction");
+    static final List<String> KEYS = List.of("modelId", "model", "modelParameters", "prompt", "systemPrompt", "choices", "threshold",
+            "answerInstruction");
 
     @Override
     public String kind() {
@@ -64,8 +68,32 @@ public final class LlmEvaluatorFactory implements EvaluatorFactory {
                     + " never pass (a choice passes when its score is above 0)", "Give the acceptable answers a score above 0");
         }
         String instruction = c.bool("answerInstruction").orElse(true) ? instruction(choices) : null;
-        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), system, promptTemplate, instruction, choices, threshold, Map.of(),
-                List.of(), JudgeEvaluator.Wording.CHOICE);
+        return new JudgeEvaluator(def.name(), judgeModel(c, def, where), parameters(c, def, where), system, promptTemplate, instruction,
+                choices, threshold, Map.of(), List.of(), JudgeEvaluator.Wording.CHOICE);
+    }
+
+    /** {@code modelId}, else {@code model}: two names of one setting; when they disagree, gh-models' modelId wins. */
+    private static String judgeModel(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
+        String modelId = JudgeSettings.modelId(c, "modelId");
+        String model = JudgeSettings.modelId(c, "model");
+        if (modelId != null && model != null && !modelId.equals(model)) {
+            def.warn(c.entry("model").get().value().position(), where + ": 'model' (" + model + ") and 'modelId' (" + modelId
+                    + ") name different judges; the judge is modelId's, as in gh models", "Remove 'model:', or make it the same as modelId");
+        }
+        return modelId != null ? modelId : model;
+    }
+
+    private static ModelParameters parameters(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
+        Optional<YamlMap.Entry> entry = c.entry("modelParameters");
+        if (entry.isEmpty() || entry.get().value() instanceof YamlScalar s && s.isNull()) {
+            return ModelParameters.NONE;
+        }
+        if (!(entry.get().value() instanceof YamlMap map)) {
+            throw new InvalidConfigException(entry.get().value().position(), "'modelParameters' in " + where + " must be a mapping of"
+                    + " parameters (temperature: 0, maxTokens: 300...), not " + entry.get().value().describe(),
+                    "Indent the parameters under modelParameters:");
+        }
+        return ModelParametersReader.read(map, "modelParameters of " + where, def.problems());
     }
 
     static String instruction(List<Choice> choices) {
@@ -123,6 +151,8 @@ public final class LlmEvaluatorFactory implements EvaluatorFactory {
                     "prompt": {"type": "string", "description": "The question for the judge, with the test case's {{variables}} and {{completion}}, the response to grade (gh-models)."},
                     "systemPrompt": {"type": "string", "description": "The judge's system message (gh-models)."},
                     "modelId": {"type": "string", "description": "The judge model; default promptspec.judge.model, else the prompt's model (gh-models)."},
+                    "model": {"type": "string", "description": "The judge model when modelId is not set; where both are set, modelId's is used, as gh-models reads only modelId. PromptSpec extension."},
+                    "modelParameters": {"type": "object", "description": "The judge's sampling parameters (temperature, maxTokens, topP...; the keys of the file's modelParameters), sent on its calls. PromptSpec extension: gh-models ignores them."},
                     "choices": {
                       "type": "array",
                       "minItems": 1,

@@ -9,6 +9,7 @@ import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.Redactor;
 import dev.promptspec.model.langchain.ChatModelClient;
 import dev.promptspec.spec.ModelParameters;
+import dev.promptspec.util.Slf4jFallback;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class OpenAiClients {
      * @param timeout for one attempt, connection included
      */
     public static ModelClient create(OpenAiEndpoint endpoint, Duration timeout, Redactor redactor) {
+        Slf4jFallback.selectNoOperationUnlessBound(); // langchain4j logs through SLF4J
         OpenAiChatModel model = OpenAiChatModel.builder()
                 .baseUrl(endpoint.baseUrl().toString())
                 // Local servers accept any key; langchain4j insists on one, so send a placeholder, never a real secret.

@@ -112,7 +112,8 @@ public final class RecordingClient implements ModelClient {
                 return "message " + (i + 1) + " is now " + b.get(i).role().wireName() + ", was " + a.get(i).role().wireName();
             }
             if (!a.get(i).content().equals(b.get(i).content())) {
-                return "message " + (i + 1) + " (" + b.get(i).role().wireName() + ") " + lineDifference(a.get(i).content(), b.get(i).content());
+                return "message " + (i + 1) + " (" + b.get(i).role().wireName() + ") "
+                        + TextDifference.describe(a.get(i).content(), b.get(i).content());
             }
         }
         return "the request differs";
@@ -120,23 +121,5 @@ public final class RecordingClient implements ModelClient {
 
     private static String messages(int n) {
         return n + (n == 1 ? " message" : " messages");
-    }
-
-    private static String lineDifference(String was, String now) {
-        String[] w = was.split("\n", -1);
-        String[] n = now.split("\n", -1);
-        for (int i = 0; i < Math.max(w.length, n.length); i++) {
-            if (i >= w.length || i >= n.length || !w[i].equals(n[i])) {
-                return "differs at its line " + (i + 1) + ": now " + (i < n.length ? shown(n[i]) : "nothing (the line is gone)")
-                        + ", was " + (i < w.length ? shown(w[i]) : "nothing (the line is new)");
-            }
-        }
-        return "differs";
-    }
-
-    /** Quoted, shortened, with invisible characters made visible (a stray \r or tab is a real change). */
-    private static String shown(String s) {
-        String visible = s.replace("\r", "\\r").replace("\t", "\\t");
-        return "\"" + (visible.length() > 80 ? visible.substring(0, 77) + "..." : visible) + "\"";
     }
 }

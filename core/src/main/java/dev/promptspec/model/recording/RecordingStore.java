@@ -2,10 +2,11 @@ package dev.promptspec.model.recording;
 
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Problem;
 import dev.promptspec.util.AtomicFiles;
+import dev.promptspec.util.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,7 +153,12 @@ public final class RecordingStore {
             this.path = path;
             if (Files.isRegularFile(path)) {
                 try {
-                    entries.addAll(RecordingCodec.read(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+                    Utf8.Decoded text = Utf8.decode(Files.readAllBytes(path), path.toString());
+                    if (text.malformed().isPresent()) {
+                        Problem p = text.malformed().get();
+                        throw new CorruptRecordingsException(p.position() + ": " + p.message() + ". " + p.fix());
+                    }
+                    entries.addAll(RecordingCodec.read(text.text(), path.toString()));
                 } catch (IOException e) {
                     throw new CorruptRecordingsException("cannot read recordings " + path + ": " + e.getMessage());
                 } catch (InvalidConfigException e) {

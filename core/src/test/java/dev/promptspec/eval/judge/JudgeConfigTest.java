@@ -180,6 +180,73 @@ class JudgeConfigTest {
                 + " response to grade belongs");
     }
 
+    /** gh-models reads only modelId and ignores the rest: files in the wild write model and modelParameters beside it. */
+    @Test
+    void llm_with_model_and_model_parameters_beside_model_id_loads() {
+        CompiledPrompt cp = compile("""
+                  - name: judge
+                    llm:
+                      modelId: openai/gpt-4o
+                      model: openai/gpt-4o
+                      modelParameters:
+                        temperature: 0
+                        max_tokens: 200
+                      prompt: "Is this the right expansion of CQRS? {{completion}}"
+                      choices:
+                        - {choice: "yes", score: 1}
+                        - {choice: "no", score: 0}
+                """);
+        assertThat(cp.problems()).isEmpty();
+        assertThat(cp.isRunnable()).isTrue();
+    }
+
+    @Test
+    void llm_model_naming_another_judge_than_model_id_is_a_warning_naming_the_one_used() {
+        CompiledPrompt cp = compile("""
+                  - name: judge
+                    llm:
+                      modelId: openai/gpt-4o
+                      model: openai/gpt-4.1
+                      prompt: "Is this the right expansion of CQRS? {{completion}}"
+                      choices:
+                        - {choice: "yes", score: 1}
+                """);
+        assertThat(cp.isRunnable()).isTrue();
+        assertThat(cp.warnings()).extracting(Problem::format).containsExactly("prompts/judged.prompt.yml:" + (FIRST + 3) + ":14:"
+                + " warning: llm evaluator 'judge': 'model' (openai/gpt-4.1) and 'modelId' (openai/gpt-4o) name different judges;"
+                + " the judge is modelId's, as in gh models. Remove 'model:', or make it the same as modelId");
+    }
+
+    @Test
+    void llm_model_parameters_are_checked_as_the_files_are() {
+        assertThat(errors("""
+                  - name: judge
+                    llm:
+                      modelParameters:
+                        temprature: 0
+                        top_p: 1.5
+                      prompt: "Is this the right expansion of CQRS? {{completion}}"
+                      choices:
+                        - {choice: "yes", score: 1}
+                """)).containsExactly(
+                "prompts/judged.prompt.yml:" + (FIRST + 3) + ":9: error: unknown key 'temprature' in modelParameters of llm evaluator"
+                        + " 'judge' — did you mean 'temperature'? PromptSpec sends only temperature, maxTokens, maxCompletionTokens,"
+                        + " topP, stop, seed, frequencyPenalty and presencePenalty (or their snake_case spellings); gh models ignores"
+                        + " other keys too",
+                "prompts/judged.prompt.yml:" + (FIRST + 4) + ":16: error: 'top_p' is 1.5, outside 0 to 1. Use a value from 0 to 1"
+                        + " (providers reject others)");
+        assertThat(errors("""
+                  - name: judge
+                    llm:
+                      modelParameters: 0.2
+                      prompt: "Is this the right expansion of CQRS? {{completion}}"
+                      choices:
+                        - {choice: "yes", score: 1}
+                """)).containsExactly("prompts/judged.prompt.yml:" + (FIRST + 2) + ":24: error: 'modelParameters' in llm evaluator"
+                + " 'judge' must be a mapping of parameters (temperature: 0, maxTokens: 300...), not a number. Indent the parameters"
+                + " under modelParameters:");
+    }
+
     @Test
     void similar_without_its_module_says_which_dependency_to_add() {
         assertThat(errors("""

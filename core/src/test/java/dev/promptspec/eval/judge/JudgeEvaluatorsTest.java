@@ -91,6 +91,52 @@ class JudgeEvaluatorsTest {
         }
     }
 
+    /**
+     * A shape of public files that gh-models runs (it reads modelId only): model and modelParameters beside modelId. The
+     * judge's own parameters go on its call, and so into its recording: a judge that samples differently is another call.
+     */
+    @Test
+    void an_llm_judge_sends_and_records_its_model_parameters() throws Exception {
+        String yaml = SupportReplyFixture.YAML.replace("      modelId: gpt-4o\n", """
+                      modelId: gpt-4o
+                      model: gpt-4o
+                      modelParameters:
+                        temperature: 0
+                        maxTokens: 300
+                """);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(SupportReplyFixture::reply)) {
+            List<CaseResult> results = SupportReplyFixture.runAll(SupportReplyFixture.config(server.baseUrl(), recordings,
+                    RecordingMode.RECORD), yaml);
+
+            assertThat(results).allSatisfy(r -> assertThat(r.error()).isNull());
+            assertThat(server.requests()).filteredOn(r -> r.lastMessage("system").startsWith("You audit")).hasSize(2).allSatisfy(r -> {
+                assertThat(r.model()).isEqualTo("gpt-4o");
+                assertThat(r.body().path("temperature").asDouble(-1)).isZero();
+                assertThat(r.body().path("max_tokens").asInt()).isEqualTo(300);
+            });
+            assertThat(server.requests()).filteredOn(r -> !r.lastMessage("system").startsWith("You audit")).hasSize(6)
+                    .allSatisfy(r -> assertThat(r.body().has("temperature")).as("other calls keep the provider's defaults").isFalse());
+        }
+        String recorded = Files.readString(recordings.resolve("prompts/order-status.recordings.yml"));
+        assertThat(recorded).contains("call: judge:no refund promise").contains("parameters:\n      temperature: 0.0\n      max_tokens: 300");
+
+        List<CaseResult> replayed = SupportReplyFixture.runAll(SupportReplyFixture.config("http://127.0.0.1:9/v1", recordings,
+                RecordingMode.REPLAY), yaml);
+        assertThat(replayed).allSatisfy(r -> assertThat(r.error()).isNull());
+        assertThat(check(replayed.get(1), "no refund promise").passed()).isFalse();
+    }
+
+    @Test
+    void an_llm_judge_that_names_its_model_with_model_alone_is_that_model() throws Exception {
+        String yaml = SupportReplyFixture.YAML.replace("      modelId: gpt-4o\n", "      model: gpt-4.1\n");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(SupportReplyFixture::reply)) {
+            SupportReplyFixture.runAll(SupportReplyFixture.config(server.baseUrl(), recordings, RecordingMode.LIVE), yaml);
+
+            assertThat(server.requests()).filteredOn(r -> r.lastMessage("system").startsWith("You audit"))
+                    .extracting(FakeOpenAiServer.Received::model).containsExactly("gpt-4.1", "gpt-4.1");
+        }
+    }
+
     @Test
     void the_judge_model_setting_applies_to_judges_that_name_none() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(SupportReplyFixture::reply)) {

@@ -113,8 +113,8 @@ final class SupportReplyFixture {
     private SupportReplyFixture() {
     }
 
-    static PromptSource source() {
-        return new PromptSource(FILE, URI.create("classpath:" + FILE), Optional.empty(), YAML);
+    static PromptSource source(String yaml) {
+        return new PromptSource(FILE, URI.create("classpath:" + FILE), Optional.empty(), yaml);
     }
 
     /** Answers prompt calls with the model's answer and judge calls with the judge's reply for that case. */
@@ -149,9 +149,14 @@ final class SupportReplyFixture {
 
     /** Both cases' results, in file order. */
     static List<CaseResult> runAll(RunConfig config) {
+        return runAll(config, YAML);
+    }
+
+    /** Both cases' results of {@code yaml}, a variant of {@link #YAML}, in file order. */
+    static List<CaseResult> runAll(RunConfig config, String yaml) {
         try (PromptRun run = new PromptRun(config, EvaluatorRegistry.load(SupportReplyFixture.class.getClassLoader()), Clock.systemUTC(),
                 () -> false)) {
-            CompiledPrompt prompt = run.compile(source());
+            CompiledPrompt prompt = run.compile(source(yaml));
             return prompt.fileOrThrow().testData().stream().map(tc -> run.run(prompt, tc)).toList();
         }
     }

@@ -142,7 +142,8 @@ class RecordingClientTest {
                 .hasMessage("prompts/triage.prompt.yml [wrong VAT]: prompt changed since it was recorded (2026-03-14T09:26:53Z"
                         + " in " + dir.resolve("prompts/triage.recordings.yml") + "): message 2 (user) differs at its line 1:"
                         + " now \"Ticket: My invoice shows the wrong VAT rate!\", was \"Ticket: My invoice shows the wrong VAT"
-                        + " rate\"\nTo record it, run with an API key and -Dpromptspec.mode=record (or in the default mode, auto).");
+                        + " rate\" (first difference at column 44)\nTo record it, run with an API key and -Dpromptspec.mode=record"
+                        + " (or in the default mode, auto).");
     }
 
     @Test
@@ -160,11 +161,39 @@ class RecordingClientTest {
                 new ChatMessage(Role.ASSISTANT, "Ticket: a\nb")), was.parameters(), null)))
                 .isEqualTo("message 2 is now assistant, was user");
         assertThat(RecordingClient.difference(was, request("a\nc")))
-                .isEqualTo("message 2 (user) differs at its line 2: now \"c\", was \"b\"");
+                .isEqualTo("message 2 (user) differs at its line 2: now \"c\", was \"b\" (first difference at column 1)");
         assertThat(RecordingClient.difference(was, request("a\nb\n")))
                 .isEqualTo("message 2 (user) differs at its line 3: now \"\", was nothing (the line is new)");
         assertThat(RecordingClient.difference(was, request("a\r\nb")))
-                .isEqualTo("message 2 (user) differs at its line 1: now \"Ticket: a\\r\", was \"Ticket: a\"");
+                .isEqualTo("message 2 (user) differs at its line 1: now \"Ticket: a\\r\", was \"Ticket: a\" (first difference at"
+                        + " column 10)");
+    }
+
+    /** An edit at the end of a long line: both sides are shown around it, not their identical beginnings. */
+    @Test
+    void the_difference_in_a_long_line_shows_each_side_around_the_first_changed_character() {
+        String ticket = "I ordered the Trailhead jacket in size M on 3 March and it arrived yesterday, but the zip on the left pocket"
+                + " is broken and the sleeve seam is ";
+        assertThat(RecordingClient.difference(request(ticket + "torn"), request(ticket + "open")))
+                .isEqualTo("message 2 (user) differs at its line 1: now \"…broken and the sleeve seam is open\", was \"…broken and"
+                        + " the sleeve seam is torn\" (first difference at column 151)");
+        assertThat(RecordingClient.difference(request("Where is my parcel? " + ticket), request("When will my parcel come? " + ticket)))
+                .isEqualTo("message 2 (user) differs at its line 1: now \"Ticket: When will my parcel come? I ordered the Tra…\","
+                        + " was \"Ticket: Where is my parcel? I ordered the Trailhead…\" (first difference at column 12)");
+    }
+
+    @Test
+    void the_difference_in_a_multi_line_message_names_the_line_and_shows_it_around_the_change() {
+        String was = "You triage support tickets for Northwind Outfitters.\nCategories: billing, shipping, product defect, account.\n"
+                + "Answer with the category in bold, then at most three bullet points that quote the ticket; never promise a"
+                + " refund or a replacement.";
+        String now = was.replace("a refund or a replacement.", "a refund, a replacement or a discount.");
+        ModelRequest recorded = new ModelRequest("gpt-4o-mini", List.of(new ChatMessage(Role.SYSTEM, was)), ModelParameters.NONE, null);
+
+        assertThat(RecordingClient.difference(recorded, new ModelRequest("gpt-4o-mini", List.of(new ChatMessage(Role.SYSTEM, now)),
+                ModelParameters.NONE, null))).isEqualTo("message 1 (system) differs at its line 3: now \"…ticket; never promise a"
+                        + " refund, a replacement or a discount.\", was \"…ticket; never promise a refund or a replacement.\" (first"
+                        + " difference at column 113)");
     }
 
     @Test

@@ -224,11 +224,26 @@ class RecordingStoreTest {
         assertThat(temporaryFiles()).isEmpty();
     }
 
+    /** Recordings are committed files: they get the permissions the user's other files get, and keep them when replaced. */
+    @Test
+    void recordings_get_the_permissions_of_the_users_other_files_and_keep_their_own() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        RecordingStore store = new RecordingStore(dir);
+        store.save("prompts/p.prompt.yml", recording("#1", "q", "a"));
+        Path file = store.fileFor("prompts/p.prompt.yml");
+
+        assertThat(Files.getPosixFilePermissions(file))
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(file.resolveSibling("other.yml"))));
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(readBack("prompts/p.prompt.yml")).hasSize(2);
+    }
+
     @Test
     void a_corrupt_recordings_file_is_an_error_with_its_position_not_a_silent_re_record() throws Exception {
-        Path file = dir.resolve("prompts/p.recordings.yml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
+        Path file = recordingsOfP("""
                 format: 1
                 prompt: prompts/p.prompt.yml
                 recordings:
@@ -236,12 +251,39 @@ class RecordingStoreTest {
                     recordedAt: yesterday
                     request: {model: gpt-4o, messages: []}
                     response: {text: hi}
-                """);
+                """.getBytes(StandardCharsets.UTF_8));
+        assertUnreadable(file + ":4:5: corrupt recording: 'recordedAt' is not an ISO-8601 instant. Fix the entry, or delete it"
+                + " to record again");
+    }
+
+    /** The recordings file of prompts/p.prompt.yml, holding {@code bytes}. */
+    private Path recordingsOfP(byte[] bytes) throws Exception {
+        Path file = new RecordingStore(dir).fileFor("prompts/p.prompt.yml");
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    /** Reading the recordings of prompts/p.prompt.yml fails with {@code message}, never by recording again. */
+    private void assertUnreadable(String message) {
         assertThatThrownBy(() -> new RecordingStore(dir).find("prompts/p.prompt.yml", "sha256:x"))
                 .isInstanceOfSatisfying(ModelCallException.class,
                         e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.CONFIGURATION))
-                .hasMessage(file + ":4:5: corrupt recording: 'recordedAt' is not an ISO-8601 instant. Fix the entry, or delete"
-                        + " it to record again");
+                .hasMessage(message);
+    }
+
+    @Test
+    void a_recordings_file_saved_in_another_encoding_is_an_error_at_the_first_byte_that_is_not_utf_8() throws Exception {
+        Path file = recordingsOfP("""
+                format: 1
+                prompt: prompts/p.prompt.yml
+                recordings:
+                  - case: '#1'
+                    recordedAt: '2026-02-01T10:15:30Z'
+                    request: {model: gpt-4o, messages: [{role: user, content: Résume ce ticket}]}
+                    response: {text: Le client demande un remboursement.}
+                """.getBytes(StandardCharsets.ISO_8859_1));
+        assertUnreadable(file + ":6:64: the file is not valid UTF-8 at line 6, column 64 (byte 0xE9, 'é' in Windows-1252). Save"
+                + " the file as UTF-8");
     }
 
     @Test
