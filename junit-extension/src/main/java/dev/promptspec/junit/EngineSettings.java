@@ -72,17 +72,15 @@ final class EngineSettings {
             key = Secret.ofNullable(env.apply("OPENAI_API_KEY"));
             keySource = key == null ? null : "environment variable OPENAI_API_KEY";
         }
-        Path recordings = r.get(Constants.RECORDINGS_DIR).map(Path::of).orElse(RunConfig.DEFAULT_RECORDINGS_DIR);
-        // Said to someone who has no recordings yet as well as to someone who has: how to record first, then replay.
-        String firstRun = " and record the answers once with -D" + Constants.MODE + "=record (commit the files it writes under "
-                + recordings + "). Runs without a key replay those recordings: -D" + Constants.MODE + "=replay";
+        // Core adds what to do on a first run (record) and when replay helps (recordings exist).
         help = github
                 ? "set the environment variable GITHUB_TOKEN (a token with the models:read permission), or the configuration parameter "
-                        + Constants.OPENAI_API_KEY + "," + firstRun
+                        + Constants.OPENAI_API_KEY
                 : "set the environment variable OPENAI_API_KEY, or the configuration parameter " + Constants.OPENAI_API_KEY
-                        + " (keep keys out of committed files)," + firstRun;
+                        + " (e.g. -D" + Constants.OPENAI_API_KEY + "=... on the command line; keep keys out of committed files)";
 
         int concurrency = r.integer(Constants.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256);
+        Path recordings = r.get(Constants.RECORDINGS_DIR).map(Path::of).orElse(RunConfig.DEFAULT_RECORDINGS_DIR);
         Duration timeout = r.get(Constants.TIMEOUT).map(v -> Durations.parse(v).filter(d -> !d.isZero()).orElseGet(() -> {
             r.errors.add(Constants.TIMEOUT + "=" + v + " is not a duration; write 90s, 2m or PT2M");
             return RunConfig.DEFAULT_TIMEOUT;
@@ -128,8 +126,7 @@ final class EngineSettings {
         }
         String help = "set the configuration parameter " + Constants.JUDGE_API_KEY + " (the key of the judge's endpoint "
                 + url + (promptsServer ? "" : "; the prompts' key is sent only to their own server, " + main.baseUrl().getHost())
-                + "; keep keys out of committed files), and record the judges' answers once with -D" + Constants.MODE
-                + "=record. Runs without a key replay those recordings: -D" + Constants.MODE + "=replay";
+                + "; keep keys out of committed files)";
         return Optional.of(new JudgeEndpoint(new OpenAiEndpoint(url, key, keySource), help));
     }
 

@@ -8,7 +8,6 @@ import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,9 +82,8 @@ final class PromptFiles {
      */
     static PromptSource onDisk(Path file, String displayName) {
         try {
-            String text = decode(Files.readAllBytes(file));
             String name = resourceNameOf(file).orElse(displayName);
-            return new PromptSource(name, file.toUri(), Optional.of(file.toAbsolutePath().normalize()), text);
+            return PromptSource.fromBytes(name, file.toUri(), Optional.of(file.toAbsolutePath().normalize()), Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -112,9 +110,8 @@ final class PromptFiles {
                 for (JarEntry e : Collections.list(jar.entries())) {
                     if (!e.isDirectory() && e.getName().startsWith(prefix) && isPromptFile(e.getName())) {
                         try (InputStream in = jar.getInputStream(e)) {
-                            String text = decode(in.readAllBytes());
                             URI uri = URI.create("jar:" + jc.getJarFileURL() + "!/" + e.getName());
-                            found.putIfAbsent(e.getName(), new PromptSource(e.getName(), uri, Optional.empty(), text));
+                            found.putIfAbsent(e.getName(), PromptSource.fromBytes(e.getName(), uri, Optional.empty(), in.readAllBytes()));
                         }
                     }
                 }
@@ -126,10 +123,9 @@ final class PromptFiles {
 
     private static PromptSource read(String name, URL url) {
         try (InputStream in = url.openStream()) {
-            String text = decode(in.readAllBytes());
             URI uri = toUri(url);
             Optional<Path> local = "file".equals(url.getProtocol()) ? Optional.of(sourceFileFor(Path.of(uri), name)) : Optional.empty();
-            return new PromptSource(name, uri, local, text);
+            return PromptSource.fromBytes(name, uri, local, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + url, e);
         }
@@ -175,11 +171,6 @@ final class PromptFiles {
 
     private static final List<String> RESOURCE_ROOTS = List.of("/src/test/resources/", "/src/main/resources/",
             "/target/test-classes/", "/target/classes/", "/build/resources/test/", "/build/resources/main/");
-
-    private static String decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
 
     private static String normalize(String location) {
         String l = location.trim().replace('\\', '/');

@@ -277,29 +277,30 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     }
 
     /**
-     * The file as its descriptor runs it. Its warnings are discovery issues at their line (its errors are not: the
-     * file's failing test lists them, and one report of each is enough); under {@value Constants#STRICT} every warning
-     * is an error, and the file fails.
+     * The file as its descriptor runs it. The warnings of a file that runs are discovery issues at their line; a file
+     * that cannot run reports nothing here, since its failing test lists every problem and one report of each is enough. The compiler already made the file's own
+     * warnings errors under {@value Constants#STRICT}; tags JUnit cannot represent are this engine's to add.
      */
     private CompiledPrompt checked(CompiledPrompt cp) {
-        List<Problem> warnings = new ArrayList<>(cp.problems().stream().filter(p -> !p.isError()).toList());
+        List<Problem> tagWarnings = new ArrayList<>();
         cp.file().ifPresent(f -> {
             Set<String> names = new LinkedHashSet<>(f.tags());
             f.testData().forEach(tc -> names.addAll(tc.tags()));
             for (String bad : Tags.invalid(names)) {
-                warnings.add(Problem.warning(Position.of(cp.source().name()), "tag '" + bad + "' is not a valid JUnit tag"
+                tagWarnings.add(Problem.warning(Position.of(cp.source().name()), "tag '" + bad + "' is not a valid JUnit tag"
                         + " (no spaces, commas, parentheses, &, |, !) and is ignored", "Rename it, e.g. with - for spaces"));
             }
         });
-        if (strict && !warnings.isEmpty()) {
-            List<Problem> all = new ArrayList<>(cp.problems().stream().filter(Problem::isError).toList());
-            warnings.forEach(w -> all.add(Problem.error(w.position(), w.message(), w.fix().isEmpty()
-                    ? Constants.STRICT + "=true makes warnings errors" : w.fix() + " (" + Constants.STRICT + "=true makes warnings errors)")));
+        if (strict && !tagWarnings.isEmpty()) {
+            List<Problem> all = new ArrayList<>(cp.problems());
+            tagWarnings.forEach(w -> all.add(w.asError(Constants.STRICT + "=true makes warnings errors")));
             return new CompiledPrompt(cp.source(), Optional.empty(), List.of(), all);
         }
-        for (Problem w : warnings) {
-            problems.warning(w.format(), Sources.ofProblem(cp.source(), w.position()));
+        if (!cp.isRunnable()) {
+            return cp; // its failing test lists every problem, warnings included
         }
+        cp.problems().stream().filter(p -> !p.isError()).forEach(w -> problems.warning(w.format(), Sources.ofProblem(cp.source(), w.position())));
+        tagWarnings.forEach(w -> problems.warning(w.format(), Sources.ofProblem(cp.source(), w.position())));
         return cp;
     }
 

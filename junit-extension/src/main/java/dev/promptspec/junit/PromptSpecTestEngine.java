@@ -94,7 +94,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
-        PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry);
+        PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry).withStrict(settings.strict());
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
                 .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.strict(),

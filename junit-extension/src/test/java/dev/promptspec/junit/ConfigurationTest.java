@@ -121,9 +121,10 @@ class ConfigurationTest {
             assertThat(t).isInstanceOfSatisfying(ModelCallException.class,
                     m -> assertThat(m.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
             assertThat(t).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY, or"
-                    + " the configuration parameter promptspec.openai.api-key (keep keys out of committed files), and record the"
-                    + " answers once with -Dpromptspec.mode=record (commit the files it writes under src/test/promptspec/recordings)."
-                    + " Runs without a key replay those recordings: -Dpromptspec.mode=replay");
+                    + " the configuration parameter promptspec.openai.api-key (e.g. -Dpromptspec.openai.api-key=... on the command"
+                    + " line; keep keys out of committed files). To record the answers (on a first run), set the key and run again,"
+                    + " in the default mode or with -Dpromptspec.mode=record; -Dpromptspec.mode=replay runs without a key, but only"
+                    + " the cases recorded in src/test/promptspec/recordings");
         });
     }
 

@@ -2,12 +2,16 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.Prompts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -132,6 +136,23 @@ class InvalidFilesTest {
                     + " has no testData entries. Add testData: with one entry per test (check its spelling: testData)");
         });
         assertThat(results.testEvents().succeeded().count()).isZero();
+    }
+
+    @Test
+    void a_file_that_is_not_utf_8_fails_at_the_byte_instead_of_sending_replacement_characters(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("cafe.prompt.yml");
+        // Saved as Windows-1252 by an editor: the é of "Café" is the single byte 0xE9.
+        Files.write(latin1, ("name: Caf\u00e9 menu\nmodel: gpt-4o-mini\nmessages:\n  - role: user\n"
+                + "    content: \"Suggest a dessert for {{guest}}\"\ntestData:\n  - guest: Ren\u00e9e\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        EngineExecutionResults results = EngineKit.offline().selectors(selectFile(latin1.toString())).execute();
+
+        assertThat(results.testEvents().failed().list()).singleElement().satisfies(e -> {
+            assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
+                    .contains("cafe.prompt.yml:1:10: error: the file is not valid UTF-8 at line 1, column 10 (byte 0xE9");
+            assertThat(e.getTestDescriptor().getSource()).contains(FileSource.from(latin1.toFile(), FilePosition.from(1, 10)));
+        });
     }
 
     @Test
