@@ -1,11 +1,11 @@
 package dev.promptspec.eval;
 
+import dev.promptspec.internal.util.Suggestions;
+import dev.promptspec.internal.yaml.YamlList;
+import dev.promptspec.internal.yaml.YamlMap;
+import dev.promptspec.internal.yaml.YamlNode;
+import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.util.Suggestions;
-import dev.promptspec.yaml.YamlList;
-import dev.promptspec.yaml.YamlMap;
-import dev.promptspec.yaml.YamlNode;
-import dev.promptspec.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

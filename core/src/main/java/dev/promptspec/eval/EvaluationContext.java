@@ -1,8 +1,8 @@
 package dev.promptspec.eval;
 
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.TestCase;
+import dev.promptspec.promptfile.PromptFile;
+import dev.promptspec.promptfile.TestCase;
 import java.util.Map;
 
 /**

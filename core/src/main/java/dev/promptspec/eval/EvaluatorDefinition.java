@@ -1,12 +1,12 @@
 package dev.promptspec.eval;
 
+import dev.promptspec.internal.yaml.YamlMap;
+import dev.promptspec.internal.yaml.YamlNode;
+import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Position;
 import dev.promptspec.problem.ProblemCollector;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.yaml.Position;
-import dev.promptspec.yaml.YamlMap;
-import dev.promptspec.yaml.YamlNode;
-import dev.promptspec.yaml.YamlScalar;
+import dev.promptspec.promptfile.PromptSource;
 
 /**
  * What an {@link EvaluatorFactory} gets to build one evaluator.

@@ -1,5 +1,6 @@
 package dev.promptspec.eval;
 
+import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -120,7 +121,7 @@ public final class EvaluatorRegistry {
             var module = OptionalKinds.moduleFor(definition.kind());
             if (module.isPresent()) {
                 throw new InvalidConfigException(definition.position(),
-                        OptionalKinds.missingModuleMessage(definition.kind(), module.get()), OptionalKinds.missingModuleFix(module.get()));
+                        OptionalModules.missingKindMessage(definition.kind(), module.get()), OptionalModules.dependencyFix(module.get()));
             }
             throw new InvalidConfigException(definition.position(), "unknown evaluator kind '" + definition.kind() + "'",
                     "Known kinds: " + String.join(", ", kinds().stream().sorted().toList()));

@@ -2,8 +2,8 @@ package dev.promptspec.eval;
 
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.spec.ModelParameters;
 import java.util.List;
 
 /**

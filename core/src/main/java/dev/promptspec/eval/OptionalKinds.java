@@ -1,6 +1,6 @@
 package dev.promptspec.eval;
 
-import dev.promptspec.util.OptionalModules;
+import dev.promptspec.internal.util.OptionalModules;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,14 +51,4 @@ public final class OptionalKinds {
         return Optional.ofNullable(SETTINGS_SCHEMAS.get(kind));
     }
 
-    /** The message for a file that uses an optional kind whose module is missing. */
-    public static String missingModuleMessage(String kind, String artifact) {
-        return "evaluator kind '" + kind + "' needs the " + OptionalModules.artifactId(artifact)
-                + " module, which is not on the class path";
-    }
-
-    /** How to add the module with {@code artifact}'s coordinates. */
-    public static String missingModuleFix(String artifact) {
-        return OptionalModules.dependencyFix(artifact);
-    }
 }

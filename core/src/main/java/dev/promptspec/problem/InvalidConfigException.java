@@ -1,6 +1,5 @@
 package dev.promptspec.problem;
 
-import dev.promptspec.yaml.Position;
 
 /**
  * Thrown while reading configuration (an evaluator's settings, say) that cannot be used. The loader

@@ -1,6 +1,5 @@
 package dev.promptspec.problem;
 
-import dev.promptspec.yaml.Position;
 
 /**
  * One thing wrong (or suspicious) in a prompt file, with where it is and how to fix it.

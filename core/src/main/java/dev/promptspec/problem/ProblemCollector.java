@@ -1,6 +1,5 @@
 package dev.promptspec.problem;
 
-import dev.promptspec.yaml.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.promptspec.report;
 
-import dev.promptspec.util.AtomicFiles;
+import dev.promptspec.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.model.limit.RateLimit;
+import dev.promptspec.internal.model.retry.RetryPolicy;
 import dev.promptspec.model.cost.Budget;
 import dev.promptspec.model.cost.PriceTable;
-import dev.promptspec.model.limit.RateLimit;
-import dev.promptspec.model.retry.RetryPolicy;
 
 /**
  * How a run's live model calls behave under load and failure, and what they may cost.

@@ -3,7 +3,7 @@ package dev.promptspec.run;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.spec.TestCase;
+import dev.promptspec.promptfile.TestCase;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,13 +1,13 @@
 package dev.promptspec.run;
 
 import dev.promptspec.eval.Evaluator;
+import dev.promptspec.internal.yaml.YamlMap;
+import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.Problem;
-import dev.promptspec.spec.EvaluatorSpec;
-import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.PromptFileOutcome;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.yaml.YamlMap;
-import dev.promptspec.yaml.YamlScalar;
+import dev.promptspec.promptfile.EvaluatorSpec;
+import dev.promptspec.promptfile.PromptFile;
+import dev.promptspec.promptfile.PromptFileOutcome;
+import dev.promptspec.promptfile.PromptSource;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.promptspec.run;
 
-import dev.promptspec.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 
 /**
  * Where model-graded evaluators send their calls when that is not where the prompts go (a judge on another

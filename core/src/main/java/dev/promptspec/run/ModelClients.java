@@ -1,13 +1,13 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.model.recording.RecordingClient;
+import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Redactor;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.UsageMeter;
-import dev.promptspec.model.recording.RecordingClient;
-import dev.promptspec.model.recording.RecordingStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

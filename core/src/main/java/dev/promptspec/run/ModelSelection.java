@@ -1,7 +1,7 @@
 package dev.promptspec.run;
 
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.spec.PromptFile;
+import dev.promptspec.promptfile.PromptFile;
 import java.util.Optional;
 
 /**

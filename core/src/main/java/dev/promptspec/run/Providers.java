@@ -1,15 +1,15 @@
 package dev.promptspec.run;
 
-import dev.promptspec.model.ModelCallException;
+import dev.promptspec.internal.model.openai.OpenAiClients;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Redactor;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiClients;
-import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.provider.ModelProviderFactory;
 import dev.promptspec.model.provider.ProviderContext;
-import dev.promptspec.util.OptionalModules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

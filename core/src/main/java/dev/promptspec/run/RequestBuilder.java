@@ -1,14 +1,14 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.template.MissingVariableException;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.Role;
 import dev.promptspec.problem.Problem;
-import dev.promptspec.spec.MessageTemplate;
-import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.Role;
-import dev.promptspec.spec.TestCase;
-import dev.promptspec.template.MissingVariableException;
+import dev.promptspec.promptfile.MessageTemplate;
+import dev.promptspec.promptfile.PromptFile;
+import dev.promptspec.promptfile.TestCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.ModelClient;
-import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.provider.ProviderChoice;
-import dev.promptspec.model.recording.RecordingMode;
-import dev.promptspec.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

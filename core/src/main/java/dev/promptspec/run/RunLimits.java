@@ -1,14 +1,14 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.model.limit.ConcurrencyLimitedClient;
+import dev.promptspec.internal.model.limit.RateLimitedClient;
+import dev.promptspec.internal.model.limit.RateLimiter;
+import dev.promptspec.internal.model.limit.TimeoutClient;
+import dev.promptspec.internal.model.retry.RetryingClient;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.BudgetedClient;
-import dev.promptspec.model.limit.ConcurrencyLimitedClient;
-import dev.promptspec.model.limit.RateLimitedClient;
-import dev.promptspec.model.limit.RateLimiter;
-import dev.promptspec.model.limit.TimeoutClient;
-import dev.promptspec.model.retry.RetryingClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;

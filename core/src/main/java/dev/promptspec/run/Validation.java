@@ -1,6 +1,6 @@
 package dev.promptspec.run;
 
-import dev.promptspec.spec.TestCase;
+import dev.promptspec.promptfile.TestCase;
 import java.util.ArrayList;
 import java.util.List;
 

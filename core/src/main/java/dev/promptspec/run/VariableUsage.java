@@ -1,11 +1,11 @@
 package dev.promptspec.run;
 
+import dev.promptspec.internal.util.Suggestions;
+import dev.promptspec.problem.Position;
 import dev.promptspec.problem.ProblemCollector;
-import dev.promptspec.spec.MessageTemplate;
-import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.TestCase;
-import dev.promptspec.util.Suggestions;
-import dev.promptspec.yaml.Position;
+import dev.promptspec.promptfile.MessageTemplate;
+import dev.promptspec.promptfile.PromptFile;
+import dev.promptspec.promptfile.TestCase;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

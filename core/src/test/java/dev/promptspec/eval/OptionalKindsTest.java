@@ -2,7 +2,7 @@ package dev.promptspec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.util.OptionalModules;
+import dev.promptspec.internal.util.OptionalModules;
 import org.junit.jupiter.api.Test;
 
 /** Kinds of optional modules: known to core (message, fix, settings schema) whichever modules are present. */
@@ -20,9 +20,9 @@ class OptionalKindsTest {
     void a_missing_module_is_named_with_how_to_add_it() {
         String module = OptionalKinds.moduleFor("similar").orElseThrow();
         assertThat(module).isEqualTo("dev.promptspec:promptspec-similarity");
-        assertThat(OptionalKinds.missingModuleMessage("similar", module))
+        assertThat(OptionalModules.missingKindMessage("similar", module))
                 .isEqualTo("evaluator kind 'similar' needs the promptspec-similarity module, which is not on the class path");
-        assertThat(OptionalKinds.missingModuleFix(module)).isEqualTo("Add the test dependency <groupId>dev.promptspec</groupId>"
+        assertThat(OptionalModules.dependencyFix(module)).isEqualTo("Add the test dependency <groupId>dev.promptspec</groupId>"
                 + "<artifactId>promptspec-similarity</artifactId> (its version comes from the promptspec-bom)");
         assertThat(OptionalKinds.moduleFor("contains")).isEmpty();
     }

@@ -2,11 +2,11 @@ package dev.promptspec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.PromptCompiler;
-import dev.promptspec.spec.PromptSource;
 import dev.promptspec.testing.WordBudgetFactory;
-import dev.promptspec.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

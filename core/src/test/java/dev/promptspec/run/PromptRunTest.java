@@ -3,13 +3,13 @@ package dev.promptspec.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiEndpoint;
-import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.report.CaseMessages;
-import dev.promptspec.spec.TestCase;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.Prompts;
 import java.net.URI;

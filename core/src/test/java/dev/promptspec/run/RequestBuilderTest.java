@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelRequest;
-import dev.promptspec.spec.ModelParameters;
-import dev.promptspec.spec.PromptFile;
-import dev.promptspec.spec.Role;
+import dev.promptspec.model.Role;
+import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.testing.Prompts;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

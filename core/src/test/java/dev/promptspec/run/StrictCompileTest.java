@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.Verdict;
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.testing.Prompts;
-import dev.promptspec.yaml.YamlLimits;
 import org.junit.jupiter.api.Test;
 
 /** {@code promptspec.strict=true}: a file with anything suspicious does not run; each warning is an error, worded the same. */

@@ -4,11 +4,11 @@ import static dev.promptspec.testing.EvaluatorHarness.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
-import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.report.CaseMessages;
-import dev.promptspec.spec.PromptSource;
 import dev.promptspec.testing.EvaluatorHarness;
 import java.net.URI;
 import java.time.Clock;

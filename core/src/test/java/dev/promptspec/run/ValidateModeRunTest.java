@@ -3,10 +3,10 @@ package dev.promptspec.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiEndpoint;
-import dev.promptspec.model.recording.RecordingMode;
-import dev.promptspec.spec.PromptSource;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;
 import java.nio.file.Files;

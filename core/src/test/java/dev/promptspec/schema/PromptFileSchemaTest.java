@@ -12,7 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.SettingsSchemas;
-import dev.promptspec.spec.PromptFileLoader;
+import dev.promptspec.promptfile.PromptFileLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

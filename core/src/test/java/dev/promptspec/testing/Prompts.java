@@ -1,12 +1,12 @@
 package dev.promptspec.testing;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.promptfile.LoadedPromptFile;
+import dev.promptspec.promptfile.PromptFileLoader;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
-import dev.promptspec.spec.LoadedPromptFile;
-import dev.promptspec.spec.PromptFileLoader;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

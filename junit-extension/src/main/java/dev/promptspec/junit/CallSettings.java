@@ -1,13 +1,13 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.internal.model.limit.RateLimit;
+import dev.promptspec.internal.model.retry.RetryPolicy;
+import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.cost.Budget;
 import dev.promptspec.model.cost.Price;
 import dev.promptspec.model.cost.PriceTable;
-import dev.promptspec.model.limit.RateLimit;
 import dev.promptspec.model.provider.ProviderChoice;
-import dev.promptspec.model.retry.RetryPolicy;
 import dev.promptspec.run.CallPolicy;
-import dev.promptspec.util.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.promptspec.junit;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.promptspec.internal.model.langchain.ChatModelClient;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.model.langchain.ChatModelClient;
 import dev.promptspec.run.SuppliedModel;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,12 +1,12 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
+import dev.promptspec.internal.util.Durations;
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiEndpoint;
-import dev.promptspec.model.recording.RecordingMode;
 import dev.promptspec.run.JudgeEndpoint;
 import dev.promptspec.run.RunConfig;
-import dev.promptspec.util.Durations;
-import dev.promptspec.yaml.YamlLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.report.InvalidFile;
 import dev.promptspec.run.CompiledPrompt;
-import dev.promptspec.spec.PromptFile;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;

@@ -1,6 +1,6 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.spec.PromptSource;
+import dev.promptspec.promptfile.PromptSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

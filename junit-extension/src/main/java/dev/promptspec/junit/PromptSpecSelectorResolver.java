@@ -3,12 +3,12 @@ package dev.promptspec.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.promptspec.eval.NamedEvaluators;
+import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.promptfile.PromptSource;
+import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.spec.TestCase;
-import dev.promptspec.yaml.Position;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.spec.TestCase;
-import dev.promptspec.yaml.Position;
+import dev.promptspec.problem.Position;
+import dev.promptspec.promptfile.PromptSource;
+import dev.promptspec.promptfile.TestCase;
 import java.nio.file.Path;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;

@@ -1,9 +1,9 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
 import dev.promptspec.testing.FakeOpenAiServer.Received;
 import dev.promptspec.testing.FakeOpenAiServer.Reply;
+import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeTiming;
 import java.util.Map;
 import org.junit.platform.testkit.engine.EngineTestKit;

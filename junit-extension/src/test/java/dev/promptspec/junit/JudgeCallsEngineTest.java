@@ -3,8 +3,8 @@ package dev.promptspec.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

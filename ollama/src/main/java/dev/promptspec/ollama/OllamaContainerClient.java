@@ -1,13 +1,13 @@
 package dev.promptspec.ollama;
 
+import dev.promptspec.internal.model.openai.OpenAiClients;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.CallContext;
-import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.model.openai.OpenAiClients;
-import dev.promptspec.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.provider.ProviderContext;
 import java.net.URI;
 import org.testcontainers.containers.Container.ExecResult;

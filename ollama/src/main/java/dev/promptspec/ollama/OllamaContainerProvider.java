@@ -1,7 +1,7 @@
 package dev.promptspec.ollama;
 
-import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.provider.ModelProviderFactory;
 import dev.promptspec.model.provider.ProviderContext;

@@ -4,8 +4,8 @@ import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.template.MissingVariableException;
-import dev.promptspec.template.Template;
+import dev.promptspec.internal.template.MissingVariableException;
+import dev.promptspec.internal.template.Template;
 import java.util.Locale;
 import java.util.Set;
 

@@ -5,9 +5,9 @@ import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.OptionalKinds;
+import dev.promptspec.internal.template.Template;
+import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.template.Template;
-import dev.promptspec.yaml.YamlScalar;
 import java.util.List;
 import java.util.Optional;
 

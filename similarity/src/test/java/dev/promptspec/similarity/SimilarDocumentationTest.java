@@ -3,11 +3,11 @@ package dev.promptspec.similarity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.schema.PromptFileSchema;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.yaml.YamlLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.model.openai.OpenAiEndpoint;
-import dev.promptspec.model.recording.RecordingMode;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.run.PromptRun;
 import dev.promptspec.run.RunConfig;
-import dev.promptspec.spec.PromptSource;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.promptspec.eval.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.promptspec.eval.EvaluationContext;
-import dev.promptspec.template.MissingVariableException;
-import dev.promptspec.template.Template;
+import dev.promptspec.internal.template.MissingVariableException;
+import dev.promptspec.internal.template.Template;
 import java.util.Set;
 import java.util.function.BiFunction;
 

@@ -1,9 +1,9 @@
 package dev.promptspec.eval.judge;
 
 import dev.promptspec.eval.ConfigReader;
+import dev.promptspec.internal.yaml.YamlMap;
+import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.yaml.YamlMap;
-import dev.promptspec.yaml.YamlScalar;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.promptspec.eval.string;
 
 import dev.promptspec.eval.Texts;
-import dev.promptspec.template.Template;
+import dev.promptspec.internal.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

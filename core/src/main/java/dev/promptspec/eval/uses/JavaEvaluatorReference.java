@@ -3,10 +3,10 @@ package dev.promptspec.eval.uses;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.NamedEvaluators;
+import dev.promptspec.internal.util.Suggestions;
+import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.util.Suggestions;
-import dev.promptspec.yaml.Position;
-import dev.promptspec.yaml.YamlMap;
+import dev.promptspec.problem.Position;
 import java.util.List;
 import java.util.Optional;
 

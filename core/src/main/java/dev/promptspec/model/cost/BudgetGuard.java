@@ -1,10 +1,10 @@
 package dev.promptspec.model.cost;
 
-import dev.promptspec.model.ModelCallException;
+import dev.promptspec.internal.model.limit.TokenEstimator;
 import dev.promptspec.model.ModelCallException.Kind;
+import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.model.limit.TokenEstimator;
 import java.util.Locale;
 
 /**

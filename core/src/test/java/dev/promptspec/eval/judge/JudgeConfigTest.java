@@ -3,11 +3,11 @@ package dev.promptspec.eval.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
-import dev.promptspec.spec.PromptSource;
-import dev.promptspec.yaml.YamlLimits;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

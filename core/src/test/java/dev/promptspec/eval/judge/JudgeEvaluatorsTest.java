@@ -3,11 +3,11 @@ package dev.promptspec.eval.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.internal.model.openai.OpenAiEndpoint;
+import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.openai.OpenAiEndpoint;
-import dev.promptspec.model.recording.RecordingMode;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.JudgeEndpoint;
 import dev.promptspec.run.RunConfig;
@@ -258,7 +258,7 @@ class JudgeEvaluatorsTest {
             RunConfig config = SupportReplyFixture.config(server.baseUrl(), recordings, RecordingMode.LIVE);
             try (var run = new dev.promptspec.run.PromptRun(config, dev.promptspec.eval.EvaluatorRegistry.load(getClass().getClassLoader()),
                     java.time.Clock.systemUTC(), () -> false)) {
-                var prompt = run.compile(new dev.promptspec.spec.PromptSource("p.prompt.yml", URI.create("classpath:p.prompt.yml"),
+                var prompt = run.compile(new dev.promptspec.promptfile.PromptSource("p.prompt.yml", URI.create("classpath:p.prompt.yml"),
                         java.util.Optional.empty(), yaml));
                 CaseResult r = run.run(prompt, prompt.fileOrThrow().testData().get(0));
                 assertThat(check(r, "answers the question").verdict().detail()).startsWith("cannot ask the judge: variable 'input' is used at")

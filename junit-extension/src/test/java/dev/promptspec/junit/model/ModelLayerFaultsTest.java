@@ -5,13 +5,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.promptspec.junit.PromptSpec;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
 import dev.promptspec.testing.FakeOpenAiServer.Drop;
 import dev.promptspec.testing.FakeOpenAiServer.Garbage;
 import dev.promptspec.testing.FakeOpenAiServer.Reply;
 import dev.promptspec.testing.FakeOpenAiServer.StalledBody;
 import dev.promptspec.testing.FakeOpenAiServer.Status;
+import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeTiming;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package dev.promptspec.junit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.promptspec.internal.model.recording.Recording;
+import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.junit.PromptSpec;
 import dev.promptspec.model.ModelRequest;
-import dev.promptspec.model.recording.Recording;
-import dev.promptspec.model.recording.RecordingStore;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.promptspec.junit.PromptSpec;
 import dev.promptspec.junit.PromptSpecTestEngineAccess;
-import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
 import dev.promptspec.testing.FakeOpenAiServer.Garbage;
 import dev.promptspec.testing.FakeOpenAiServer.Status;
+import dev.promptspec.testing.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

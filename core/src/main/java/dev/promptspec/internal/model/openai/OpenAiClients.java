@@ -1,0 +1,77 @@
+package dev.promptspec.internal.model.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.promptspec.internal.model.langchain.ChatModelClient;
+import dev.promptspec.internal.util.Slf4jFallback;
+import dev.promptspec.model.ModelClient;
+import dev.promptspec.model.ModelParameters;
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.Redactor;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the client for an OpenAI-compatible endpoint on langchain4j's {@link OpenAiChatModel}. */
+public final class OpenAiClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OpenAiClients() {
+    }
+
+    /**
+     * @param timeout for one attempt, connection included
+     */
+    public static ModelClient create(OpenAiEndpoint endpoint, Duration timeout, Redactor redactor) {
+        Slf4jFallback.selectNoOperationUnlessBound(); // langchain4j logs through SLF4J
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(endpoint.baseUrl().toString())
+                // Local servers accept any key; langchain4j insists on one, so send a placeholder, never a real secret.
+                .apiKey(endpoint.apiKey() == null ? "no-key" : endpoint.apiKey().reveal())
+                .httpClientBuilder(JdkHttpTransport.builder())
+                .timeout(timeout)
+                .maxRetries(0) // retries, with Retry-After and jitter, are PromptSpec's RetryingClient's job
+                .logRequests(false) // requests carry the Authorization header
+                .logResponses(false)
+                .build();
+        return new ChatModelClient(model, endpoint.baseUrl().toString(), request -> parameters(endpoint, request), redactor);
+    }
+
+    static OpenAiChatRequestParameters parameters(OpenAiEndpoint endpoint, ModelRequest request) {
+        ModelParameters p = request.parameters();
+        OpenAiChatRequestParameters.Builder b = OpenAiChatRequestParameters.builder()
+                .modelName(endpoint.wireModelId(request.model()))
+                .temperature(p.temperature())
+                .topP(p.topP())
+                .frequencyPenalty(p.frequencyPenalty())
+                .presencePenalty(p.presencePenalty())
+                .maxOutputTokens(p.maxTokens())
+                .maxCompletionTokens(p.maxCompletionTokens())
+                .seed(p.seed());
+        if (p.stop() != null) {
+            b.stopSequences(p.stop());
+        }
+        if (request.responseFormat() != null && !"text".equals(request.responseFormat().type())) {
+            // Sent as written: langchain4j's typed JSON schema cannot carry every JSON Schema keyword.
+            Map<String, Object> format = new LinkedHashMap<>();
+            format.put("type", request.responseFormat().type());
+            if (request.responseFormat().jsonSchemaJson() != null) {
+                format.put("json_schema", parse(request.responseFormat().jsonSchemaJson()));
+            }
+            b.customParameters(Map.of("response_format", format));
+        }
+        return b.build();
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("jsonSchema was validated at load time", e);
+        }
+    }
+
+}

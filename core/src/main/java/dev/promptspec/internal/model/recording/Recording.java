@@ -1,0 +1,35 @@
+package dev.promptspec.internal.model.recording;
+
+import dev.promptspec.model.ModelRequest;
+import dev.promptspec.model.ModelResponse;
+import java.time.Instant;
+
+/**
+ * One recorded call: what was sent (no secret is part of a request) and what came back.
+ *
+ * @param caseKey     the test case's key
+ * @param purpose     {@code prompt} or {@code judge:<evaluator>}
+ * @param recordedAt  when the call was made
+ * @param note        a remark kept with the entry (for example that it is a hand-written fixture), or null
+ * @param fingerprint the request's {@link ModelRequest#fingerprint()}, the key replay looks it up by; null computes it.
+ *                    Computed once here, because it hashes the whole request: stores index and compare it without
+ *                    hashing again
+ */
+public record Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
+        String note, String fingerprint) {
+
+    public Recording {
+        if (fingerprint == null) {
+            fingerprint = request.fingerprint();
+        }
+    }
+
+    public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
+            String note) {
+        this(caseKey, purpose, recordedAt, request, response, note, null);
+    }
+
+    public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response) {
+        this(caseKey, purpose, recordedAt, request, response, null, null);
+    }
+}

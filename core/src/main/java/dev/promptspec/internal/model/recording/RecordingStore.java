@@ -1,0 +1,272 @@
+package dev.promptspec.internal.model.recording;
+
+import dev.promptspec.internal.util.AtomicFiles;
+import dev.promptspec.internal.util.Utf8;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The recordings of a run, one YAML file per prompt file under a directory (by default
+ * {@code src/test/promptspec/recordings} of the module: source files, reviewed and committed).
+ *
+ * <p>Thread-safe. Each prompt file's recordings are read once and indexed by fingerprint (each hashed once);
+ * every new recording updates that index and rewrites the file atomically (temporary file, then rename;
+ * saves that arrive together share one write), so a crash never leaves half a file and no recording made
+ * before it is lost.
+ */
+public final class RecordingStore {
+
+    private final Path directory;
+    private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
+    /** Each folder recordings go to, probed once: empty when it can be written, else why not. */
+    private final ConcurrentHashMap<Path, Optional<String>> writable = new ConcurrentHashMap<>();
+
+    public RecordingStore(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file holding the recordings of {@code promptFile}: its path with {@code .prompt.yml} replaced. */
+    public Path fileFor(String promptFile) {
+        String base = promptFile.replace('\\', '/');
+        while (base.startsWith("/") || base.startsWith("../")) {
+            base = base.startsWith("/") ? base.substring(1) : base.substring(3);
+        }
+        base = base.replaceFirst("(?i)\\.prompt\\.ya?ml$", "").replaceFirst("(?i)\\.ya?ml$", "");
+        return directory.resolve(base + ".recordings.yml");
+    }
+
+    /** The recording of exactly this request, if any. */
+    public Optional<Recording> find(String promptFile, String fingerprint) throws ModelCallException {
+        return recordings(promptFile).find(fingerprint);
+    }
+
+    /** The latest recording made for this case and purpose, whatever was sent (to explain a mismatch). */
+    public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose) throws ModelCallException {
+        return recordings(promptFile).findForCase(caseKey, purpose);
+    }
+
+    /**
+     * Fails unless the recordings of {@code promptFile} can be written: called before a live call whose answer is to
+     * be recorded, so that an unwritable folder costs no billed call that would then be lost. The folder is created
+     * and probed (a temporary file written and deleted) once per run; every later call gets the same answer.
+     *
+     * @throws ModelCallException {@code CONFIGURATION}, naming the folder and {@code promptspec.recordings.dir}
+     */
+    public void checkWritable(String promptFile) throws ModelCallException {
+        Path folder = fileFor(promptFile).toAbsolutePath().getParent();
+        Optional<String> problem = writable.computeIfAbsent(folder, RecordingStore::probe);
+        if (problem.isPresent()) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, "cannot write recordings to " + folder + ": "
+                    + problem.get() + ". No model call was made, since its answer could not be recorded: set "
+                    + "promptspec.recordings.dir (now " + directory + ") to a writable directory, or run with -Dpromptspec.mode=live"
+                    + " to call without recording", 0);
+        }
+    }
+
+    private static final String PROBE = ".promptspec-write-check";
+
+    /** Empty when {@code folder} can be created and written, else why not in words. */
+    private static Optional<String> probe(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, PROBE, ".tmp"));
+            return Optional.empty();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return Optional.of("permission denied" + where(e, folder));
+        } catch (java.nio.file.FileSystemException e) {
+            return Optional.of((e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + where(e, folder));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return Optional.of(e.toString());
+        }
+    }
+
+    /** The path the failure is about, when it is not the folder itself or the probe file. */
+    private static String where(java.nio.file.FileSystemException e, Path folder) {
+        if (e.getFile() == null) {
+            return "";
+        }
+        Path file = Path.of(e.getFile()).toAbsolutePath();
+        boolean self = file.equals(folder) || file.getFileName().toString().startsWith(PROBE);
+        return self ? "" : " at " + file;
+    }
+
+    /** Adds or replaces (same case and purpose) a recording and writes the file. */
+    public void save(String promptFile, Recording recording) throws ModelCallException {
+        recordings(promptFile).save(recording);
+    }
+
+    private PromptRecordings recordings(String promptFile) throws ModelCallException {
+        try {
+            return files.computeIfAbsent(promptFile, f -> new PromptRecordings(f, fileFor(f)));
+        } catch (CorruptRecordingsException e) {
+            throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, e.getMessage(), 0);
+        }
+    }
+
+    private static final class CorruptRecordingsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptRecordingsException(String message) {
+            super(message);
+        }
+    }
+
+    /** One prompt file's recordings, guarded by its own lock. */
+    private static final class PromptRecordings {
+        /** The file's order: by case (naturally: "#2" before "#10"), then by call, so diffs stay small. */
+        private static final Comparator<Recording> ORDER =
+                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose);
+
+        private final String promptFile;
+        private final Path path;
+        /** In {@link #ORDER}. */
+        private final List<Recording> entries = new ArrayList<>();
+        /**
+         * For each fingerprint, the first entry (in {@link #ORDER}) that has it: what replay answers with. Kept up to
+         * date by {@link #save} entry by entry, never rebuilt, so recording N cases costs no N² hashing.
+         */
+        private final Map<String, Recording> byFingerprint = new HashMap<>();
+        /** Entries changed so far, and how many of those changes the file holds. */
+        private long version;
+        private long written;
+        private final Object writeLock = new Object();
+
+        PromptRecordings(String promptFile, Path path) {
+            this.promptFile = promptFile;
+            this.path = path;
+            if (Files.isRegularFile(path)) {
+                try {
+                    Utf8.Decoded text = Utf8.decode(Files.readAllBytes(path), path.toString());
+                    if (text.malformed().isPresent()) {
+                        Problem p = text.malformed().get();
+                        throw new CorruptRecordingsException(p.position() + ": " + p.message() + ". " + p.fix());
+                    }
+                    entries.addAll(RecordingCodec.read(text.text(), path.toString()));
+                } catch (IOException e) {
+                    throw new CorruptRecordingsException("cannot read recordings " + path + ": " + e.getMessage());
+                } catch (InvalidConfigException e) {
+                    throw new CorruptRecordingsException(e.position() + ": " + e.getMessage() + ". " + e.fix());
+                }
+            }
+            entries.sort(ORDER);
+            for (Recording r : entries) {
+                byFingerprint.putIfAbsent(r.fingerprint(), r);
+            }
+        }
+
+        synchronized Optional<Recording> find(String fingerprint) {
+            return Optional.ofNullable(byFingerprint.get(fingerprint));
+        }
+
+        synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
+            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose))
+                    .max(Comparator.comparing(Recording::recordedAt));
+        }
+
+        /** Replaces the entries of the recording's case and purpose with it, keeping the order and the index. */
+        private synchronized long put(Recording recording) {
+            List<Recording> replaced = new ArrayList<>();
+            entries.removeIf(r -> {
+                boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose());
+                if (same) {
+                    replaced.add(r);
+                }
+                return same;
+            });
+            int at = Collections.binarySearch(entries, recording, ORDER);
+            entries.add(at < 0 ? -at - 1 : at, recording);
+            for (Recording old : replaced) {
+                if (byFingerprint.get(old.fingerprint()) == old) {
+                    // another case may have sent the very same request: it answers for that fingerprint now
+                    byFingerprint.remove(old.fingerprint());
+                    entries.stream().filter(r -> r.fingerprint().equals(old.fingerprint())).findFirst()
+                            .ifPresent(r -> byFingerprint.put(r.fingerprint(), r));
+                }
+            }
+            byFingerprint.merge(recording.fingerprint(), recording, (kept, added) -> ORDER.compare(added, kept) < 0 ? added : kept);
+            return ++version;
+        }
+
+        /**
+         * Adds the recording and returns once the file holds it. Cases recorded at the same moment share one
+         * write: while one thread writes, the others' entries join the next snapshot, and a thread whose entry
+         * a finished write already held returns without writing (so recording N cases concurrently does not
+         * rewrite the file N times).
+         */
+        void save(Recording recording) throws ModelCallException {
+            long mine = put(recording);
+            synchronized (writeLock) {
+                if (written >= mine) {
+                    return;
+                }
+                String text;
+                long snapshot;
+                synchronized (this) {
+                    text = RecordingCodec.write(promptFile, entries);
+                    snapshot = version;
+                }
+                try {
+                    AtomicFiles.write(path, text);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
+                            "cannot write recordings " + path + ": " + e.getMessage()
+                                    + " (set promptspec.recordings.dir to a writable directory)", 1);
+                }
+                written = snapshot;
+            }
+        }
+    }
+
+    /** "#2" before "#10"; otherwise alphabetical. */
+    enum NaturalOrder implements Comparator<String> {
+        INSTANCE;
+
+        @Override
+        public int compare(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                char ca = a.charAt(i);
+                char cb = b.charAt(j);
+                if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                    int si = i;
+                    int sj = j;
+                    while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                        i++;
+                    }
+                    while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                        j++;
+                    }
+                    int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                    if (c != 0) {
+                        return c;
+                    }
+                } else {
+                    if (ca != cb) {
+                        return Character.compare(ca, cb);
+                    }
+                    i++;
+                    j++;
+                }
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.promptspec.promptfile;
+
+import dev.promptspec.problem.Problem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What loading one file produced: the file when it can run, and every problem found either way.
+ */
+public record LoadedPromptFile(PromptSource source, Optional<PromptFile> file, List<Problem> problems) implements PromptFileOutcome {
+
+    public LoadedPromptFile {
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether the file can run: it loaded without errors. */
+    public boolean isValid() {
+        return file.isPresent();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.promptspec.promptfile;
+
+import dev.promptspec.model.ModelParameters;
+import dev.promptspec.model.ResponseFormat;
+import dev.promptspec.problem.Position;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A loaded {@code .prompt.yml} file: GitHub Models' format plus PromptSpec's extensions.
+ *
+ * @param model           the file's model id as written ({@code gpt-4o}, {@code openai/gpt-4o}), or empty
+ * @param responseFormat  the requested response format, or null for plain text
+ * @param tags            {@code metadata.tags}: JUnit tags of every test of the file
+ * @param metadata        the file's {@code metadata} (as plain values) for reports
+ * @param threshold       {@code threshold}: when set, a case passes when its weighted score reaches it, even if
+ *                        some checks fail; when empty, every check must pass
+ */
+public record PromptFile(
+        PromptSource source,
+        String name,
+        String description,
+        String version,
+        List<String> authors,
+        Optional<String> model,
+        Position modelPosition,
+        ModelParameters modelParameters,
+        ResponseFormat responseFormat,
+        List<MessageTemplate> messages,
+        List<VariableDeclaration> variables,
+        List<TestCase> testData,
+        List<EvaluatorSpec> evaluators,
+        Set<String> tags,
+        Map<String, Object> metadata,
+        OptionalDouble threshold) {
+
+    public PromptFile {
+        authors = List.copyOf(authors);
+        messages = List.copyOf(messages);
+        variables = List.copyOf(variables);
+        testData = List.copyOf(testData);
+        evaluators = List.copyOf(evaluators);
+        tags = Set.copyOf(tags);
+        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    }
+
+    /** A file without a {@code threshold}: every check must pass. */
+    public PromptFile(PromptSource source, String name, String description, String version, List<String> authors,
+            Optional<String> model, Position modelPosition, ModelParameters modelParameters, ResponseFormat responseFormat,
+            List<MessageTemplate> messages, List<VariableDeclaration> variables, List<TestCase> testData,
+            List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata) {
+        this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
+                variables, testData, evaluators, tags, metadata, OptionalDouble.empty());
+    }
+
+    /** The name to show: the file's {@code name}, else its file name. */
+    public String displayName() {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String n = source.name();
+        return n.substring(n.lastIndexOf('/') + 1);
+    }
+}
