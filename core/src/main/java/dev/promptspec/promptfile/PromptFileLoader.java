@@ -1,8 +1,8 @@
 package dev.promptspec.promptfile;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.util.Suggestions;
 import dev.promptspec.internal.yaml.SourceLayout;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;

@@ -1,7 +1,7 @@
 package dev.promptspec.promptfile;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.util.Utf8;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.ProblemCollector;
 import java.io.IOException;

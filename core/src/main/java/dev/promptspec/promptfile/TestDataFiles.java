@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;

@@ -1,6 +1,6 @@
 package dev.promptspec.report;
 
-import dev.promptspec.model.cost.Money;
+import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.cost.RunUsage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,13 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.JudgeModel;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.eval.string.ExpectedEvaluator;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;

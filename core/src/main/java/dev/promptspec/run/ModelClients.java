@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.recording.RecordingClient;
 import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.model.ModelCallException;

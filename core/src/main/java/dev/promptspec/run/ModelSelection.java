@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.promptfile.PromptFile;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.json.JsonEvaluatorFactory;
 import dev.promptspec.internal.util.Slf4jFallback;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.model.ResponseFormat;
 import dev.promptspec.problem.InvalidConfigException;

@@ -1,10 +1,11 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
-import dev.promptspec.model.cost.PriceTable;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;

@@ -1,7 +1,8 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.openai.OpenAiClients;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;

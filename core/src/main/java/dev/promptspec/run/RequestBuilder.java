@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.template.MissingVariableException;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;

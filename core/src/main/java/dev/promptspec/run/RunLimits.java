@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.limit.ConcurrencyLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;

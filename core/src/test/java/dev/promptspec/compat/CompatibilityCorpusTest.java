@@ -2,10 +2,11 @@ package dev.promptspec.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.Secret;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.PromptSource;
@@ -13,7 +14,6 @@ import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptRun;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.promptspec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.PromptCompiler;

@@ -78,7 +78,7 @@ class EncodingTest {
         Path prompt = dir.resolve("menu.prompt.yml");
         String text = MENU.replace("  - plat: Blanquette de veau\n", "  - plats.csv\n");
 
-        LoadedPromptFile loaded = new PromptFileLoader(dev.promptspec.internal.yaml.YamlLimits.DEFAULTS, Set.of("string"))
+        LoadedPromptFile loaded = new PromptFileLoader(dev.promptspec.config.YamlLimits.DEFAULTS, Set.of("string"))
                 .load(new PromptSource("prompts/menu.prompt.yml", prompt.toUri(), Optional.of(prompt), text));
 
         assertThat(loaded.problems()).extracting(Problem::format).containsExactly("prompts/plats.csv:2:21: error: the file is not"

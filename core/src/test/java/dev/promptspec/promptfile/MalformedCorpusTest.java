@@ -2,10 +2,10 @@ package dev.promptspec.promptfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.regex.RegexEvaluatorFactory;
 import dev.promptspec.eval.string.StringEvaluatorFactory;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;

@@ -2,8 +2,9 @@ package dev.promptspec.promptfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.RunConfig;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelRequest;
@@ -11,7 +12,6 @@ import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.run.RequestBuilder;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.run.TestCaseInputException;
 import java.net.URI;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.promptspec.promptfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import java.io.IOException;

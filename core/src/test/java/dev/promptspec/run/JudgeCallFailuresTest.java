@@ -2,17 +2,19 @@ package dev.promptspec.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.Budget;
+import dev.promptspec.config.CallPolicy;
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.RateLimit;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RetryPolicy;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.model.limit.RateLimit;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
-import dev.promptspec.internal.model.retry.RetryPolicy;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Secret;
-import dev.promptspec.model.cost.Budget;
-import dev.promptspec.model.cost.PriceTable;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;

@@ -2,9 +2,10 @@ package dev.promptspec.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;

@@ -2,8 +2,9 @@ package dev.promptspec.run;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.ProviderChoice;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.model.provider.ProviderChoice;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.promptspec.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelParameters;

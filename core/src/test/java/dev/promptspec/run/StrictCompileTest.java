@@ -2,9 +2,9 @@ package dev.promptspec.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.testing.Prompts;
 import org.junit.jupiter.api.Test;

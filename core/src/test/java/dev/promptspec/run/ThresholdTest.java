@@ -3,8 +3,9 @@ package dev.promptspec.run;
 import static dev.promptspec.testing.EvaluatorHarness.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.promptfile.PromptSource;

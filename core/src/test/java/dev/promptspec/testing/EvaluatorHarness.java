@@ -1,10 +1,10 @@
 package dev.promptspec.testing;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.JudgeModel;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;

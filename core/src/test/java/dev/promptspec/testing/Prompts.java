@@ -1,7 +1,7 @@
 package dev.promptspec.testing;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.promptfile.LoadedPromptFile;
 import dev.promptspec.promptfile.PromptFileLoader;
 import dev.promptspec.promptfile.PromptSource;

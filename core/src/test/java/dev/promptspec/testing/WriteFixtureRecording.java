@@ -1,11 +1,12 @@
 package dev.promptspec.testing;
 
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.internal.model.recording.Recording;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
@@ -18,7 +19,6 @@ import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptRun;
-import dev.promptspec.run.RunConfig;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,13 +1,13 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.internal.model.limit.RateLimit;
-import dev.promptspec.internal.model.retry.RetryPolicy;
+import dev.promptspec.config.Budget;
+import dev.promptspec.config.CallPolicy;
+import dev.promptspec.config.Price;
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.ProviderChoice;
+import dev.promptspec.config.RateLimit;
+import dev.promptspec.config.RetryPolicy;
 import dev.promptspec.internal.util.Durations;
-import dev.promptspec.model.cost.Budget;
-import dev.promptspec.model.cost.Price;
-import dev.promptspec.model.cost.PriceTable;
-import dev.promptspec.model.provider.ProviderChoice;
-import dev.promptspec.run.CallPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

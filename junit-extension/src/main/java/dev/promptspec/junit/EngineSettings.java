@@ -1,12 +1,12 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
+import dev.promptspec.config.JudgeEndpoint;
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.util.Durations;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.Secret;
-import dev.promptspec.run.JudgeEndpoint;
-import dev.promptspec.run.RunConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

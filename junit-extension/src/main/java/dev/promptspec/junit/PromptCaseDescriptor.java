@@ -1,8 +1,8 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
-import dev.promptspec.model.cost.Money;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.report.CaseMessages;
 import dev.promptspec.report.CaseOutcome;

@@ -1,12 +1,12 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.report.ReportWriter;
 import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.PromptRun;
-import dev.promptspec.run.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

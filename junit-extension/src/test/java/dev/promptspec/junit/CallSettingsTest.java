@@ -2,8 +2,8 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.model.cost.Price;
-import dev.promptspec.run.CallPolicy;
+import dev.promptspec.config.CallPolicy;
+import dev.promptspec.config.Price;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

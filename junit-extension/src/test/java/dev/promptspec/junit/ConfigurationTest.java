@@ -3,9 +3,9 @@ package dev.promptspec.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.promptspec.internal.model.recording.RecordingMode;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.time.Duration;

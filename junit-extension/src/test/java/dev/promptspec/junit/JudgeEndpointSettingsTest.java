@@ -2,8 +2,8 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.run.JudgeEndpoint;
-import dev.promptspec.run.RunConfig;
+import dev.promptspec.config.JudgeEndpoint;
+import dev.promptspec.config.RunConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.config.YamlLimits;
 import org.junit.jupiter.api.Test;
 
 /** core names the keys in its limit errors without depending on the engine: they must be the engine's keys. */

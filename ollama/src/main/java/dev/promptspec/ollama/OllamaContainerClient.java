@@ -1,7 +1,7 @@
 package dev.promptspec.ollama;
 
+import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.internal.model.openai.OpenAiClients;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;

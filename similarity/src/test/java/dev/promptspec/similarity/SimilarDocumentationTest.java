@@ -2,8 +2,8 @@ package dev.promptspec.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.PromptCompiler;

@@ -1,5 +1,6 @@
 package dev.promptspec.internal.yaml;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import java.util.Locale;

@@ -1,6 +1,9 @@
 package dev.promptspec.model.cost;
 
+import dev.promptspec.config.Budget;
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.internal.model.limit.TokenEstimator;
+import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;

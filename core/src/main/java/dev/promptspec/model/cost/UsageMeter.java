@@ -1,5 +1,6 @@
 package dev.promptspec.model.cost;
 
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;

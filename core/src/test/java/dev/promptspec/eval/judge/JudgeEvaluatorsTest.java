@@ -2,15 +2,15 @@ package dev.promptspec.eval.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.JudgeEndpoint;
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
 import dev.promptspec.run.CaseResult;
-import dev.promptspec.run.JudgeEndpoint;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package dev.promptspec.eval.judge;
 
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.model.Secret;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptRun;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;
 import java.nio.file.Path;

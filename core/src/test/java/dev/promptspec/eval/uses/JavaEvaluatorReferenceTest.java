@@ -2,20 +2,20 @@ package dev.promptspec.eval.uses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.NamedEvaluator;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptRun;
-import dev.promptspec.run.RunConfig;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URI;
 import java.net.URL;

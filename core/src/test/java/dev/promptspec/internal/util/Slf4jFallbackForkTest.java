@@ -58,7 +58,7 @@ class Slf4jFallbackForkTest {
         static final String DONE = "compiled and built the client";
 
         public static void main(String[] args) throws Exception {
-            var compiler = new dev.promptspec.run.PromptCompiler(dev.promptspec.internal.yaml.YamlLimits.DEFAULTS,
+            var compiler = new dev.promptspec.run.PromptCompiler(dev.promptspec.config.YamlLimits.DEFAULTS,
                     dev.promptspec.eval.EvaluatorRegistry.load(UnboundRun.class.getClassLoader()));
             var prompt = compiler.compile(new dev.promptspec.promptfile.PromptSource("orders.prompt.yml", java.net.URI.create("memory:/o"),
                     java.util.Optional.empty(), """
@@ -78,7 +78,7 @@ class Slf4jFallbackForkTest {
             if (!prompt.isRunnable()) {
                 throw new AssertionError(prompt.problems());
             }
-            dev.promptspec.internal.model.openai.OpenAiClients.create(new dev.promptspec.internal.model.openai.OpenAiEndpoint(
+            dev.promptspec.internal.model.openai.OpenAiClients.create(new dev.promptspec.config.OpenAiEndpoint(
                     java.net.URI.create("http://127.0.0.1:9/v1"), null, null), java.time.Duration.ofSeconds(1),
                     new dev.promptspec.model.Redactor(List.of()));
             // Whatever the libraries did, a logger asked for now must not warn either.

@@ -3,6 +3,7 @@ package dev.promptspec.internal.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.problem.ProblemCollector;

@@ -3,6 +3,8 @@ package dev.promptspec.model.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.Budget;
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;

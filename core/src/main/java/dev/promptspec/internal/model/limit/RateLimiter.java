@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.limit;
 
+import dev.promptspec.config.RateLimit;
 import dev.promptspec.model.Timing;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.internal.model.langchain.ChatModelClient;
 import dev.promptspec.internal.util.Slf4jFallback;
 import dev.promptspec.model.ModelClient;

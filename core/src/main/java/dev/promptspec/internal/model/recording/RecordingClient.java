@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.recording;
 
+import dev.promptspec.config.RecordingMode;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException.Kind;

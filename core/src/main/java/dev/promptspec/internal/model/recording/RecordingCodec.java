@@ -2,7 +2,7 @@ package dev.promptspec.internal.model.recording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptspec.internal.yaml.YamlLimits;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;

@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.retry;
 
+import dev.promptspec.config.RetryPolicy;
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException.Kind;

@@ -2,6 +2,7 @@ package dev.promptspec.internal.model.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.RateLimit;
 import dev.promptspec.testing.FakeTiming;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.promptspec.internal.model.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelRequest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException.Kind;

@@ -2,15 +2,15 @@ package dev.promptspec.internal.model.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.RunConfig;
+import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.EvaluatorRegistry;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CompiledPrompt;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.run.RequestBuilder;
-import dev.promptspec.run.RunConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

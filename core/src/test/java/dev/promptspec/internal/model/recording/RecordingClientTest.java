@@ -3,6 +3,7 @@ package dev.promptspec.internal.model.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.RecordingMode;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException.Kind;

@@ -3,6 +3,8 @@ package dev.promptspec.internal.model.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.RetryPolicy;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException.Kind;
@@ -12,7 +14,6 @@ import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Role;
 import dev.promptspec.model.TokenUsage;
-import dev.promptspec.model.cost.PriceTable;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.model.cost.UsageMeter;
 import dev.promptspec.testing.FakeTiming;

@@ -1,4 +1,4 @@
-package dev.promptspec.model.cost;
+package dev.promptspec.internal.util;
 
 import java.util.Locale;
 

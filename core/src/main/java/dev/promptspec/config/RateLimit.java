@@ -1,4 +1,4 @@
-package dev.promptspec.internal.model.limit;
+package dev.promptspec.config;
 
 /**
  * A run's pace: at most this many requests and tokens per minute, over every prompt file of the run.

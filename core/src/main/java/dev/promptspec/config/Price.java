@@ -1,4 +1,4 @@
-package dev.promptspec.model.cost;
+package dev.promptspec.config;
 
 import dev.promptspec.model.TokenUsage;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.promptspec.model.provider;
+package dev.promptspec.config;
 
 import java.util.Map;
 

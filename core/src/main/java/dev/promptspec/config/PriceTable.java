@@ -1,4 +1,4 @@
-package dev.promptspec.model.cost;
+package dev.promptspec.config;
 
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
@@ -92,7 +92,7 @@ public final class PriceTable {
         return priceFor(request, response).map(p -> OptionalDouble.of(p.cost(response.usage()))).orElse(OptionalDouble.empty());
     }
 
-    static String normalize(String modelId) {
+    public static String normalize(String modelId) {
         String id = modelId.trim().toLowerCase(Locale.ROOT);
         int slash = id.lastIndexOf('/');
         return slash >= 0 ? id.substring(slash + 1) : id;

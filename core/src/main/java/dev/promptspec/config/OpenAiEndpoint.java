@@ -1,4 +1,4 @@
-package dev.promptspec.internal.model.openai;
+package dev.promptspec.config;
 
 import dev.promptspec.model.Secret;
 import java.net.URI;

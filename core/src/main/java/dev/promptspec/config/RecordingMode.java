@@ -1,4 +1,4 @@
-package dev.promptspec.internal.model.recording;
+package dev.promptspec.config;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,10 +1,6 @@
-package dev.promptspec.run;
+package dev.promptspec.config;
 
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
-import dev.promptspec.internal.model.recording.RecordingMode;
-import dev.promptspec.internal.yaml.YamlLimits;
 import dev.promptspec.model.ModelClient;
-import dev.promptspec.model.provider.ProviderChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.promptspec.model.cost;
+package dev.promptspec.config;
 
+import dev.promptspec.internal.util.Money;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package dev.promptspec.internal.yaml;
+package dev.promptspec.config;
 
 /**
  * Bounds that keep a hostile or broken file from exhausting memory or time. Each has a configuration
@@ -25,7 +25,7 @@ public record YamlLimits(int maxFileBytes, int maxAliases, int maxDepth, int max
     public static final String MAX_NODES_KEY = "promptspec.limits.max-nodes";
 
     /** How to raise a limit, for the fix part of a message. */
-    static String howToRaise(String key) {
+    public static String howToRaise(String key) {
         return "raise " + key + " (a JUnit configuration parameter: junit-platform.properties or -D" + key + "=...)";
     }
 }

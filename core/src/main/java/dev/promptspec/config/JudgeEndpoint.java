@@ -1,6 +1,5 @@
-package dev.promptspec.run;
+package dev.promptspec.config;
 
-import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 
 /**
  * Where model-graded evaluators send their calls when that is not where the prompts go (a judge on another

@@ -1,4 +1,4 @@
-package dev.promptspec.model.cost;
+package dev.promptspec.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

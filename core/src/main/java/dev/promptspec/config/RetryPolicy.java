@@ -1,4 +1,4 @@
-package dev.promptspec.internal.model.retry;
+package dev.promptspec.config;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

@@ -1,9 +1,5 @@
-package dev.promptspec.run;
+package dev.promptspec.config;
 
-import dev.promptspec.internal.model.limit.RateLimit;
-import dev.promptspec.internal.model.retry.RetryPolicy;
-import dev.promptspec.model.cost.Budget;
-import dev.promptspec.model.cost.PriceTable;
 
 /**
  * How a run's live model calls behave under load and failure, and what they may cost.
