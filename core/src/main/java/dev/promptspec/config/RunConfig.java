@@ -1,35 +1,41 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.ModelClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
- * How a run calls models and where it keeps recordings. Built by the JUnit engine from configuration
- * parameters and the environment (or by any other driver); core itself reads no configuration.
+ * Everything a run is configured with: how it calls models, where it keeps recordings and reports, how strictly it
+ * reads prompt files. The one typed form of the {@link Keys}: {@link SettingsReader} builds it from configuration
+ * values, read once per run; any driver (the JUnit engine, a CLI) passes it on as it is.
  *
- * @param mode           replay, record, live, auto or validate
- * @param endpoint       the OpenAI-compatible endpoint; its key may be null
- * @param missingKeyHelp what to tell a user whose mode needs a key that is not set: which variable or property
- * @param customClient   a model supplied by the user (their own langchain4j ChatModel), used instead of the endpoint
- * @param modelOverride  replaces every file's model ({@code promptspec.model})
- * @param defaultModel   the model of files that name none ({@code promptspec.default-model})
- * @param judgeModel     the model of judges that name none, else the prompt's model ({@code promptspec.judge.model})
- * @param recordingsDir  where recordings are read and written
- * @param concurrency    model calls in flight at once
- * @param timeout        per call attempt
- * @param limits         bounds on the prompt files read
- * @param judgeEndpoint  where judges' calls go when not to {@code endpoint} ({@code promptspec.judge.base-url},
- *                       {@code promptspec.judge.api-key})
- * @param calls          retries, rate limits, budget and prices of live calls
- * @param provider       which provider answers ({@code promptspec.provider}); {@code openai} uses {@code endpoint}
+ * @param mode          replay, record, live, auto or validate ({@value Keys#MODE})
+ * @param endpoint      the OpenAI-compatible endpoint; its key may be null ({@value Keys#OPENAI_BASE_URL},
+ *                      {@value Keys#OPENAI_API_KEY})
+ * @param customClient  a model client supplied in code instead of the endpoint (tests and embedding drivers)
+ * @param modelOverride replaces every file's model ({@value Keys#MODEL})
+ * @param defaultModel  the model of files that name none ({@value Keys#DEFAULT_MODEL})
+ * @param judgeModel    the model of judges that name none, else the prompt's model ({@value Keys#JUDGE_MODEL})
+ * @param recordingsDir where recordings are read and written ({@value Keys#RECORDINGS_DIR})
+ * @param concurrency   model calls in flight at once ({@value Keys#CONCURRENCY})
+ * @param timeout       per call attempt ({@value Keys#TIMEOUT})
+ * @param limits        bounds on the prompt files read ({@code promptspec.limits.*})
+ * @param judgeEndpoint where judges' calls go when not to {@code endpoint} ({@value Keys#JUDGE_BASE_URL},
+ *                      {@value Keys#JUDGE_API_KEY})
+ * @param calls         retries, rate limits, budget and prices of live calls
+ * @param provider      which provider answers ({@value Keys#PROVIDER}); {@code openai} uses {@code endpoint}
+ * @param strict        every warning about a prompt file is an error ({@value Keys#STRICT})
+ * @param reports       where reports go ({@value Keys#REPORTS_DIR})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
         RecordingMode mode,
         OpenAiEndpoint endpoint,
-        String missingKeyHelp,
         Optional<ModelClient> customClient,
         Optional<String> modelOverride,
         Optional<String> defaultModel,
@@ -38,9 +44,11 @@ public record RunConfig(
         int concurrency,
         Duration timeout,
         YamlLimits limits,
-        Optional<JudgeEndpoint> judgeEndpoint,
+        Optional<OpenAiEndpoint> judgeEndpoint,
         CallPolicy calls,
-        ProviderChoice provider) {
+        ProviderChoice provider,
+        boolean strict,
+        ReportsLocation reports) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -50,17 +58,18 @@ public record RunConfig(
         judgeEndpoint = judgeEndpoint == null ? Optional.empty() : judgeEndpoint;
         calls = calls == null ? CallPolicy.defaults() : calls;
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
+        reports = reports == null ? ReportsLocation.DEFAULT : reports;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
     }
 
-    /** Auto mode against OpenAI with no key: replays work, live calls explain how to set a key. */
+    /** Every key at its default: auto mode against OpenAI with no key (replays work; live calls say how to set one). */
     public static RunConfig defaults() {
-        return new RunConfig(RecordingMode.AUTO, new OpenAiEndpoint(OpenAiEndpoint.OPENAI, null, null),
-                "set the environment variable OPENAI_API_KEY", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_RECORDINGS_DIR, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, YamlLimits.DEFAULTS,
-                Optional.empty(), CallPolicy.defaults(), ProviderChoice.DEFAULT);
+        return new RunConfig(RecordingMode.AUTO, new OpenAiEndpoint(OpenAiEndpoint.OPENAI, null, null), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECORDINGS_DIR, DEFAULT_CONCURRENCY,
+                DEFAULT_TIMEOUT, YamlLimits.DEFAULTS, Optional.empty(), CallPolicy.defaults(), ProviderChoice.DEFAULT, false,
+                ReportsLocation.DEFAULT);
     }
 
     public RunConfig withMode(RecordingMode m) {
@@ -86,11 +95,19 @@ public record RunConfig(
         return with(b -> b.concurrency = c);
     }
 
+    public RunConfig withTimeout(Duration t) {
+        return with(b -> b.timeout = t);
+    }
+
+    public RunConfig withLimits(YamlLimits l) {
+        return with(b -> b.limits = l);
+    }
+
     public RunConfig withCustomClient(ModelClient client) {
         return with(b -> b.customClient = Optional.ofNullable(client));
     }
 
-    public RunConfig withJudgeEndpoint(JudgeEndpoint judge) {
+    public RunConfig withJudgeEndpoint(OpenAiEndpoint judge) {
         return with(b -> b.judgeEndpoint = Optional.ofNullable(judge));
     }
 
@@ -106,19 +123,26 @@ public record RunConfig(
         return with(b -> b.provider = p);
     }
 
+    public RunConfig withStrict(boolean s) {
+        return with(b -> b.strict = s);
+    }
+
+    public RunConfig withReports(ReportsLocation r) {
+        return with(b -> b.reports = r);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
-        return new RunConfig(b.mode, b.endpoint, b.missingKeyHelp, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
-                b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider);
+        return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
+                b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports);
     }
 
     /** The mutable twin used by {@link #with}. */
     private static final class Copy {
         RecordingMode mode;
         OpenAiEndpoint endpoint;
-        String missingKeyHelp;
         Optional<ModelClient> customClient;
         Optional<String> modelOverride;
         Optional<String> defaultModel;
@@ -127,14 +151,15 @@ public record RunConfig(
         int concurrency;
         Duration timeout;
         YamlLimits limits;
-        Optional<JudgeEndpoint> judgeEndpoint;
+        Optional<OpenAiEndpoint> judgeEndpoint;
         CallPolicy calls;
         ProviderChoice provider;
+        boolean strict;
+        ReportsLocation reports;
 
         Copy(RunConfig c) {
             mode = c.mode;
             endpoint = c.endpoint;
-            missingKeyHelp = c.missingKeyHelp;
             customClient = c.customClient;
             modelOverride = c.modelOverride;
             defaultModel = c.defaultModel;
@@ -146,6 +171,8 @@ public record RunConfig(
             judgeEndpoint = c.judgeEndpoint;
             calls = c.calls;
             provider = c.provider;
+            strict = c.strict;
+            reports = c.reports;
         }
     }
 }

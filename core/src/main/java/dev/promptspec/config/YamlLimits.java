@@ -2,7 +2,7 @@ package dev.promptspec.config;
 
 /**
  * Bounds that keep a hostile or broken file from exhausting memory or time. Each has a configuration
- * key (the engine's {@code Constants.LIMIT_*} use the same names) that the error reporting it names, so
+ * key (the engine's {@code Keys.LIMIT_*} use the same names) that the error reporting it names, so
  * users know which limit they hit and how to raise it.
  *
  * @param maxFileBytes   largest file read (prompt files and the test-data files they reference), in bytes;
@@ -16,13 +16,13 @@ public record YamlLimits(int maxFileBytes, int maxAliases, int maxDepth, int max
     public static final YamlLimits DEFAULTS = new YamlLimits(4 * 1024 * 1024, 50, 64, 200_000);
 
     /** Configuration key of {@link #maxFileBytes()}. */
-    public static final String MAX_FILE_BYTES_KEY = "promptspec.limits.max-file-bytes";
+    public static final String MAX_FILE_BYTES_KEY = Keys.LIMIT_FILE_BYTES;
     /** Configuration key of {@link #maxAliases()}. */
-    public static final String MAX_ALIASES_KEY = "promptspec.limits.max-aliases";
+    public static final String MAX_ALIASES_KEY = Keys.LIMIT_ALIASES;
     /** Configuration key of {@link #maxDepth()}. */
-    public static final String MAX_DEPTH_KEY = "promptspec.limits.max-depth";
+    public static final String MAX_DEPTH_KEY = Keys.LIMIT_DEPTH;
     /** Configuration key of {@link #maxNodes()}. */
-    public static final String MAX_NODES_KEY = "promptspec.limits.max-nodes";
+    public static final String MAX_NODES_KEY = Keys.LIMIT_NODES;
 
     /** How to raise a limit, for the fix part of a message. */
     public static String howToRaise(String key) {

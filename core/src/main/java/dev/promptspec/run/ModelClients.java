@@ -48,8 +48,8 @@ final class ModelClients implements AutoCloseable {
         this.prompts = chain(new LazyProvider(() -> Providers.create(config), Providers.name(config)));
         // A judge on its own endpoint gets its own provider, over the same recordings, limits and meter.
         this.judges = config.judgeEndpoint()
-                .map(j -> chain(new LazyProvider(() -> Providers.openAi(config, j.endpoint(), j.missingKeyHelp()),
-                        j.endpoint().toString())))
+                .map(j -> chain(new LazyProvider(() -> Providers.openAi(config, j, KeyHelp.forJudge(j, config.endpoint())),
+                        j.toString())))
                 .orElse(prompts);
     }
 

@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.promptfile.PromptFile;
@@ -19,7 +20,7 @@ final class ModelSelection {
         Optional<String> chosen = pinned.or(config::modelOverride).or(file::model).or(config::defaultModel);
         if (chosen.isEmpty()) {
             throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, file.source().name()
-                    + " names no model: add 'model: gpt-4o-mini' (or any model id) to the file, or set promptspec.default-model"
+                    + " names no model: add 'model: gpt-4o-mini' (or any model id) to the file, or set " + Keys.DEFAULT_MODEL
                     + " for files that name none", 0);
         }
         return chosen.get();

@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
@@ -28,7 +29,7 @@ import java.util.Optional;
 public final class PromptCompiler {
 
     /** The configuration key of {@link #withStrict(boolean)}, as strict mode's messages name it. */
-    public static final String STRICT_KEY = "promptspec.strict";
+    public static final String STRICT_KEY = Keys.STRICT;
     private static final String STRICT_REASON = STRICT_KEY + "=true makes warnings errors";
 
     private final YamlLimits limits;

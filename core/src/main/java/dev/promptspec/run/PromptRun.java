@@ -47,7 +47,7 @@ public final class PromptRun implements AutoCloseable {
     /** @param timing how retries and rate limits wait (tests pass a fake) */
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, Timing timing, BooleanSupplier cancelled) {
         this.config = config;
-        this.compiler = new PromptCompiler(config.limits(), registry);
+        this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict());
         this.cancelled = cancelled;
         this.clients = new ModelClients(config, clock, timing, cancelled);
         this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));

@@ -1,5 +1,6 @@
 package dev.promptspec.run;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.openai.OpenAiClients;
@@ -39,7 +40,7 @@ final class Providers {
         if (!config.provider().isOpenAi()) {
             return named(config);
         }
-        return openAi(config, config.endpoint(), config.missingKeyHelp());
+        return openAi(config, config.endpoint(), KeyHelp.forPrompts(config.endpoint()));
     }
 
     /** An OpenAI-compatible endpoint (the run's, or another one such as a judge's) with the run's timeout. */
@@ -57,14 +58,11 @@ final class Providers {
         return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
     }
 
-    /**
-     * How to set the key ({@code missingKeyHelp}, from the driver that knows where keys come from), then what to do
-     * without one: replay answers only what is recorded, so a first run has to record.
-     */
+    /** How to set the key ({@code missingKeyHelp}), then what to do without one: replay answers only what is recorded. */
     static String noKey(OpenAiEndpoint endpoint, String missingKeyHelp, Path recordings) {
         String help = missingKeyHelp.strip();
         return "no API key for " + endpoint + ": " + help + (help.endsWith(".") ? " " : ". ") + "To record the answers (on a first"
-                + " run), set the key and run again, in the default mode or with -Dpromptspec.mode=record; -Dpromptspec.mode=replay"
+                + " run), set the key and run again, in the default mode or with -D" + Keys.MODE + "=record; -D" + Keys.MODE + "=replay"
                 + " runs without a key, but only the cases recorded in " + recordings.toString().replace('\\', '/');
     }
 
@@ -88,7 +86,7 @@ final class Providers {
         }
         known.add("openai");
         String hint = OptionalModules.forProvider(id).map(module -> " (add the test dependency " + module + ")").orElse("");
-        throw new ModelCallException(Kind.CONFIGURATION, "promptspec.provider=" + id + " is not a provider on the class path"
+        throw new ModelCallException(Kind.CONFIGURATION, Keys.PROVIDER + "=" + id + " is not a provider on the class path"
                 + hint + "; known: " + String.join(", ", new TreeSet<>(known)), 0);
     }
 

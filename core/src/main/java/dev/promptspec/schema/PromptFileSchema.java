@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptspec.config.Keys;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.OptionalKinds;
@@ -149,7 +150,7 @@ public final class PromptFileSchema {
         props.set("id", string("The model id."));
         props.set("name", string("The model id, when there is no id."));
         return anyOf("The model id, e.g. openai/gpt-4o-mini or gpt-4o" + GH + ". A publisher prefix (openai/, microsoft/, meta/,"
-                + " deepseek/, xai/) is kept as written. Without it, promptspec.default-model applies.", string("The model id."), map);
+                + " deepseek/, xai/) is kept as written. Without it, " + Keys.DEFAULT_MODEL + " applies.", string("The model id."), map);
     }
 
     private ObjectNode modelParameters() {

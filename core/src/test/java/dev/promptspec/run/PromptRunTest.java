@@ -148,8 +148,9 @@ class PromptRunTest {
         assertThat(results).allSatisfy(r -> {
             assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class,
                     e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.MISSING_CREDENTIALS));
-            assertThat(r.error()).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY."
-                    + " To record the answers (on a first run), set the key and run again, in the default mode or with"
+            assertThat(r.error()).hasMessage("no API key for https://api.openai.com/v1: set the environment variable OPENAI_API_KEY,"
+                    + " or the configuration parameter promptspec.openai.api-key (e.g. -Dpromptspec.openai.api-key=... on the command"
+                    + " line; keep keys out of committed files). To record the answers (on a first run), set the key and run again, in the default mode or with"
                     + " -Dpromptspec.mode=record; -Dpromptspec.mode=replay runs without a key, but only the cases recorded in "
                     + recordings);
             assertThat(r.passed()).isFalse();
@@ -163,7 +164,9 @@ class PromptRunTest {
 
         assertThat(results.get(0).error()).hasMessage("prompts/release-notes.prompt.yml [search]: no recorded response (looked in "
                 + recordings.resolve("prompts/release-notes.recordings.yml") + ")\nIt cannot be recorded now: no API key for"
-                + " https://api.openai.com/v1: set the environment variable OPENAI_API_KEY. To record the answers (on a first run),"
+                + " https://api.openai.com/v1: set the environment variable OPENAI_API_KEY, or the configuration parameter"
+                + " promptspec.openai.api-key (e.g. -Dpromptspec.openai.api-key=... on the command line; keep keys out of committed"
+                + " files). To record the answers (on a first run),"
                 + " set the key and run again, in the default mode or with -Dpromptspec.mode=record; -Dpromptspec.mode=replay runs"
                 + " without a key, but only the cases recorded in " + recordings);
     }

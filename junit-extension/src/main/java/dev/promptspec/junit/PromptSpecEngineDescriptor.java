@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
@@ -121,7 +122,7 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
         } catch (IOException | UncheckedIOException e) {
             // The tests ran and were reported; a report that cannot be written must not turn them red.
             System.err.println("PromptSpec: cannot write reports to " + reportsDirectory.get().toAbsolutePath() + ": " + e
-                    + " (set " + Constants.REPORTS_DIR + " to a writable directory, or to none)");
+                    + " (set " + Keys.REPORTS_DIR + " to a writable directory, or to none)");
         }
     }
 }

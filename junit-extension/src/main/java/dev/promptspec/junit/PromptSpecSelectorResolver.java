@@ -2,6 +2,7 @@ package dev.promptspec.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
@@ -262,7 +263,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
             MethodEvaluators.Found found = MethodEvaluators.of(testClass);
             for (MethodEvaluators.Issue issue : found.issues()) {
                 if (strict) {
-                    c.fail(issue.message() + " (" + Constants.STRICT + "=true makes this an error)");
+                    c.fail(issue.message() + " (" + Keys.STRICT + "=true makes this an error)");
                 } else {
                     problems.warning(issue.message(), MethodSource.from(issue.method()));
                 }
@@ -293,7 +294,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         });
         if (strict && !tagWarnings.isEmpty()) {
             List<Problem> all = new ArrayList<>(cp.problems());
-            tagWarnings.forEach(w -> all.add(w.asError(Constants.STRICT + "=true makes warnings errors")));
+            tagWarnings.forEach(w -> all.add(w.asError(Keys.STRICT + "=true makes warnings errors")));
             return new CompiledPrompt(cp.source(), Optional.empty(), List.of(), all);
         }
         if (!cp.isRunnable()) {

@@ -1,5 +1,7 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.config.Keys;
+import dev.promptspec.config.SettingsReader;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
@@ -77,14 +79,14 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
             // The user's own tests still run: only this engine fails, with the versions found and the fix.
             return PromptSpecEngineDescriptor.failing(uniqueId, List.of(unsupported.get()));
         }
-        EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), environment);
+        SettingsReader.Settings settings = SettingsReader.read(new JUnitConfigSource(request.getConfigurationParameters()), environment);
         EvaluatorRegistry registry = EvaluatorRegistry.load(ClassLoaderUtils.getDefaultClassLoader());
         DiscoveryProblems problems = DiscoveryProblems.of(request, uniqueId);
         List<String> errors = new ArrayList<>();
         settings.errors().forEach(e -> errors.add("PromptSpec configuration: " + e));
         for (String error : registry.loadErrors()) {
-            if (settings.strict()) {
-                errors.add("PromptSpec evaluators: " + error + " (" + Constants.STRICT + "=true makes this an error)");
+            if (settings.config().strict()) {
+                errors.add("PromptSpec evaluators: " + error + " (" + Keys.STRICT + "=true makes this an error)");
             } else {
                 problems.warning("PromptSpec evaluators: " + error, null);
             }
@@ -93,11 +95,11 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
             // Nothing is discovered on a configuration nobody meant; the engine fails with every error, once.
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
-        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
-        PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry).withStrict(settings.strict());
+        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry, timing);
+        PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict());
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
-                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.strict(),
+                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config().strict(),
                         ClassLoaderUtils::getDefaultClassLoader))
                 .build()
                 .resolve(request, engine);
@@ -113,8 +115,8 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     @Override
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         ConfigurationParameters params = request.getConfigurationParameters();
-        if (params.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED).orElse(false)) {
-            return PlatformFeatures.parallelExecutor(new PrefixedConfigurationParameters(params, Constants.PARALLEL_CONFIG_PREFIX));
+        if (params.getBoolean(Keys.PARALLEL_EXECUTION_ENABLED).orElse(false)) {
+            return PlatformFeatures.parallelExecutor(new PrefixedConfigurationParameters(params, Keys.PARALLEL_CONFIG_PREFIX));
         }
         return super.createExecutorService(request);
     }
@@ -123,7 +125,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
         if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
             root.cancellation(PlatformFeatures.cancellation(request));
-            root.summaryToStdout(request.getConfigurationParameters().getBoolean(Constants.SUMMARY_STDOUT).orElse(true));
+            root.summaryToStdout(request.getConfigurationParameters().getBoolean(Keys.SUMMARY_STDOUT).orElse(true));
             root.reportsDirectory(reportsDirectory(request.getConfigurationParameters()));
         }
         return new PromptSpecExecutionContext(request.getEngineExecutionListener());
@@ -131,7 +133,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
 
     /** {@value Constants#REPORTS_DIR}: a directory, {@code none} for no reports; default {@code target/promptspec-reports}. */
     static Optional<Path> reportsDirectory(ConfigurationParameters params) {
-        String value = params.get(Constants.REPORTS_DIR).map(String::trim).orElse(DEFAULT_REPORTS_DIR);
+        String value = params.get(Keys.REPORTS_DIR).map(String::trim).orElse(DEFAULT_REPORTS_DIR);
         return value.isEmpty() || value.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(value));
     }
 }

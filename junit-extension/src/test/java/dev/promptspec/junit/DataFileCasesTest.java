@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,8 +49,8 @@ class DataFileCasesTest {
                     : ticket.contains("crashes") ? "technical" : "shipping");
         })) {
             var all = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of("OPENAI_API_KEY", "sk-test-0000000000000000")))
-                    .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                    .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                    .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                     .selectors(selectClass(Routing.class))
                     .execute();
             all.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
@@ -59,8 +60,8 @@ class DataFileCasesTest {
                     "email ticket: My parcel is two weeks late.");
 
             var one = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of("OPENAI_API_KEY", "sk-test-0000000000000000")))
-                    .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                    .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                    .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                     .selectors(selectFile(DIR.resolve("routing.prompt.yml").toString(),
                             org.junit.platform.engine.discovery.FilePosition.from(14)))
                     .execute();

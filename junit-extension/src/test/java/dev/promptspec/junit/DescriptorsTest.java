@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -168,7 +169,7 @@ class DescriptorsTest {
 
     @Test
     void a_tag_junit_cannot_represent_is_left_out_and_reported() {
-        var kit = EngineKit.engine(Map.of()).configurationParameter(Constants.MODE, "replay")
+        var kit = EngineKit.engine(Map.of()).configurationParameter(Keys.MODE, "replay")
                 .selectors(selectClasspathResource("prompts/tags/odd-tags.prompt.yml"));
         List<DiscoveryIssue> issues = kit.discover().getDiscoveryIssues();
         assertThat(issues).extracting(DiscoveryIssue::message).containsExactly(

@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
 import dev.promptspec.testing.FakeOpenAiServer.Received;
 import dev.promptspec.testing.FakeOpenAiServer.Reply;
@@ -28,14 +29,14 @@ final class EngineKit {
 
     /** No key, replay only: discovery and offline runs. */
     static EngineTestKit.Builder offline() {
-        return engine(Map.of()).configurationParameter(Constants.MODE, "replay");
+        return engine(Map.of()).configurationParameter(Keys.MODE, "replay");
     }
 
     /** Calls {@code server} with a key, never writing recordings. */
     static EngineTestKit.Builder live(FakeOpenAiServer server) {
         return engine(Map.of("OPENAI_API_KEY", KEY))
-                .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                .configurationParameter(Constants.MODE, "live");
+                .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                .configurationParameter(Keys.MODE, "live");
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,7 +62,7 @@ class FileProblemsReportingTest {
     @Test
     void a_problem_in_a_data_file_points_at_the_data_file() {
         var results = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
-                .configurationParameter(Constants.MODE, "replay")
+                .configurationParameter(Keys.MODE, "replay")
                 .selectors(selectClass(BrokenDataFile.class))
                 .execute();
 
@@ -79,8 +80,8 @@ class FileProblemsReportingTest {
     void the_broken_file_fails_as_a_test_and_the_working_file_still_runs(@TempDir Path recordings) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.answering(ANSWER)) {
             var results = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of("OPENAI_API_KEY", "sk-test-0000000000000000")))
-                    .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                    .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                    .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                     .selectors(selectClass(BrokenAndWorking.class))
                     .execute();
 
@@ -99,9 +100,9 @@ class FileProblemsReportingTest {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(BrokenAndWorking.class))
                     .filters(org.junit.platform.launcher.EngineFilter.includeEngines(Constants.ENGINE_ID))
-                    .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                    .configurationParameter(Constants.OPENAI_API_KEY, "sk-test-0000000000000000")
-                    .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                    .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                    .configurationParameter(Keys.OPENAI_API_KEY, "sk-test-0000000000000000")
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                     .build();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             LauncherFactory.create().execute(request, listener);

@@ -2,6 +2,7 @@ package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.NamedEvaluator;
@@ -164,9 +165,9 @@ class JavaEvaluatorsEngineTest {
 
     private EngineTestKit.Builder engine(Class<?>... classes) {
         return EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
-                .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                .configurationParameter(Constants.RECORDINGS_DIR, dir.toString())
-                .configurationParameter(Constants.MODE, "live")
+                .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                .configurationParameter(Keys.RECORDINGS_DIR, dir.toString())
+                .configurationParameter(Keys.MODE, "live")
                 .selectors(java.util.Arrays.stream(classes).map(DiscoverySelectors::selectClass).toArray(org.junit.platform.engine.DiscoverySelector[]::new));
     }
 

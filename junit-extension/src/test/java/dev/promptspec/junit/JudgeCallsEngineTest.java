@@ -3,6 +3,7 @@ package dev.promptspec.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.testing.FakeOpenAiServer;
@@ -41,7 +42,7 @@ class JudgeCallsEngineTest {
     void a_judge_answering_http_500_makes_the_case_an_error_not_a_pass_by_threshold() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> answerOr(r, new FakeOpenAiServer.Status(500,
                 "{\"error\": {\"message\": \"The server had an error while processing your request.\"}}")))) {
-            EngineExecutionResults results = EngineKit.live(server).configurationParameter(Constants.RETRIES, "0")
+            EngineExecutionResults results = EngineKit.live(server).configurationParameter(Keys.RETRIES, "0")
                     .selectors(selectClass(Returns.class)).execute();
 
             results.testEvents().assertStatistics(s -> s.started(1).succeeded(0).failed(1).aborted(0));
@@ -55,7 +56,7 @@ class JudgeCallsEngineTest {
     void a_budget_spent_before_the_judge_call_skips_the_case() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> answerOr(r,
                 new FakeOpenAiServer.Completion("The reply mentions no fee.\nAnswer: no")))) {
-            EngineExecutionResults results = EngineKit.live(server).configurationParameter(Constants.BUDGET_MAX_TOKENS, "500")
+            EngineExecutionResults results = EngineKit.live(server).configurationParameter(Keys.BUDGET_MAX_TOKENS, "500")
                     .selectors(selectClass(Returns.class)).execute();
 
             results.testEvents().assertStatistics(s -> s.started(1).succeeded(0).failed(0).aborted(1));
@@ -70,7 +71,7 @@ class JudgeCallsEngineTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> answerOr(r,
                 new FakeOpenAiServer.Completion("The reply mentions no fee.\nAnswer: no")))) {
             EngineExecutionResults results = EngineKit.live(server)
-                    .configurationParameter(Constants.JUDGE_BASE_URL, "https://judge.internal.example/v1")
+                    .configurationParameter(Keys.JUDGE_BASE_URL, "https://judge.internal.example/v1")
                     .selectors(selectClass(Returns.class)).execute();
 
             results.testEvents().assertStatistics(s -> s.started(1).failed(1));
@@ -90,7 +91,7 @@ class JudgeCallsEngineTest {
                 "The reply explains the 30-day window and the prepaid label; it mentions no fee.\nAnswer: no");
         try (FakeOpenAiServer prompts = FakeOpenAiServer.start(r -> answerOr(r, verdict));
                 FakeOpenAiServer judge = FakeOpenAiServer.start(r -> answerOr(r, verdict))) {
-            EngineExecutionResults results = EngineKit.live(prompts).configurationParameter(Constants.JUDGE_BASE_URL, judge.baseUrl())
+            EngineExecutionResults results = EngineKit.live(prompts).configurationParameter(Keys.JUDGE_BASE_URL, judge.baseUrl())
                     .selectors(selectClass(Returns.class)).execute();
 
             results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));

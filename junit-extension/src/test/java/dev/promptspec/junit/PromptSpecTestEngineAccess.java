@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.model.Timing;
 import java.util.Map;
 
@@ -21,6 +22,6 @@ public final class PromptSpecTestEngineAccess {
     /** The engine with an empty environment (no key), summary off. */
     public static org.junit.platform.testkit.engine.EngineTestKit.Builder kitWithoutKey() {
         return org.junit.platform.testkit.engine.EngineTestKit.engine(withEnvironment(Map.of()))
-                .configurationParameter(Constants.SUMMARY_STDOUT, "false");
+                .configurationParameter(Keys.SUMMARY_STDOUT, "false");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Files;
@@ -30,16 +31,16 @@ class RecordReplayTest {
 
     private EngineTestKit.Builder withKey(FakeOpenAiServer server, String mode) {
         return EngineKit.engine(Map.of("OPENAI_API_KEY", EngineKit.KEY))
-                .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                .configurationParameter(Constants.MODE, mode)
-                .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString());
+                .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                .configurationParameter(Keys.MODE, mode)
+                .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString());
     }
 
     /** No key for the default endpoint (OpenAI): any attempt to call fails before reaching the network. */
     private EngineTestKit.Builder withoutKey(String mode) {
         return EngineKit.engine(Map.of())
-                .configurationParameter(Constants.MODE, mode)
-                .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString());
+                .configurationParameter(Keys.MODE, mode)
+                .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString());
     }
 
     /** Where each case's response came from (the engine's own entry, the run's usage, has none). */

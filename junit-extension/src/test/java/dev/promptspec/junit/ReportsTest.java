@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.config.Keys;
 import dev.promptspec.report.ReportWriter;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class ReportsTest {
     void a_run_writes_every_case_with_its_status_and_verdicts(@TempDir Path dir) throws Exception {
         Path reports = dir.resolve("reports");
         try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
-            EngineKit.live(server).configurationParameter(Constants.REPORTS_DIR, reports.toString())
+            EngineKit.live(server).configurationParameter(Keys.REPORTS_DIR, reports.toString())
                     .selectors(selectClass(Triage.class)).execute();
         }
 
@@ -73,7 +74,7 @@ class ReportsTest {
     void an_invalid_file_is_an_errored_test_in_the_reports_never_a_100_percent_pass(@TempDir Path dir) throws Exception {
         Path reports = dir.resolve("reports");
         try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
-            EngineKit.live(server).configurationParameter(Constants.REPORTS_DIR, reports.toString())
+            EngineKit.live(server).configurationParameter(Keys.REPORTS_DIR, reports.toString())
                     .selectors(selectClass(OneBrokenOneGood.class)).execute()
                     .testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         }
@@ -107,7 +108,7 @@ class ReportsTest {
     void a_location_that_does_not_exist_is_in_the_reports_too(@TempDir Path dir) throws Exception {
         Path reports = dir.resolve("reports");
         try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
-            EngineKit.live(server).configurationParameter(Constants.REPORTS_DIR, reports.toString())
+            EngineKit.live(server).configurationParameter(Keys.REPORTS_DIR, reports.toString())
                     .selectors(selectClass(MissingLocation.class)).execute()
                     .testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
         }
@@ -120,7 +121,7 @@ class ReportsTest {
     @Test
     void every_case_of_a_class_whose_model_cannot_be_used_has_its_report_line(@TempDir Path dir) throws Exception {
         Path reports = dir.resolve("reports");
-        EngineKit.offline().configurationParameter(Constants.REPORTS_DIR, reports.toString())
+        EngineKit.offline().configurationParameter(Keys.REPORTS_DIR, reports.toString())
                 .selectors(selectClass(UnusableModel.class)).execute()
                 .testEvents().assertStatistics(s -> s.started(2).failed(2));
 
@@ -135,7 +136,7 @@ class ReportsTest {
 
     @Test
     void reports_go_beside_surefire_s_unless_the_directory_is_none() {
-        assertThat(PromptSpecTestEngine.reportsDirectory(new MapParameters(java.util.Map.of(Constants.REPORTS_DIR, "none"))))
+        assertThat(PromptSpecTestEngine.reportsDirectory(new MapParameters(java.util.Map.of(Keys.REPORTS_DIR, "none"))))
                 .isEmpty();
         assertThat(PromptSpecTestEngine.reportsDirectory(new MapParameters(java.util.Map.of())))
                 .contains(Path.of("target/promptspec-reports"));

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ class ValidateModeTest {
     void renders_every_case_without_calling_a_model_or_reading_recordings(@TempDir Path recordings) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.answering("This answer must never be requested.")) {
             var results = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of("OPENAI_API_KEY", "sk-test-0000000000000000")))
-                    .configurationParameter(Constants.MODE, "validate")
-                    .configurationParameter(Constants.OPENAI_BASE_URL, server.baseUrl())
-                    .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                    .configurationParameter(Keys.MODE, "validate")
+                    .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl())
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                     .selectors(selectClass(AllValidationFiles.class))
                     .execute();
 
@@ -49,8 +50,8 @@ class ValidateModeTest {
     @Test
     void needs_no_api_key(@TempDir Path recordings) {
         var results = EngineTestKit.engine(PromptSpecTestEngine.withEnvironment(Map.of()))
-                .configurationParameter(Constants.MODE, "validate")
-                .configurationParameter(Constants.RECORDINGS_DIR, recordings.toString())
+                .configurationParameter(Keys.MODE, "validate")
+                .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
                 .selectors(selectClass(AllValidationFiles.class))
                 .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(3).failed(2));

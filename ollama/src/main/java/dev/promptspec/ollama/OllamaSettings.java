@@ -1,5 +1,6 @@
 package dev.promptspec.ollama;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.model.provider.ProviderContext;
 
 /**
@@ -11,9 +12,9 @@ import dev.promptspec.model.provider.ProviderContext;
  */
 record OllamaSettings(String image, String model) {
 
-    static final String IMAGE_KEY = "promptspec.ollama.image";
-    static final String MODEL_KEY = "promptspec.ollama.model";
-    static final String RUN_MODEL_KEY = "promptspec.model";
+    static final String IMAGE_KEY = Keys.OLLAMA_IMAGE;
+    static final String MODEL_KEY = Keys.OLLAMA_MODEL;
+    static final String RUN_MODEL_KEY = Keys.MODEL;
     /** A pinned release, so runs are repeatable; override to upgrade. */
     static final String DEFAULT_IMAGE = "ollama/ollama:0.12.5";
     /** Small (about 400 MB) and quick on a CPU, yet follows simple instructions. */

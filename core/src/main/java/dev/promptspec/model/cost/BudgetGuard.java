@@ -1,6 +1,7 @@
 package dev.promptspec.model.cost;
 
 import dev.promptspec.config.Budget;
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.internal.model.limit.TokenEstimator;
 import dev.promptspec.internal.util.Money;
@@ -35,16 +36,16 @@ public final class BudgetGuard {
     public void checkBeforeCall(ModelRequest request) throws ModelCallException {
         synchronized (this) {
             if (budget.limitsTokens() && tokens >= budget.maxTokens()) {
-                throw spent(String.format(Locale.ROOT, "%,d tokens used, promptspec.budget.max-tokens=%,d", tokens, budget.maxTokens()));
+                throw spent(String.format(Locale.ROOT, "%,d tokens used, " + Keys.BUDGET_MAX_TOKENS + "=%,d", tokens, budget.maxTokens()));
             }
             if (budget.limitsCost() && cost >= budget.maxCost()) {
-                throw spent("an estimated " + Money.format(cost) + " spent, promptspec.budget.max-cost=" + Money.format(budget.maxCost()));
+                throw spent("an estimated " + Money.format(cost) + " spent, " + Keys.BUDGET_MAX_COST + "=" + Money.format(budget.maxCost()));
             }
         }
         if (budget.limitsCost() && prices.priceFor(request.model()).isEmpty()) {
             String id = PriceTable.normalize(request.model());
-            throw new ModelCallException(Kind.CONFIGURATION, "promptspec.budget.max-cost is set, but model '" + request.model()
-                    + "' has no price, so its cost cannot be counted: add promptspec.price." + id
+            throw new ModelCallException(Kind.CONFIGURATION, Keys.BUDGET_MAX_COST + " is set, but model '" + request.model()
+                    + "' has no price, so its cost cannot be counted: add " + Keys.PRICE_PREFIX + id
                     + "=<input>,<output> (US dollars per million tokens; 0,0 for a free local model)", 0);
         }
     }

@@ -2,7 +2,6 @@ package dev.promptspec.eval.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.promptspec.config.JudgeEndpoint;
 import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
@@ -220,8 +219,8 @@ class JudgeEvaluatorsTest {
         try (FakeOpenAiServer prompts = FakeOpenAiServer.start(SupportReplyFixture::reply);
                 FakeOpenAiServer judges = FakeOpenAiServer.start(SupportReplyFixture::reply)) {
             RunConfig config = SupportReplyFixture.config(prompts.baseUrl(), recordings, RecordingMode.LIVE)
-                    .withJudgeEndpoint(new JudgeEndpoint(new OpenAiEndpoint(URI.create(judges.baseUrl()),
-                            Secret.ofNullable("sk-test-judge-9876543210"), "test"), "set promptspec.judge.api-key"));
+                    .withJudgeEndpoint(new OpenAiEndpoint(URI.create(judges.baseUrl()),
+                            Secret.ofNullable("sk-test-judge-9876543210"), "test"));
             List<CaseResult> results = SupportReplyFixture.runAll(config);
             assertThat(results.get(0).passed()).isTrue();
             assertThat(prompts.requests()).hasSize(2).allSatisfy(r -> {
@@ -239,8 +238,7 @@ class JudgeEvaluatorsTest {
     void a_judge_endpoint_without_a_key_says_how_to_set_one_and_the_prompt_still_runs() throws Exception {
         try (FakeOpenAiServer prompts = FakeOpenAiServer.start(SupportReplyFixture::reply)) {
             RunConfig config = SupportReplyFixture.config(prompts.baseUrl(), recordings, RecordingMode.AUTO)
-                    .withJudgeEndpoint(new JudgeEndpoint(new OpenAiEndpoint(URI.create("https://judge.example.invalid/v1"), null, null),
-                            "set the configuration parameter promptspec.judge.api-key"));
+                    .withJudgeEndpoint(new OpenAiEndpoint(URI.create("https://judge.example.invalid/v1"), null, null));
             CaseResult shipped = SupportReplyFixture.runAll(config).get(0);
             assertThat(shipped.response().text()).isEqualTo(SupportReplyFixture.SHIPPED_ANSWER);
             assertThat(shipped.error()).isInstanceOfSatisfying(ModelCallException.class,

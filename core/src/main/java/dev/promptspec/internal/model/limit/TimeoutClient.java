@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.limit;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException.Kind;
@@ -46,7 +47,7 @@ public final class TimeoutClient implements ModelClient {
         } catch (TimeoutException e) {
             attempt.cancel(true);
             throw new ModelCallException(Kind.TIMEOUT, "no answer from " + endpoint + " within " + Durations.words(timeout)
-                    + " (promptspec.timeout)", 1);
+                    + " (" + Keys.TIMEOUT + ")", 1);
         } catch (InterruptedException e) {
             attempt.cancel(true);
             Thread.currentThread().interrupt();

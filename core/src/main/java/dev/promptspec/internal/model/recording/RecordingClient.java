@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.recording;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
@@ -79,7 +80,7 @@ public final class RecordingClient implements ModelClient {
         String where = store.fileFor(context.promptFile()).toString();
         String howToRecord = noCredentials != null
                 ? "\nIt cannot be recorded now: " + noCredentials.getMessage()
-                : "\nTo record it, run with an API key and -Dpromptspec.mode=record (or in the default mode, auto).";
+                : "\nTo record it, run with an API key and -D" + Keys.MODE + "=record (or in the default mode, auto).";
         if (previous.isPresent()) {
             return new ModelCallException(Kind.PROMPT_CHANGED, context + ": prompt changed since it was recorded ("
                     + previous.get().recordedAt() + " in " + where + "): " + difference(previous.get().request(), request)

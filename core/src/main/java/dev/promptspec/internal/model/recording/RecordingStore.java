@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.recording;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.internal.util.AtomicFiles;
 import dev.promptspec.internal.util.Utf8;
 import dev.promptspec.model.ModelCallException;
@@ -75,7 +76,7 @@ public final class RecordingStore {
         if (problem.isPresent()) {
             throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, "cannot write recordings to " + folder + ": "
                     + problem.get() + ". No model call was made, since its answer could not be recorded: set "
-                    + "promptspec.recordings.dir (now " + directory + ") to a writable directory, or run with -Dpromptspec.mode=live"
+                    + Keys.RECORDINGS_DIR + " (now " + directory + ") to a writable directory, or run with -D" + Keys.MODE + "=live"
                     + " to call without recording", 0);
         }
     }
@@ -227,7 +228,7 @@ public final class RecordingStore {
                 } catch (IOException | UncheckedIOException e) {
                     throw new ModelCallException(ModelCallException.Kind.CONFIGURATION,
                             "cannot write recordings " + path + ": " + e.getMessage()
-                                    + " (set promptspec.recordings.dir to a writable directory)", 1);
+                                    + " (set " + Keys.RECORDINGS_DIR + " to a writable directory)", 1);
                 }
                 written = snapshot;
             }

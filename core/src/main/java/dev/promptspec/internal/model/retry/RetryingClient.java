@@ -1,5 +1,6 @@
 package dev.promptspec.internal.model.retry;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.RetryPolicy;
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.CallContext;
@@ -69,16 +70,16 @@ public final class RetryingClient implements ModelClient {
                 }
                 if (attempt > policy.maxRetries()) {
                     throw annotated(e, attempt, failures, policy.maxRetries() == 0
-                            ? "retries are off (promptspec.retries=0)"
+                            ? "retries are off (" + Keys.RETRIES + "=0)"
                             : "gave up after " + policy.maxRetries() + (policy.maxRetries() == 1 ? " retry" : " retries")
-                                    + " (promptspec.retries)");
+                                    + " (" + Keys.RETRIES + ")");
                 }
                 Duration wait;
                 if (e.retryAfter().isPresent() && !e.retryAfter().get().isZero()) {
                     Duration asked = e.retryAfter().get();
                     if (asked.compareTo(policy.maxWait()) > 0) {
                         throw annotated(e, attempt, failures, "the server asked to wait " + Durations.words(asked)
-                                + " before retrying, longer than promptspec.retry.max-wait (" + Durations.words(policy.maxWait())
+                                + " before retrying, longer than " + Keys.RETRY_MAX_WAIT + " (" + Durations.words(policy.maxWait())
                                 + "), so it was not retried");
                     }
                     wait = policy.serverWait(asked, random);

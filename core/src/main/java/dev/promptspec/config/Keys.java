@@ -1,0 +1,183 @@
+package dev.promptspec.config;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
+/**
+ * Every configuration key of PromptSpec, in one place: its name, its default and what it does. The JUnit engine reads
+ * them as configuration parameters (in {@code src/test/resources/junit-platform.properties}, as system properties such
+ * as {@code mvn test -Dpromptspec.mode=replay}, or in Surefire's {@code configurationParameters}); any other driver
+ * passes them as a {@link ConfigSource}. {@link SettingsReader} parses them; messages name keys through these constants.
+ */
+@API(status = MAINTAINED, since = "0.1")
+public final class Keys {
+
+    private Keys() {
+    }
+
+    /** Every key starts with it. */
+    public static final String PREFIX = "promptspec.";
+
+    /**
+     * How recorded responses are used: {@code auto} (default: replay when a recording matches, else call the
+     * model and record), {@code replay} (never call; a missing recording is an error), {@code record}
+     * (always call and rewrite), {@code live} (call, never write), {@code validate} (lint: load, validate and render
+     * every case, call no model, read no recording; {@code ./mvnw -q test -Dpromptspec.mode=validate} as a pre-commit hook).
+     */
+    public static final String MODE = "promptspec.mode";
+
+    /**
+     * Every warning is an error: unknown keys that are no near miss, unused variables, invalid tags, unusable
+     * {@code @PromptEvaluator} methods, evaluator plug-ins that failed to load. Recommended in CI
+     * ({@code promptspec.strict=true} in {@code junit-platform.properties}). Default: false.
+     */
+    public static final String STRICT = "promptspec.strict";
+
+    /** Base URL of the OpenAI-compatible API. Default: {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}. */
+    public static final String OPENAI_BASE_URL = "promptspec.openai.base-url";
+
+    /**
+     * API key. Default: {@code OPENAI_API_KEY}; for GitHub Models ({@code https://models.github.ai/inference}),
+     * {@code GITHUB_TOKEN}. Never logged, recorded or reported.
+     */
+    public static final String OPENAI_API_KEY = "promptspec.openai.api-key";
+
+    /** Replaces the model of every prompt file (try a whole suite on another model). */
+    public static final String MODEL = "promptspec.model";
+
+    /** The model of prompt files that name none. */
+    public static final String DEFAULT_MODEL = "promptspec.default-model";
+
+    /** The model that model-graded evaluators use when they name none. Default: the prompt's model. */
+    public static final String JUDGE_MODEL = "promptspec.judge.model";
+
+    /** Where recordings are read and written. Default: {@code src/test/promptspec/recordings} (relative to the working directory). */
+    public static final String RECORDINGS_DIR = "promptspec.recordings.dir";
+
+    /** Model calls in flight at once. Default: 8. */
+    public static final String CONCURRENCY = "promptspec.concurrency";
+
+    /** Timeout of one call attempt: {@code 90s}, {@code 2m}, {@code PT2M} or seconds. Default: 120s. */
+    public static final String TIMEOUT = "promptspec.timeout";
+
+    /** Largest prompt file read, in bytes. Default: 4 MiB. */
+    public static final String LIMIT_FILE_BYTES = "promptspec.limits.max-file-bytes";
+
+    /** Most YAML aliases to collections in one file (guards against "billion laughs"). Default: 50. */
+    public static final String LIMIT_ALIASES = "promptspec.limits.max-aliases";
+
+    /** Deepest nesting in a prompt file. Default: 64. */
+    public static final String LIMIT_DEPTH = "promptspec.limits.max-depth";
+
+    /** Most YAML nodes in a prompt file after alias expansion. Default: 200000. */
+    public static final String LIMIT_NODES = "promptspec.limits.max-nodes";
+
+    // ---- Model-graded evaluators: the judge's endpoint (defaults: the prompts' endpoint and key) ----
+
+    /**
+     * Base URL of the OpenAI-compatible API that judges ({@code uses: github/*}, {@code llm:}) call, when it is
+     * not the prompts' ({@link #OPENAI_BASE_URL}). Judge calls are recorded and replayed like the prompts' own.
+     */
+    public static final String JUDGE_BASE_URL = "promptspec.judge.base-url";
+
+    /**
+     * API key for the judge's endpoint. Default: {@code GITHUB_TOKEN} when the judge is on GitHub Models, else the
+     * prompts' key when the judge is on the prompts' own server (same scheme, host and port), else none (a judge on
+     * localhost needs none; any other host must be given its key here). Never logged, recorded or reported.
+     */
+    public static final String JUDGE_API_KEY = "promptspec.judge.api-key";
+
+    // ---- The model layer: providers, retries, rate limits, timeouts, budget and cost (issue 4) ----
+
+    /**
+     * Which provider answers: {@code openai} (default: the OpenAI-compatible endpoint of
+     * {@value #OPENAI_BASE_URL}, which also covers Azure OpenAI v1, GitHub Models, vLLM, LM Studio and Ollama's
+     * {@code /v1}), or {@code ollama-container} (module {@code promptspec-ollama}: Ollama in a Testcontainers
+     * container), or the id of any other {@code ModelProviderFactory} on the class path.
+     */
+    public static final String PROVIDER = "promptspec.provider";
+
+
+
+    /**
+     * Retries of a failed call (HTTP 408/409/429/5xx, timeouts, dropped connections) after the first attempt,
+     * with exponential backoff and full jitter, or the wait the server asked for ({@code Retry-After},
+     * {@code retry-after-ms}, {@code x-ratelimit-reset-*}). Other failures are never retried. Default: 3.
+     */
+    public static final String RETRIES = "promptspec.retries";
+
+    /** Backoff ceiling before the first retry; it doubles with each retry. Default: {@code 1s}. */
+    public static final String RETRY_INITIAL_DELAY = "promptspec.retry.initial-delay";
+
+    /**
+     * Longest wait before one retry. A server asking for longer is not retried: the error says how long it
+     * asked for. Default: {@code 60s}.
+     */
+    public static final String RETRY_MAX_WAIT = "promptspec.retry.max-wait";
+
+    /** Requests started per minute over the whole run, every prompt file together. Default: no limit. */
+    public static final String RATE_LIMIT_REQUESTS_PER_MINUTE = "promptspec.rate-limit.requests-per-minute";
+
+    /**
+     * Tokens per minute over the whole run: each call's tokens are estimated before it starts (prompt
+     * characters / 4 plus {@code max_tokens}) and corrected with the usage the server reports. Default: no limit.
+     */
+    public static final String RATE_LIMIT_TOKENS_PER_MINUTE = "promptspec.rate-limit.tokens-per-minute";
+
+    /**
+     * Stop calling models once live calls used this many tokens (input plus output); the remaining cases that
+     * need a live call are aborted (skipped) with a message saying so. Replayed answers cost nothing and do
+     * not count. Default: no limit.
+     */
+    public static final String BUDGET_MAX_TOKENS = "promptspec.budget.max-tokens";
+
+    /**
+     * Like {@value #BUDGET_MAX_TOKENS}, for the estimated cost of live calls in US dollars (e.g. {@code 2.50}).
+     * Every model called must then have a price. Default: no limit.
+     */
+    public static final String BUDGET_MAX_COST = "promptspec.budget.max-cost";
+
+    /**
+     * Prefix of price entries: {@code promptspec.price.<model>=<input>,<output>} in US dollars per million
+     * tokens, e.g. {@code promptspec.price.gpt-4o=2.50,10.00}; adds to or replaces the built-in OpenAI prices.
+     */
+    public static final String PRICE_PREFIX = "promptspec.price.";
+
+    /** Print the run's one-line usage summary (calls, tokens, cost, retries) to standard output. Default: true. */
+    public static final String SUMMARY_STDOUT = "promptspec.summary.stdout";
+
+    /**
+     * Run PromptSpec's tests on JUnit's parallel executor (model calls are concurrent without it; this also
+     * runs the evaluation and reporting of cases in parallel). Default: false.
+     */
+    public static final String PARALLEL_EXECUTION_ENABLED = "promptspec.execution.parallel.enabled";
+
+    /**
+     * Prefix of the parallel executor's settings, read like Jupiter's {@code junit.jupiter.execution.parallel.config.*}:
+     * {@code promptspec.execution.parallel.config.strategy=fixed}, {@code ...config.fixed.parallelism=4},
+     * {@code ...config.executor-service=worker_thread_pool}.
+     */
+    public static final String PARALLEL_CONFIG_PREFIX = "promptspec.execution.parallel.config.";
+
+    // ---- Reports ----
+
+    /**
+     * Directory of the run's reports: {@code promptspec-report.json} (every case with its variables, response, usage and
+     * every check's verdict; gh-models' {@code --json} shape where they overlap) and {@code promptspec-summary.md} (a
+     * table per file and the failures, for a CI job summary). {@code none} writes no reports. Default:
+     * {@code target/promptspec-reports}.
+     */
+    public static final String REPORTS_DIR = "promptspec.reports.dir";
+
+    // ---- The ollama-container provider (module promptspec-ollama) ----
+
+    /** Docker image of the {@code ollama-container} provider. Default: {@code ollama/ollama:0.12.5}. */
+    public static final String OLLAMA_IMAGE = "promptspec.ollama.image";
+
+    /**
+     * The model the {@code ollama-container} provider pulls (once per run) and answers every prompt with.
+     * Default: {@value #MODEL} if set, else {@code qwen2.5:0.5b}.
+     */
+    public static final String OLLAMA_MODEL = "promptspec.ollama.model";
+}
