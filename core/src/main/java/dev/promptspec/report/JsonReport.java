@@ -1,7 +1,8 @@
 package dev.promptspec.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.CheckResult;
@@ -9,8 +10,11 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CaseResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,17 +25,61 @@ import java.util.Map;
  */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private JsonReport() {
     }
 
+    /** The whole report as text (tests, small runs); {@link #write} streams it. */
     static String render(RunReport report, Instant finishedAt) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("tool", "PromptSpec");
-        root.put("startedAt", report.startedAt().toString());
-        root.put("finishedAt", finishedAt.toString());
-        ObjectNode summary = root.putObject("summary");
+        StringWriter out = new StringWriter();
+        try {
+            write(report, finishedAt, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Streams the report to {@code out}: the summary from the report's counters, then each file's cases copied from
+     * the spool one record at a time, so writing it needs memory for one case, not for the run.
+     */
+    static void write(RunReport report, Instant finishedAt, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("tool", "PromptSpec");
+            g.writeStringField("startedAt", report.startedAt().toString());
+            g.writeStringField("finishedAt", finishedAt.toString());
+            g.writeFieldName("summary");
+            g.writeTree(summary(report));
+            g.writeArrayFieldStart("files");
+            for (Map.Entry<String, RunReport.FileTally> e : report.files().entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("file", e.getKey());
+                g.writeArrayFieldStart("testResults");
+                for (long[] where : e.getValue().records) {
+                    try (JsonParser p = JSON.getFactory().createParser(report.record(where))) {
+                        p.nextToken();
+                        g.copyCurrentStructure(p);
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            for (InvalidFile invalid : report.invalidFiles()) {
+                g.writeTree(invalidFileNode(invalid));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static ObjectNode summary(RunReport report) {
+        ObjectNode summary = JSON.createObjectNode();
         long tests = report.tests();
         summary.put("totalTests", tests);
         summary.put("passedTests", report.count(CaseOutcome.Status.PASSED));
@@ -43,22 +91,15 @@ final class JsonReport {
         usage(summary.putObject("usage"), report.usage());
         summary.put("replayedResponses", report.count(ModelResponse.Origin.REPLAYED));
         summary.put("liveResponses", report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED));
-        ArrayNode files = root.putArray("files");
-        for (Map.Entry<String, List<CaseOutcome>> e : report.byFile().entrySet()) {
-            ObjectNode f = files.addObject();
-            f.put("file", e.getKey());
-            ArrayNode cases = f.putArray("testResults");
-            for (CaseOutcome o : e.getValue()) {
-                cases.add(caseNode(o));
-            }
-        }
-        for (InvalidFile invalid : report.invalidFiles()) {
-            files.add(invalidFileNode(invalid));
-        }
+        return summary;
+    }
+
+    /** One case as a compact JSON record, as the spool keeps it until the report is written. */
+    static String caseRecord(CaseOutcome o) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
+            return COMPACT.writeValueAsString(caseNode(o));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,14 +16,14 @@ import java.util.Map;
  */
 final class MarkdownSummary {
 
-    private static final int MAX_FAILURES = 50;
+    private static final int MAX_FAILURES = RunReport.MAX_DETAILED;
 
     private MarkdownSummary() {
     }
 
     static String render(RunReport report) {
-        List<CaseOutcome> all = report.outcomes();
         List<InvalidFile> invalid = report.invalidFiles();
+        Map<String, RunReport.FileTally> files = report.files();
         long passed = report.count(CaseOutcome.Status.PASSED);
         long tests = report.tests();
         StringBuilder sb = new StringBuilder("## PromptSpec results\n\n");
@@ -32,8 +33,8 @@ final class MarkdownSummary {
             sb.append(" (").append(Math.round(100.0 * passed / tests)).append("%)");
         }
         TokenUsage u = report.usage();
-        int files = report.byFile().size() + invalid.size();
-        sb.append(" · ").append(files).append(files == 1 ? " file" : " files");
+        int fileCount = files.size() + invalid.size();
+        sb.append(" · ").append(fileCount).append(fileCount == 1 ? " file" : " files");
         if (!invalid.isEmpty()) {
             sb.append(" (").append(invalid.size()).append(" invalid)");
         }
@@ -43,19 +44,19 @@ final class MarkdownSummary {
         sb.append(" · ").append(report.count(ModelResponse.Origin.REPLAYED)).append(" replayed, ")
                 .append(report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED)).append(" live\n\n");
         sb.append("| Prompt file | Cases | Passed | Failed | Errors | Aborted |\n|---|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, List<CaseOutcome>> e : report.byFile().entrySet()) {
-            List<CaseOutcome> cases = e.getValue();
-            sb.append("| `").append(e.getKey()).append("` | ").append(cases.size())
-                    .append(" | ").append(count(cases, CaseOutcome.Status.PASSED))
-                    .append(" | ").append(count(cases, CaseOutcome.Status.FAILED))
-                    .append(" | ").append(count(cases, CaseOutcome.Status.ERROR))
-                    .append(" | ").append(count(cases, CaseOutcome.Status.ABORTED)).append(" |\n");
+        for (Map.Entry<String, RunReport.FileTally> e : files.entrySet()) {
+            RunReport.FileTally t = e.getValue();
+            sb.append("| `").append(e.getKey()).append("` | ").append(t.records.size())
+                    .append(" | ").append(t.count(CaseOutcome.Status.PASSED))
+                    .append(" | ").append(t.count(CaseOutcome.Status.FAILED))
+                    .append(" | ").append(t.count(CaseOutcome.Status.ERROR))
+                    .append(" | ").append(t.count(CaseOutcome.Status.ABORTED)).append(" |\n");
         }
         for (InvalidFile f : invalid) {
             sb.append("| `").append(f.promptFile()).append("` (invalid) | – | 0 | 0 | 1 | 0 |\n");
         }
-        List<CaseOutcome> bad = all.stream().filter(o -> o.status() != CaseOutcome.Status.PASSED).toList();
-        if (!bad.isEmpty() || !invalid.isEmpty()) {
+        long notPassedCases = report.cases() - passed;
+        if (notPassedCases > 0 || !invalid.isEmpty()) {
             sb.append("\n### Not passed\n");
             List<InvalidFile> shownFiles = invalid.subList(0, Math.min(MAX_FAILURES, invalid.size()));
             for (InvalidFile f : shownFiles) {
@@ -64,18 +65,9 @@ final class MarkdownSummary {
                     sb.append("- ").append(escape(p.format())).append('\n');
                 }
             }
-            for (CaseOutcome o : bad.subList(0, Math.min(MAX_FAILURES - shownFiles.size(), bad.size()))) {
-                sb.append("\n**").append(escape(o.displayName())).append("** — `").append(o.result().promptFile()).append(':')
-                        .append(o.result().testCase().position().line()).append("` (").append(o.status().name().toLowerCase()).append(")\n");
-                if (o.result().error() != null) {
-                    sb.append("- ").append(escape(Texts.firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
-                }
-                for (CheckResult c : o.result().failedChecks()) {
-                    sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
-                            .append(escape(c.verdict().detail())).append('\n');
-                }
-            }
-            int notPassed = bad.size() + invalid.size();
+            List<String> details = report.notPassedDetails();
+            details.subList(0, Math.min(MAX_FAILURES - shownFiles.size(), details.size())).forEach(sb::append);
+            long notPassed = notPassedCases + invalid.size();
             if (notPassed > MAX_FAILURES) {
                 sb.append("\n…and ").append(notPassed - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
             }
@@ -83,8 +75,20 @@ final class MarkdownSummary {
         return sb.toString();
     }
 
-    private static long count(List<CaseOutcome> cases, CaseOutcome.Status s) {
-        return cases.stream().filter(o -> o.status() == s).count();
+    /** One case that did not pass, as the summary details it: its name, where it is, why. */
+    static String detail(CaseOutcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n**").append(escape(o.displayName())).append("** — `").append(o.result().promptFile()).append(':')
+                .append(o.result().testCase().position().line()).append("` (").append(o.status().name().toLowerCase(Locale.ROOT))
+                .append(")\n");
+        if (o.result().error() != null) {
+            sb.append("- ").append(escape(Texts.firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
+        }
+        for (CheckResult c : o.result().failedChecks()) {
+            sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
+                    .append(escape(c.verdict().detail())).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Keeps table pipes and stray markup in user text from breaking the summary. */

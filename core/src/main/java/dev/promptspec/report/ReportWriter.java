@@ -2,6 +2,9 @@ package dev.promptspec.report;
 
 import dev.promptspec.internal.util.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +24,11 @@ public final class ReportWriter {
         Files.createDirectories(directory);
         Path json = directory.resolve(JSON_FILE);
         Path md = directory.resolve(MARKDOWN_FILE);
-        AtomicFiles.write(json, JsonReport.render(report, finishedAt));
+        AtomicFiles.write(json, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            JsonReport.write(report, finishedAt, w);
+            w.flush();
+        });
         AtomicFiles.write(md, MarkdownSummary.render(report));
         return List.of(json, md);
     }

@@ -1,34 +1,95 @@
 package dev.promptspec.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
- * Every test of one run as it was reported: each case's outcome, and each prompt file that could not run at all.
- * In the order they were reported. Thread-safe: JUnit may report tests from several threads in parallel mode.
+ * Every test of one run as it was reported, kept in constant memory: each case's full record (response, verdicts) goes
+ * to a spool file as it is reported and only counters stay in memory, so a run of 100,000 cases needs no more heap
+ * than one of 100. {@link ReportWriter} assembles the reports from it at the end; {@link #close()} deletes the spool.
+ * Thread-safe: cases are reported from several threads at once.
  */
-public final class RunReport {
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class RunReport implements AutoCloseable {
+
+    /** The Markdown summary details at most this many tests that did not pass. */
+    static final int MAX_DETAILED = 50;
 
     private final Instant startedAt;
-    private final List<CaseOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-    private final List<InvalidFile> invalidFiles = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, FileTally> files = new LinkedHashMap<>();
+    private final List<InvalidFile> invalidFiles = new ArrayList<>();
+    private final Map<CaseOutcome.Status, Long> byStatus = new EnumMap<>(CaseOutcome.Status.class);
+    private final Map<ModelResponse.Origin, Long> byOrigin = new EnumMap<>(ModelResponse.Origin.class);
+    private final List<String> notPassedDetails = new ArrayList<>();
+    private TokenUsage usage = TokenUsage.UNKNOWN;
+    private Path spool;
+    private FileChannel spoolChannel;
+    private long spoolSize;
+
+    /** What the report keeps of one prompt file: where its cases' records are and how they ended. */
+    static final class FileTally {
+        final List<long[]> records = new ArrayList<>();
+        final Map<CaseOutcome.Status, Integer> statuses = new EnumMap<>(CaseOutcome.Status.class);
+
+        int count(CaseOutcome.Status s) {
+            return statuses.getOrDefault(s, 0);
+        }
+    }
 
     public RunReport(Instant startedAt) {
         this.startedAt = startedAt;
     }
 
-    public void add(CaseOutcome outcome) {
-        outcomes.add(outcome);
+    /** Records one case: its full record to the spool, its counts in memory. */
+    public synchronized void add(CaseOutcome outcome) {
+        byte[] record = (JsonReport.caseRecord(outcome) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (spoolChannel == null) {
+                spool = Files.createTempFile("promptspec-report-", ".jsonl");
+                spool.toFile().deleteOnExit();
+                spoolChannel = FileChannel.open(spool, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(record);
+            while (buffer.hasRemaining()) {
+                spoolChannel.write(buffer, spoolSize + buffer.position());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spool the report of " + outcome.displayName(), e);
+        }
+        FileTally tally = files.computeIfAbsent(outcome.result().promptFile(), f -> new FileTally());
+        tally.records.add(new long[] {spoolSize, record.length});
+        spoolSize += record.length;
+        tally.statuses.merge(outcome.status(), 1, Integer::sum);
+        byStatus.merge(outcome.status(), 1L, Long::sum);
+        ModelResponse response = outcome.result().response();
+        if (response != null) {
+            byOrigin.merge(response.origin(), 1L, Long::sum);
+            usage = usage.plus(response.usage());
+        }
+        if (outcome.status() != CaseOutcome.Status.PASSED && notPassedDetails.size() < MAX_DETAILED) {
+            notPassedDetails.add(MarkdownSummary.detail(outcome));
+        }
     }
 
     /** A file reported as one errored test because it cannot run. */
-    public void add(InvalidFile file) {
+    public synchronized void add(InvalidFile file) {
         invalidFiles.add(file);
     }
 
@@ -36,58 +97,86 @@ public final class RunReport {
         return startedAt;
     }
 
-    public List<CaseOutcome> outcomes() {
-        synchronized (outcomes) {
-            return List.copyOf(outcomes);
-        }
-    }
-
-    public List<InvalidFile> invalidFiles() {
-        synchronized (invalidFiles) {
-            return List.copyOf(invalidFiles);
-        }
-    }
-
-    public boolean isEmpty() {
-        return outcomes.isEmpty() && invalidFiles.isEmpty();
+    public synchronized boolean isEmpty() {
+        return files.isEmpty() && invalidFiles.isEmpty();
     }
 
     /** Every reported test: the cases, and one per invalid file (as JUnit and Surefire count them). */
-    public long tests() {
-        return outcomes().size() + invalidFiles().size();
+    public synchronized long tests() {
+        return cases() + invalidFiles.size();
     }
 
     /** Tests that ended in an error: errored cases and invalid files. */
-    public long errors() {
-        return count(CaseOutcome.Status.ERROR) + invalidFiles().size();
-    }
-
-    /** Case outcomes grouped by prompt file, files in first-reported order (invalid files are apart). */
-    public Map<String, List<CaseOutcome>> byFile() {
-        Map<String, List<CaseOutcome>> m = new LinkedHashMap<>();
-        for (CaseOutcome o : outcomes()) {
-            m.computeIfAbsent(o.result().promptFile(), k -> new ArrayList<>()).add(o);
-        }
-        return m;
+    public synchronized long errors() {
+        return count(CaseOutcome.Status.ERROR) + invalidFiles.size();
     }
 
     /** Cases reported with {@code status} (invalid files are not cases: see {@link #errors()}). */
-    public long count(CaseOutcome.Status status) {
-        return outcomes().stream().filter(o -> o.status() == status).count();
+    public synchronized long count(CaseOutcome.Status status) {
+        return byStatus.getOrDefault(status, 0L);
+    }
+
+    /** Cases whose response came from {@code origin}. */
+    public synchronized long count(ModelResponse.Origin origin) {
+        return byOrigin.getOrDefault(origin, 0L);
     }
 
     /** Tokens of every response, replayed ones included (what a live run would have used). */
-    public TokenUsage usage() {
-        TokenUsage total = TokenUsage.UNKNOWN;
-        for (CaseOutcome o : outcomes()) {
-            if (o.result().response() != null) {
-                total = total.plus(o.result().response().usage());
-            }
-        }
-        return total;
+    public synchronized TokenUsage usage() {
+        return usage;
     }
 
-    public long count(ModelResponse.Origin origin) {
-        return outcomes().stream().filter(o -> o.result().response() != null && o.result().response().origin() == origin).count();
+    synchronized long cases() {
+        return byStatus.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    synchronized List<InvalidFile> invalidFiles() {
+        return List.copyOf(invalidFiles);
+    }
+
+    /** Prompt files with reported cases, in first-reported order. */
+    synchronized Map<String, FileTally> files() {
+        return new LinkedHashMap<>(files);
+    }
+
+    /** The Markdown details of the first {@value #MAX_DETAILED} cases that did not pass. */
+    synchronized List<String> notPassedDetails() {
+        return List.copyOf(notPassedDetails);
+    }
+
+    /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it. */
+    synchronized String record(long[] where) {
+        ByteBuffer buffer = ByteBuffer.allocate((int) where[1]);
+        try {
+            while (buffer.hasRemaining()) {
+                if (spoolChannel.read(buffer, where[0] + buffer.position()) < 0) {
+                    throw new IOException("the report spool ended early");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report spool " + spool, e);
+        }
+        return new String(buffer.array(), StandardCharsets.UTF_8);
+    }
+
+    /** Where the cases' records are kept until the report is written; empty before the first case. */
+    synchronized java.util.Optional<Path> spoolFile() {
+        return java.util.Optional.ofNullable(spool);
+    }
+
+    /** Deletes the spool: the reports hold everything it had. */
+    @Override
+    public synchronized void close() {
+        if (spoolChannel == null) {
+            return;
+        }
+        try {
+            spoolChannel.close();
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            // a temporary file in the temporary folder; deleteOnExit tries again
+        } finally {
+            spoolChannel = null;
+        }
     }
 }

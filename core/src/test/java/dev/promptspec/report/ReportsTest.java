@@ -124,4 +124,46 @@ class ReportsTest {
         var umask = Files.getPosixFilePermissions(Files.createFile(dir.resolve("promptspec/other-output.txt")));
         assertThat(written).hasSize(2).allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(umask));
     }
+
+    /** Constant memory: the report keeps counters and a spool on disk, never the cases' responses. */
+    @Test
+    void the_report_keeps_no_case_in_memory_and_deletes_its_spool_when_closed(@TempDir Path dir) throws Exception {
+        RunReport report = new RunReport(Instant.parse("2026-11-26T10:00:00Z"));
+        String longAnswer = "Category: billing\n" + "The customer was charged twice for the March invoice. ".repeat(20_000);
+        CaseResult big = new CaseResult(FILE, testCase(1, "billing", 12), request(),
+                response(longAnswer, ModelResponse.Origin.REPLAYED, 120, 9), List.of(), null, Duration.ofMillis(3));
+        java.lang.ref.WeakReference<CaseResult> held = new java.lang.ref.WeakReference<>(big);
+        report.add(new CaseOutcome(big, "billing", CaseOutcome.Status.PASSED));
+        big = null;
+        for (int i = 0; i < 20 && held.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(held.get()).as("the case result is not retained").isNull();
+
+        List<Path> written = ReportWriter.write(report, dir, Instant.parse("2026-11-26T10:00:05Z"));
+        JsonNode root = new ObjectMapper().readTree(written.get(0).toFile());
+        assertThat(root.path("files").get(0).path("testResults").get(0).path("modelResponse").asText()).isEqualTo(longAnswer);
+        Path spool = report.spoolFile().orElseThrow();
+        assertThat(spool).exists();
+        report.close();
+        assertThat(spool).as("the spool is deleted").doesNotExist();
+    }
+
+    @Test
+    void cases_reported_interleaved_across_files_are_grouped_by_file_in_first_reported_order() throws Exception {
+        RunReport report = new RunReport(Instant.parse("2026-11-26T10:00:00Z"));
+        String other = "prompts/refunds.prompt.yml";
+        for (int i = 1; i <= 4; i++) {
+            String file = i % 2 == 0 ? other : FILE;
+            CaseResult r = new CaseResult(file, testCase(i, "case " + i, 10 + i), request(),
+                    response("answer " + i, ModelResponse.Origin.REPLAYED, 10, 2), List.of(), null, Duration.ZERO);
+            report.add(new CaseOutcome(r, "case " + i, CaseOutcome.Status.PASSED));
+        }
+        JsonNode files = new ObjectMapper().readTree(JsonReport.render(report, Instant.parse("2026-11-26T10:00:05Z"))).path("files");
+        assertThat(files.get(0).path("file").asText()).isEqualTo(FILE);
+        assertThat(files.get(0).path("testResults")).extracting(n -> n.path("displayName").asText()).containsExactly("case 1", "case 3");
+        assertThat(files.get(1).path("testResults")).extracting(n -> n.path("displayName").asText()).containsExactly("case 2", "case 4");
+        report.close();
+    }
 }

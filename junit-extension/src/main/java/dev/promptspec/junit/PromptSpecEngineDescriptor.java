@@ -101,7 +101,11 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
             return;
         }
         context.run().close();
-        writeReports(context);
+        try {
+            writeReports(context);
+        } finally {
+            context.report().close();
+        }
         RunUsage usage = context.run().usage();
         if (usage.calls() > 0) {
             context.listener().reportingEntryPublished(this, ReportEntry.from(UsageSummary.entries(usage)));

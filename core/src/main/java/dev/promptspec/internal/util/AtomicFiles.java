@@ -1,5 +1,6 @@
 package dev.promptspec.internal.util;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What writes a file's content to a stream (which it need not close). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code text} to a new file beside {@code target}, then renames it over the target. */
     public static void write(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Streams {@code content} to a new file beside {@code target}, then renames it over the target. */
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = null;
         try {
-            tmp = writeSibling(dir, target.getFileName().toString(), text.getBytes(StandardCharsets.UTF_8));
+            tmp = writeSibling(dir, target.getFileName().toString(), content);
             keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,8 +56,8 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new file beside the target holding {@code bytes}, created with default permissions under a name no one else uses. */
-    private static Path writeSibling(Path dir, String name, byte[] bytes) throws IOException {
+    /** A new file beside the target holding {@code content}, created with default permissions under a name no one else uses. */
+    private static Path writeSibling(Path dir, String name, Content content) throws IOException {
         while (true) {
             Path tmp = dir.resolve(name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             OutputStream out;
@@ -53,9 +66,9 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException e) {
                 continue; // another writer's name: draw another
             }
-            try (out) {
-                out.write(bytes);
-            } catch (IOException e) {
+            try (OutputStream buffered = new BufferedOutputStream(out)) {
+                content.writeTo(buffered);
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
