@@ -2,6 +2,9 @@ package dev.promptspec.eval;
 
 import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.promptfile.EvaluatorSpec;
+import dev.promptspec.promptfile.PromptSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -114,16 +117,24 @@ public final class EvaluatorRegistry {
         return keys;
     }
 
+    /**
+     * The evaluator {@code spec} declares in the file {@code source}, built by its kind's factory; an unknown kind or a
+     * setting the factory rejects is an error at its line. Warnings about its settings go to {@code problems}.
+     */
+    public Evaluator create(EvaluatorSpec spec, PromptSource source, ProblemCollector problems) throws InvalidConfigException {
+        return create(new EvaluatorDefinition(spec.name(), spec.kind(), spec.config(), spec.position(), source, this, problems));
+    }
+
     /** The evaluator {@code definition} declares, built by its kind's factory; an unknown kind is an error at its line. */
-    public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
+    Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
         EvaluatorFactory f = factories.get(definition.kind());
         if (f == null) {
             var module = OptionalKinds.moduleFor(definition.kind());
             if (module.isPresent()) {
-                throw new InvalidConfigException(definition.position(),
+                throw definition.reject(
                         OptionalModules.missingKindMessage(definition.kind(), module.get()), OptionalModules.dependencyFix(module.get()));
             }
-            throw new InvalidConfigException(definition.position(), "unknown evaluator kind '" + definition.kind() + "'",
+            throw definition.reject("unknown evaluator kind '" + definition.kind() + "'",
                     "Known kinds: " + String.join(", ", kinds().stream().sorted().toList()));
         }
         return f.create(definition);

@@ -1,5 +1,6 @@
 package dev.promptspec.internal.template;
 
+import dev.promptspec.problem.MissingVariableException;
 import dev.promptspec.problem.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

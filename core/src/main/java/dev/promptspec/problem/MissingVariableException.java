@@ -1,6 +1,5 @@
-package dev.promptspec.internal.template;
+package dev.promptspec.problem;
 
-import dev.promptspec.problem.Position;
 import java.util.List;
 
 /** A template uses variables that the test case does not provide. */
