@@ -135,7 +135,8 @@ class EvaluatorSettingsTest {
         TestCase tc = prompt.fileOrThrow().testData().get(0);
         ModelResponse model = new ModelResponse(response, TokenUsage.UNKNOWN, Duration.ZERO, "stop", "gpt-4o", 1,
                 ModelResponse.Origin.LIVE);
-        EvaluationContext context = new EvaluationContext(response, tc.variables(), model, tc, prompt.fileOrThrow(), null);
+        EvaluationContext context = EvaluationContext.builder(response).variables(tc.variables()).model(model).testCase(tc)
+                .file(prompt.fileOrThrow()).build();
         return prompt.evaluators().stream().filter(e -> e.spec().name().equals(name)).findFirst().orElseThrow().evaluator()
                 .evaluate(context);
     }
