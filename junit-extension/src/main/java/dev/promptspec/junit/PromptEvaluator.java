@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  *         return ORDER_ID.matcher(response).find();
  *     }
  *
- *     @PromptEvaluator("no-internal-notes")
- *     static Verdict noInternalNotes(EvaluationContext context) {
+ *     @PromptEvaluator(value = "quotesOrderNumber", reads = "orderId")
+ *     static Verdict quotesOrderNumber(EvaluationContext context) {
+ *         String orderId = context.variables().get("orderId");
  *         ...
  *     }
  * }
@@ -46,4 +47,13 @@ public @interface PromptEvaluator {
 
     /** The name after {@code java:} in YAML. Default: the method's name. */
     String value() default "";
+
+    /**
+     * The test-case variables the method reads from {@link dev.promptspec.eval.EvaluationContext#variables()}. They count
+     * as read, as a YAML evaluator's {@code {{variables}}} do: a testData key only this method reads is not reported as
+     * unused, and a declared variable that no testData entry provides is reported where the file uses the method.
+     * Declaring {@code expected} turns off the implicit "expected" check for the files that use the method, as a YAML
+     * evaluator reading {@code {{expected}}} does.
+     */
+    String[] reads() default {};
 }
