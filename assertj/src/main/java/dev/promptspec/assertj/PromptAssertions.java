@@ -1,11 +1,11 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
 
 import dev.promptspec.model.ModelResponse;
 
 /**
  * Entry point of PromptSpec's AssertJ assertions, for hand-written tests over any model output:
  * <pre>{@code
- * import static dev.promptspec.assertions.PromptAssertions.assertThat;
+ * import static dev.promptspec.assertj.PromptAssertions.assertThat;
  *
  * assertThat(answer).hasBoldSpansAtLeast(5)
  *         .hasSection("Risks").withBulletsAtLeast(3).withEveryBulletStartingWithBold();

@@ -1,4 +1,4 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.eval.ResponseForms;
