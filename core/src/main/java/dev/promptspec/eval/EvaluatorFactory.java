@@ -1,6 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.problem.InvalidConfigException;
+import org.apiguardian.api.API;
 
 /**
  * Builds evaluators of one kind from their YAML settings. Registered through
@@ -9,6 +12,7 @@ import dev.promptspec.problem.InvalidConfigException;
  * <p>Factories run when the prompt file is loaded: they validate every setting then (a bad regex is a
  * load-time error with file and line), so that evaluation itself cannot fail for configuration reasons.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface EvaluatorFactory {
 
     /** The key that names this kind in YAML: {@code string}, {@code regex}, ... */

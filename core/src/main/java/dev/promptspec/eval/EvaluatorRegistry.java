@@ -1,5 +1,7 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.problem.InvalidConfigException;
 import dev.promptspec.problem.ProblemCollector;
@@ -14,11 +16,13 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The evaluator kinds available to a run (built-ins plus those found through {@link ServiceLoader}), and
  * the Java evaluators files may reference by name ({@code uses: java:<name>}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvaluatorRegistry {
 
     private final Map<String, EvaluatorFactory> factories;

@@ -1,10 +1,13 @@
 package dev.promptspec.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Makes a static method of a {@code @PromptSpec} class (or of one of its superclasses) an evaluator that the
@@ -40,6 +43,7 @@ import java.lang.annotation.Target;
  * in the report; an {@link AssertionError} (an AssertJ assertion, say) fails it with the assertion's message.
  * Returning {@code null} is an error too (never a verdict, so {@code not:} cannot turn it into a pass).
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

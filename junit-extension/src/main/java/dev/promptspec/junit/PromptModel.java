@@ -1,10 +1,13 @@
 package dev.promptspec.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks the static, parameterless method of a {@link PromptSpec @PromptSpec} class that returns the
@@ -31,6 +34,7 @@ import java.lang.annotation.Target;
  * the run's, shared with every other class. Pass no {@code timeout} or retries to the model: PromptSpec's
  * apply ({@code promptspec.timeout}, {@code promptspec.retries}).
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

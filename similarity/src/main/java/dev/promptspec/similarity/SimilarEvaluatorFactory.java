@@ -1,5 +1,7 @@
 package dev.promptspec.similarity;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -10,6 +12,7 @@ import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code similar:} compares the meaning of the response with a reference, offline: cosine similarity of
@@ -24,6 +27,7 @@ import java.util.Optional;
  *
  * {@code similar: "{{expected}}"} is short for {@code to:} with the default threshold.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SimilarEvaluatorFactory implements EvaluatorFactory {
 
     /**

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * {@code json:} the response is JSON, optionally valid against a JSON Schema and with values at JSON pointers:
@@ -33,6 +36,7 @@ import java.util.function.Function;
  * </pre>
  * Also builds the implicit "responseFormat" check of files that ask for JSON.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonEvaluatorFactory implements EvaluatorFactory {
 
     /**

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.judge;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorSettings;
@@ -14,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Builds {@code uses: github/<metric>} judges. Beside {@code uses}, an entry may set {@code threshold}
  * (default 0.25: a rating of 2 of 5, gh-models' pass rule), {@code modelId}, and the variable each of the
  * judge's inputs comes from ({@code question}, {@code reference}, {@code context}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BuiltInJudgeFactory {
 
     private BuiltInJudgeFactory() {

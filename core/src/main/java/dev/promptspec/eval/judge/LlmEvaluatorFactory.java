@@ -1,5 +1,7 @@
 package dev.promptspec.eval.judge;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code llm:} judges written in the file, as gh-models defines them: {@code prompt} (with the test case's
@@ -25,6 +28,7 @@ import java.util.Set;
  * PromptSpec appends one sentence to the prompt asking for it ({@code answerInstruction: false} leaves the
  * prompt exactly as written).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LlmEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("modelId", "model", "modelParameters", "prompt", "systemPrompt", "choices", "threshold",

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.length;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -10,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code length:} bounds on the response's size: {@code minCharacters}/{@code maxCharacters},
  * {@code minWords}/{@code maxWords}, {@code minLines}/{@code maxLines}; every bound given must hold.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LengthEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("minCharacters", "maxCharacters", "minWords", "maxWords", "minLines", "maxLines");

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code markdown:} structural checks on the response's Markdown syntax tree. Every key is one check and
@@ -23,6 +26,7 @@ import java.util.Set;
  *     minBullets: 3
  * </pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
 
     /** A pair of keys, min{suffix} and max{suffix}, bounding how many of an element there are. */

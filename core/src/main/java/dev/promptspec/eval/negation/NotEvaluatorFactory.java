@@ -1,5 +1,7 @@
 package dev.promptspec.eval.negation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -9,6 +11,7 @@ import dev.promptspec.problem.InvalidConfigException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code not:} negates any other evaluator, written inside it as it would be written alone:
@@ -19,6 +22,7 @@ import java.util.Set;
  * </pre>
  * The seed's {@code type:} form works too: {@code not: {type: regex, pattern: "(?i)as an AI"}}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class NotEvaluatorFactory implements EvaluatorFactory {
 
     /**

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.regex;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -10,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
 
 /**
  * {@code regex} checks (also written {@code type: regex} with {@code pattern:}, the seed's form). The
  * pattern is Java regex syntax and is compiled when the file loads, so a bad pattern is a load error.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RegexEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("pattern", "flags", "ignoreCase", "multiline", "dotall", "mustNotMatch",

@@ -1,5 +1,7 @@
 package dev.promptspec.eval.string;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
@@ -9,6 +11,7 @@ import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code string:} checks. gh-models' four keys keep gh-models' semantics exactly: the response is
@@ -17,6 +20,7 @@ import java.util.Optional;
  * equals, contains, startsWith, endsWith is checked (we warn about the others). PromptSpec adds
  * {@code notContains}, {@code containsAll}, {@code containsAny} (all checked) and {@code ignoreCase}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StringEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> GH_KEYS = List.of("equals", "contains", "startsWith", "endsWith");

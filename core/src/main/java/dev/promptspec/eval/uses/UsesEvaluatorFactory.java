@@ -1,5 +1,7 @@
 package dev.promptspec.eval.uses;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * {@code uses:} names an evaluator defined elsewhere: {@code github/<metric>} for the built-in judges
  * (gh-models' names), {@code java:<name>} for an evaluator written in Java. The entry's other keys are that
  * evaluator's settings ({@code threshold}, {@code modelId}...).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UsesEvaluatorFactory implements EvaluatorFactory {
 
     public static final String JAVA_PREFIX = "java:";
