@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.model.openai.OpenAiEndpoint;
 import dev.promptspec.internal.model.recording.RecordingMode;
 import dev.promptspec.internal.yaml.YamlLimits;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * How a run calls models and where it keeps recordings. Built by the JUnit engine from configuration
@@ -17,7 +20,8 @@ import java.util.function.Consumer;
  * @param mode           replay, record, live, auto or validate
  * @param endpoint       the OpenAI-compatible endpoint; its key may be null
  * @param missingKeyHelp what to tell a user whose mode needs a key that is not set: which variable or property
- * @param customClient   a model supplied by the user (their own langchain4j ChatModel), used instead of the endpoint
+ * @param customClient   INTERNAL, for PromptSpec's own tests: a client used instead of the endpoint. Users supply a model
+ *                       with {@code @PromptModel}, modules with a {@code ModelProviderFactory}
  * @param modelOverride  replaces every file's model ({@code promptspec.model})
  * @param defaultModel   the model of files that name none ({@code promptspec.default-model})
  * @param judgeModel     the model of judges that name none, else the prompt's model ({@code promptspec.judge.model})
@@ -34,7 +38,7 @@ public record RunConfig(
         RecordingMode mode,
         OpenAiEndpoint endpoint,
         String missingKeyHelp,
-        Optional<ModelClient> customClient,
+        @API(status = INTERNAL, since = "0.1") Optional<ModelClient> customClient,
         Optional<String> modelOverride,
         Optional<String> defaultModel,
         Optional<String> judgeModel,
@@ -90,6 +94,8 @@ public record RunConfig(
         return with(b -> b.concurrency = c);
     }
 
+    /** INTERNAL, for PromptSpec's own tests: see {@code customClient}. */
+    @API(status = INTERNAL, since = "0.1")
     public RunConfig withCustomClient(ModelClient client) {
         return with(b -> b.customClient = Optional.ofNullable(client));
     }

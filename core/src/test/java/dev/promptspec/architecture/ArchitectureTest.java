@@ -22,6 +22,7 @@ import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.eval.SettingValue;
 import dev.promptspec.model.provider.ModelProviderFactory;
+import dev.promptspec.run.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,14 @@ class ArchitectureTest {
             assertThat(spi.getAnnotation(API.class).status()).as(spi.getSimpleName()).isEqualTo(API.Status.EXPERIMENTAL);
         }
         assertThat(EvaluationContext.class.getAnnotation(API.class).status()).isEqualTo(API.Status.STABLE);
+    }
+
+    /** Users supply a model with @PromptModel; a client given in code to the run is for PromptSpec's own tests. */
+    @Test
+    void a_client_given_to_the_run_in_code_is_internal() throws Exception {
+        assertThat(RunConfig.class.getMethod("withCustomClient", dev.promptspec.model.ModelClient.class).getAnnotation(API.class).status())
+                .isEqualTo(API.Status.INTERNAL);
+        assertThat(RunConfig.class.getMethod("customClient").getAnnotation(API.class).status()).isEqualTo(API.Status.INTERNAL);
     }
 
     private static API.Status status(Optional<API> api) {

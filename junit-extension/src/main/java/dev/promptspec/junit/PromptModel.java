@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
 /**
  * Marks the static, parameterless method of a {@link PromptSpec @PromptSpec} class that returns the
  * langchain4j {@code dev.langchain4j.model.chat.ChatModel} answering that class's prompts: Anthropic, Gemini,
- * Bedrock, Azure, a Spring bean... any langchain4j provider, instead of the run's configured endpoint.
+ * Bedrock, Azure, a Spring bean... any langchain4j provider, instead of the run's configured endpoint. This is the way
+ * to give PromptSpec a model in code; the run's provider is otherwise chosen by configuration ({@code promptspec.provider}).
  *
  * <pre>{@code
  * @PromptSpec("prompts/support")
