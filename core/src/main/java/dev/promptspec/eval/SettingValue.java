@@ -61,7 +61,8 @@ public final class SettingValue {
     }
 
     /**
-     * A single value as written: {@code 0.7}, {@code true} and {@code Risks} alike; the empty text for an empty value.
+     * A single value as written: {@code 0.7}, {@code true} and {@code Risks} alike; for an empty value, what stands for it
+     * (nothing, {@code ~} or {@code null}).
      *
      * @throws IllegalStateException for a list or a mapping
      */

@@ -127,6 +127,11 @@ class EvaluatorSettingsTest {
                 Optional.empty(), text));
     }
 
+    /** The problems of a file whose one evaluator is {@code name} with {@code body} ({@code "probe: {limit: 0}"}). */
+    private String problemsOf(String name, String body) {
+        return problems(compile("  - name: " + name + "\n    " + body + "\n"));
+    }
+
     private static String problems(CompiledPrompt prompt) {
         return prompt.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
     }
@@ -214,34 +219,24 @@ class EvaluatorSettingsTest {
                         - {a: many}
                     """))).isEqualTo("prompts/settings.prompt.yml:13:13: error: 'a' in row #2 of probe evaluator 'rows' must be a"
                 + " whole number, not a string. Write a: 1");
-        assertThat(problems(compile("""
-                  - name: rows
-                    probe: {rows: 3}
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:17: error: 'rows' in probe evaluator 'rows' must be a list,"
+        assertThat(problemsOf("rows", "probe: {rows: 3}"))
+                .isEqualTo("prompts/settings.prompt.yml:10:19: error: 'rows' in probe evaluator 'rows' must be a list,"
                 + " not an integer. Write rows: as '- a: 1' lines");
     }
 
     @Test
     void typed_reads_reject_wrong_types_and_unknown_keys_at_their_position() {
-        assertThat(problems(compile("""
-                  - name: typed
-                    probe: {limit: 0}
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:18: error: 'limit' in probe evaluator 'typed' must be at"
+        assertThat(problemsOf("typed", "probe: {limit: 0}"))
+                .isEqualTo("prompts/settings.prompt.yml:10:20: error: 'limit' in probe evaluator 'typed' must be at"
                 + " least 1, not 0. Use a whole number of at least 1");
-        assertThat(problems(compile("""
-                  - name: typed
-                    probe: {ratio: high}
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:18: error: 'ratio' in probe evaluator 'typed' must be a"
+        assertThat(problemsOf("typed", "probe: {ratio: high}"))
+                .isEqualTo("prompts/settings.prompt.yml:10:20: error: 'ratio' in probe evaluator 'typed' must be a"
                 + " number, not a string. Write a number such as 0.7, without quotes");
-        assertThat(problems(compile("""
-                  - name: typed
-                    probe: {limt: 2}
-                    """))).startsWith("prompts/settings.prompt.yml:10:11: error: unknown key 'limt' in probe evaluator 'typed'"
+        assertThat(problemsOf("typed", "probe: {limt: 2}"))
+                .startsWith("prompts/settings.prompt.yml:10:13: error: unknown key 'limt' in probe evaluator 'typed'"
                 + " — did you mean 'limit'? Known keys: limit, ratio");
-        assertThat(problems(compile("""
-                  - name: typed
-                    probe: [a, b]
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:10: error: 'probe' evaluator 'typed' needs its settings as a"
+        assertThat(problemsOf("typed", "probe: [a, b]"))
+                .isEqualTo("prompts/settings.prompt.yml:10:12: error: 'probe' evaluator 'typed' needs its settings as a"
                 + " mapping, not a list. Indent its settings under 'probe:' as key: value lines");
     }
 
@@ -258,20 +253,14 @@ class EvaluatorSettingsTest {
 
     @Test
     void the_documented_kind_rejects_its_settings_where_they_are_written() {
-        assertThat(problems(compile("""
-                  - name: Short
-                    wordBudget: {max: 0}
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:21: error: 'max' in wordBudget evaluator 'Short' must be at"
+        assertThat(problemsOf("Short", "wordBudget: {max: 0}"))
+                .isEqualTo("prompts/settings.prompt.yml:10:23: error: 'max' in wordBudget evaluator 'Short' must be at"
                 + " least 1, not 0. Use a whole number of at least 1");
-        assertThat(problems(compile("""
-                  - name: Short
-                    wordBudget: {}
-                    """))).isEqualTo("prompts/settings.prompt.yml:9:3: error: wordBudget evaluator 'Short' needs 'max'. Add max:"
+        assertThat(problemsOf("Short", "wordBudget: {}"))
+                .isEqualTo("prompts/settings.prompt.yml:9:5: error: wordBudget evaluator 'Short' needs 'max'. Add max:"
                 + " with the most words a response may have");
-        assertThat(problems(compile("""
-                  - name: Short
-                    wordBudget: {maks: 3}
-                    """))).isEqualTo("prompts/settings.prompt.yml:10:16: error: unknown key 'maks' in wordBudget evaluator 'Short'"
+        assertThat(problemsOf("Short", "wordBudget: {maks: 3}"))
+                .isEqualTo("prompts/settings.prompt.yml:10:18: error: unknown key 'maks' in wordBudget evaluator 'Short'"
                 + ". Known keys: max");
     }
 }
