@@ -18,6 +18,15 @@ public interface EvaluatorFactory {
     /** The key that names this kind in YAML: {@code string}, {@code regex}, ... */
     String kind();
 
+    /**
+     * The evaluator that {@code definition} declares. Read its settings with {@link EvaluatorDefinition#settings()} (or
+     * {@link EvaluatorDefinition#value()} for a short form) and check every one of them here.
+     *
+     * @return an immutable, thread-safe evaluator: one instance serves every test case of the file
+     * @throws InvalidConfigException for a setting that cannot work: the one {@link SettingValue#reject} (or
+     *                                {@link EvaluatorDefinition#reject}) returns, so that the file fails to load with
+     *                                your message at that setting's line
+     */
     Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException;
 
     /**
