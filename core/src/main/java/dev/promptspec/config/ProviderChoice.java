@@ -1,6 +1,9 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Which provider a run uses ({@code promptspec.provider}) and the settings it may read.
@@ -8,6 +11,7 @@ import java.util.Map;
  * @param id       {@value #OPENAI} (the default: any OpenAI-compatible endpoint) or a {@link ModelProviderFactory#id()}
  * @param settings the run's {@code promptspec.*} configuration parameters, API keys left out
  */
+@API(status = INTERNAL, since = "0.1")
 public record ProviderChoice(String id, Map<String, String> settings) {
 
     public static final String OPENAI = "openai";

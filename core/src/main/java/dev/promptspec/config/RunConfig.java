@@ -1,6 +1,7 @@
 package dev.promptspec.config;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.promptspec.model.ModelClient;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.apiguardian.api.API;
  * @param mode          replay, record, live, auto or validate ({@value Keys#MODE})
  * @param endpoint      the OpenAI-compatible endpoint; its key may be null ({@value Keys#OPENAI_BASE_URL},
  *                      {@value Keys#OPENAI_API_KEY})
- * @param customClient  a model client supplied in code instead of the endpoint (tests and embedding drivers)
+ * @param customClient  INTERNAL, for PromptSpec's own tests: a client used instead of the endpoint. Users supply a model
+ *                      with {@code @PromptModel}, modules with a {@code ModelProviderFactory}
  * @param modelOverride replaces every file's model ({@value Keys#MODEL})
  * @param defaultModel  the model of files that name none ({@value Keys#DEFAULT_MODEL})
  * @param judgeModel    the model of judges that name none, else the prompt's model ({@value Keys#JUDGE_MODEL})
@@ -36,7 +38,7 @@ import org.apiguardian.api.API;
 public record RunConfig(
         RecordingMode mode,
         OpenAiEndpoint endpoint,
-        Optional<ModelClient> customClient,
+        @API(status = INTERNAL, since = "0.1") Optional<ModelClient> customClient,
         Optional<String> modelOverride,
         Optional<String> defaultModel,
         Optional<String> judgeModel,
@@ -103,6 +105,7 @@ public record RunConfig(
         return with(b -> b.limits = l);
     }
 
+    @API(status = INTERNAL, since = "0.1")
     public RunConfig withCustomClient(ModelClient client) {
         return with(b -> b.customClient = Optional.ofNullable(client));
     }

@@ -1,5 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One evaluator's result on one test case.
  *
@@ -9,6 +13,7 @@ package dev.promptspec.eval;
  * @param weight  its weight in the weighted score
  * @param error   what the evaluator threw, or null
  */
+@API(status = INTERNAL, since = "0.1")
 public record CheckResult(String name, String kind, Verdict verdict, double weight, Throwable error) {
 
     /** Whether the verdict passed (an evaluator that threw has failed). */

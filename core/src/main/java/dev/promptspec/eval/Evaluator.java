@@ -1,6 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Checks a model response. One instance serves every test case of a prompt file, possibly from several
@@ -12,6 +15,7 @@ import java.util.Set;
  * about the response, so it makes the whole case an error (or skips it, for a spent budget or a cancelled run),
  * exactly as when the prompt's own call fails. Let it propagate; do not turn it into a verdict.
  */
+@API(status = STABLE, since = "0.1")
 @FunctionalInterface
 public interface Evaluator {
 

@@ -1,6 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.problem.InvalidConfigException;
+import org.apiguardian.api.API;
 
 /**
  * Builds evaluators of one kind from their YAML settings. Registered through
@@ -9,11 +12,21 @@ import dev.promptspec.problem.InvalidConfigException;
  * <p>Factories run when the prompt file is loaded: they validate every setting then (a bad regex is a
  * load-time error with file and line), so that evaluation itself cannot fail for configuration reasons.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface EvaluatorFactory {
 
     /** The key that names this kind in YAML: {@code string}, {@code regex}, ... */
     String kind();
 
+    /**
+     * The evaluator that {@code definition} declares. Read its settings with {@link EvaluatorDefinition#settings()} (or
+     * {@link EvaluatorDefinition#value()} for a short form) and check every one of them here.
+     *
+     * @return an immutable, thread-safe evaluator: one instance serves every test case of the file
+     * @throws InvalidConfigException for a setting that cannot work: the one {@link SettingValue#reject} (or
+     *                                {@link EvaluatorDefinition#reject}) returns, so that the file fails to load with
+     *                                your message at that setting's line
+     */
     Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException;
 
     /**

@@ -1,7 +1,12 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.util.OptionalModules;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.ProblemCollector;
+import dev.promptspec.promptfile.EvaluatorSpec;
+import dev.promptspec.promptfile.PromptSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,11 +16,13 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The evaluator kinds available to a run (built-ins plus those found through {@link ServiceLoader}), and
  * the Java evaluators files may reference by name ({@code uses: java:<name>}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvaluatorRegistry {
 
     private final Map<String, EvaluatorFactory> factories;
@@ -114,16 +121,24 @@ public final class EvaluatorRegistry {
         return keys;
     }
 
+    /**
+     * The evaluator {@code spec} declares in the file {@code source}, built by its kind's factory; an unknown kind or a
+     * setting the factory rejects is an error at its line. Warnings about its settings go to {@code problems}.
+     */
+    public Evaluator create(EvaluatorSpec spec, PromptSource source, ProblemCollector problems) throws InvalidConfigException {
+        return create(new EvaluatorDefinition(spec.name(), spec.kind(), spec.config(), spec.position(), source, this, problems));
+    }
+
     /** The evaluator {@code definition} declares, built by its kind's factory; an unknown kind is an error at its line. */
-    public Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
+    Evaluator create(EvaluatorDefinition definition) throws InvalidConfigException {
         EvaluatorFactory f = factories.get(definition.kind());
         if (f == null) {
             var module = OptionalKinds.moduleFor(definition.kind());
             if (module.isPresent()) {
-                throw new InvalidConfigException(definition.position(),
+                throw definition.reject(
                         OptionalModules.missingKindMessage(definition.kind(), module.get()), OptionalModules.dependencyFix(module.get()));
             }
-            throw new InvalidConfigException(definition.position(), "unknown evaluator kind '" + definition.kind() + "'",
+            throw definition.reject("unknown evaluator kind '" + definition.kind() + "'",
                     "Known kinds: " + String.join(", ", kinds().stream().sorted().toList()));
         }
         return f.create(definition);

@@ -1,15 +1,19 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelResponse;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The model that grades responses for model-graded evaluators. Calls go through the same recording,
  * retry and rate limits as the prompt's own calls, so judged suites replay offline.
  */
+@API(status = MAINTAINED, since = "0.1")
 @FunctionalInterface
 public interface JudgeModel {
 

@@ -1,5 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * An evaluator written in Java that prompt files use by name:
  *
@@ -16,6 +20,7 @@ package dev.promptspec.eval;
  * <p>For a check with settings in YAML ({@code wordBudget: {max: 300}}), write an {@link EvaluatorFactory}
  * instead: it defines a new evaluator kind.
  */
+@API(status = STABLE, since = "0.1")
 public interface NamedEvaluator extends Evaluator {
 
     /** The name after {@code java:}; letters, digits, {@code _}, {@code -} and {@code .}. */

@@ -1,5 +1,7 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The Java evaluators a prompt file may reference as {@code uses: java:<name>}: those registered through
@@ -18,9 +21,11 @@ import java.util.regex.Pattern;
  * <p>Besides the usable evaluators it remembers names that look meant but cannot be used (a method that is
  * not static, a provider that failed to load), so that a reference to one says why instead of "not found".
  */
+@API(status = INTERNAL, since = "0.1")
 public final class NamedEvaluators {
 
     /** A usable evaluator and where it comes from ("static method com.acme.OrderPromptTest.orderIdPresent"). */
+    @API(status = INTERNAL, since = "0.1")
     public record Entry(String name, Evaluator evaluator, String origin) {
     }
 
@@ -106,6 +111,7 @@ public final class NamedEvaluators {
     }
 
     /** Collects entries; the first of two with one name is kept and the second reported. */
+    @API(status = INTERNAL, since = "0.1")
     public static final class Builder {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
         private final Map<String, String> unusable = new LinkedHashMap<>();

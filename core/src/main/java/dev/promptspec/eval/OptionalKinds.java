@@ -1,9 +1,12 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.util.OptionalModules;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Evaluator kinds that live in optional PromptSpec modules, so that a file using one without the module gets
@@ -12,6 +15,7 @@ import java.util.Set;
  * added). The module's factory publishes the same settings schema ({@link #settingsSchema}). Which module provides a
  * kind is {@link OptionalModules}' table, shared with optional providers.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OptionalKinds {
 
     /** The JSON Schema of each optional kind's settings (OptionalKindsTest: one for each kind of the table). */

@@ -1,9 +1,12 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * One test case's response in the parsed forms evaluators read (its Markdown tree, its JSON value), each parsed on
@@ -14,6 +17,7 @@ import java.util.function.Function;
  * <p>Thread-safe: each form is parsed at most once. A form's parser must be a pure function of the text, and its
  * result immutable, since every evaluator of the case shares it.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class ResponseForms {
 
     /**
@@ -22,6 +26,7 @@ public final class ResponseForms {
      *
      * @param <T> the parsed form; immutable, since every evaluator of the case shares it
      */
+    @API(status = MAINTAINED, since = "0.1")
     public static final class Form<T> {
 
         private final String name;

@@ -1,12 +1,16 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Reads the evaluator factories' {@linkplain EvaluatorFactory#settingsSchema() settings schemas}. */
+@API(status = INTERNAL, since = "0.1")
 public final class SettingsSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();

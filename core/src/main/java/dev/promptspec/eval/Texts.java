@@ -1,6 +1,11 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Small text helpers for verdict details. */
+@API(status = INTERNAL, since = "0.1")
 public final class Texts {
 
     private Texts() {

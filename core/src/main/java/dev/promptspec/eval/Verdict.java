@@ -1,6 +1,9 @@
 package dev.promptspec.eval;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What one evaluator concluded about one response.
@@ -9,6 +12,7 @@ import java.util.List;
  * @param score  0..1; 1 or 0 for pass/fail checks, graded for judges and similarity
  * @param detail a sentence a person can act on: what was expected and what was found
  */
+@API(status = STABLE, since = "0.1")
 public record Verdict(boolean passed, double score, String detail) {
 
     public Verdict {

@@ -1,9 +1,13 @@
 package dev.promptspec.problem;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** A prompt file that cannot run; its message lists every problem, one per line, with positions. */
+@API(status = INTERNAL, since = "0.1")
 public class InvalidPromptFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

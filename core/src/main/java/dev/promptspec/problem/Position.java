@@ -1,5 +1,9 @@
 package dev.promptspec.problem;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Where something is in a source file: 1-based line and column, as editors and compilers print them.
  *
@@ -7,6 +11,7 @@ package dev.promptspec.problem;
  * @param line   1-based line, or 0 when unknown
  * @param column 1-based column, or 0 when unknown
  */
+@API(status = INTERNAL, since = "0.1")
 public record Position(String file, int line, int column) {
 
     /** A position for the file as a whole, when no line is known. */

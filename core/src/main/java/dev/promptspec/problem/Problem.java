@@ -1,5 +1,9 @@
 package dev.promptspec.problem;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 
 /**
  * One thing wrong (or suspicious) in a prompt file, with where it is and how to fix it.
@@ -9,8 +13,10 @@ package dev.promptspec.problem;
  * @param message  what is wrong, naming the key or value
  * @param fix      what to do about it, or an empty string when the message says it all
  */
+@API(status = INTERNAL, since = "0.1")
 public record Problem(Severity severity, Position position, String message, String fix) {
 
+    @API(status = INTERNAL, since = "0.1")
     public enum Severity {
         /** The file cannot run as written. */
         ERROR,

@@ -1,10 +1,14 @@
 package dev.promptspec.problem;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Collects every problem of one file, so the author sees all of them at once, not one per run. */
+@API(status = INTERNAL, since = "0.1")
 public final class ProblemCollector {
 
     private final List<Problem> problems = new ArrayList<>();

@@ -75,7 +75,8 @@ final class CaseRunner {
             String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
             return judgeClient.call(new ModelRequest(model, messages, parameters, null), context.forJudge(purpose));
         };
-        EvaluationContext ctx = new EvaluationContext(response.text().trim(), testCase.variables(), response, testCase, file, judge);
+        EvaluationContext ctx = EvaluationContext.builder(response.text().trim()).variables(testCase.variables()).model(response)
+                .testCase(testCase).file(file).judge(judge).build();
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
             checks.add(check(e.spec().name(), e.kindLabel(), e.evaluator(), e.spec().weight(), ctx));
         }

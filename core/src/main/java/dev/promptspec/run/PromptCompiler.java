@@ -3,7 +3,6 @@ package dev.promptspec.run;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.Evaluator;
-import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.eval.json.JsonEvaluatorFactory;
@@ -83,8 +82,7 @@ public final class PromptCompiler {
         List<CompiledPrompt.ConfiguredEvaluator> evaluators = new ArrayList<>();
         for (EvaluatorSpec spec : file.evaluators()) {
             try {
-                Evaluator e = registry.create(new EvaluatorDefinition(spec.name(), spec.kind(), spec.config(), spec.position(),
-                        source, registry, collector));
+                Evaluator e = registry.create(spec, source, collector);
                 evaluators.add(new CompiledPrompt.ConfiguredEvaluator(spec, e));
             } catch (InvalidConfigException e) {
                 collector.add(e.toProblem());

@@ -1,11 +1,11 @@
 package dev.promptspec.run;
 
 import dev.promptspec.config.RunConfig;
-import dev.promptspec.internal.template.MissingVariableException;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.Role;
+import dev.promptspec.problem.MissingVariableException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.MessageTemplate;
 import dev.promptspec.promptfile.PromptFile;

@@ -1,7 +1,10 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.model.ModelClient;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A model the user's code supplies for some prompt files (for example a langchain4j {@code ChatModel} from a
@@ -13,9 +16,11 @@ import java.util.Optional;
  *                    instead of the prompt file's
  * @param client      the model, one attempt per call; or the reason there is none
  */
+@API(status = INTERNAL, since = "0.1")
 public record SuppliedModel(String description, Optional<String> modelName, Supplier client) {
 
     /** Supplies the model's client, or says why there is none. */
+    @API(status = INTERNAL, since = "0.1")
     @FunctionalInterface
     public interface Supplier {
         ModelClient get() throws dev.promptspec.model.ModelCallException;

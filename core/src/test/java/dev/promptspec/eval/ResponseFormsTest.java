@@ -8,7 +8,6 @@ import dev.promptspec.eval.json.JsonResponse;
 import dev.promptspec.eval.markdown.MarkdownRegion;
 import dev.promptspec.testing.EvaluatorHarness;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class ResponseFormsTest {
             parses.incrementAndGet();
             return text.lines().toList();
         });
-        EvaluationContext context = new EvaluationContext(CQRS.trim(), Map.of(), null, null, null, null);
+        EvaluationContext context = EvaluationContext.builder(CQRS.trim()).build();
 
         assertThat(context.forms().isParsed(lines)).isFalse();
         List<String> first = context.parsed(lines);
@@ -79,9 +78,9 @@ class ResponseFormsTest {
     @Test
     void a_context_refuses_forms_of_another_text() {
         ResponseForms other = new ResponseForms("another answer");
-        assertThatThrownBy(() -> new EvaluationContext("the answer", Map.of(), null, null, null, null, other))
+        assertThatThrownBy(() -> EvaluationContext.builder("the answer").forms(other).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the parsed forms are of another response than this context's");
         ResponseForms same = new ResponseForms(new String("the answer"));
-        assertThat(new EvaluationContext("the answer", Map.of(), null, null, null, null, same).forms()).isSameAs(same);
+        assertThat(EvaluationContext.builder("the answer").forms(same).build().forms()).isSameAs(same);
     }
 }

@@ -127,8 +127,8 @@ public final class EvaluatorHarness {
         TestCase tc = prompt.fileOrThrow().testData().get(0);
         ModelResponse model = new ModelResponse(response, TokenUsage.UNKNOWN, Duration.ZERO, "stop", "gpt-4o", 1,
                 ModelResponse.Origin.LIVE);
-        return new EvaluationContext(response.trim(), tc.variables(), model, tc, prompt.fileOrThrow(),
-                JudgeModel.unavailable("no judge in evaluator tests"));
+        return EvaluationContext.builder(response.trim()).variables(tc.variables()).model(model).testCase(tc)
+                .file(prompt.fileOrThrow()).judge(JudgeModel.unavailable("no judge in evaluator tests")).build();
     }
 
     /** A test resource as text (the realistic model answers under {@code responses/}). */

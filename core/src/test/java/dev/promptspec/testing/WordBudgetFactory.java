@@ -1,9 +1,9 @@
 package dev.promptspec.testing;
 
-import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.List;
@@ -22,9 +22,10 @@ public final class WordBudgetFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        ConfigReader c = new ConfigReader(def.configMap(), "wordBudget evaluator '" + def.name() + "'");
-        c.allowOnly(List.of("max"));
-        int max = c.integer("max", 1).orElseThrow(() -> new InvalidConfigException(def.position(), "wordBudget needs 'max'"));
+        EvaluatorSettings settings = def.settings();
+        settings.allowOnly(List.of("max"));
+        int max = settings.integer("max", 1).orElseThrow(() -> def.reject("wordBudget evaluator '" + def.name()
+                + "' needs 'max'", "Add max: with the most words a response may have"));
         return ctx -> {
             int words = ctx.response().split("\\s+").length;
             return Verdict.of(words <= max, words + " words; at most " + max + " allowed");

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 @PromptSpec("prompts/support/order-status.prompt.yml")
 class OrderStatusPromptTest {
 
-    /** {@code uses: java:quotesOrderNumber}: the reply quotes the order number the customer gave, as a whole number. */
-    @PromptEvaluator
+    /**
+     * {@code uses: java:quotesOrderNumber}: the reply quotes the order number the customer gave, as a whole number. It
+     * reads the testData key {@code orderId}, which no message uses: {@code reads} says so.
+     */
+    @PromptEvaluator(reads = "orderId")
     static Verdict quotesOrderNumber(EvaluationContext context) {
         String orderId = context.variables().get("orderId");
         boolean quoted = Pattern.compile("(?<!\\d)" + Pattern.quote(orderId) + "(?!\\d)").matcher(context.response()).find();

@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -69,8 +70,18 @@ final class MethodEvaluators {
                             + " is not a name YAML can reference after java: (use letters, digits, _, - and .)"));
                     continue;
                 }
+                Set<String> reads = new LinkedHashSet<>();
+                for (String variable : a.reads()) {
+                    if (!variable.isBlank()) {
+                        reads.add(variable.strip());
+                    }
+                }
+                if (!reads.isEmpty() && m.getParameterTypes()[0] == String.class) {
+                    issues.add(new Issue(m, "@PromptEvaluator " + describe(m) + " declares reads = " + reads + " but takes only the"
+                            + " response, so it reads no variable; take an EvaluationContext to read them, or remove 'reads'"));
+                }
                 m.trySetAccessible();
-                b.add(name, new MethodEvaluator(m), "static method " + describe(m));
+                b.add(name, new MethodEvaluator(m, Set.copyOf(reads)), "static method " + describe(m));
             }
         }
         return new Found(b.build(), issues);
@@ -105,8 +116,17 @@ final class MethodEvaluators {
         return m.getDeclaringClass().getName() + "." + m.getName();
     }
 
-    /** Calls the method; its exceptions become the check's failure (with their stack trace) in the caller. */
-    private record MethodEvaluator(Method method) implements Evaluator {
+    /**
+     * Calls the method; its exceptions become the check's failure (with their stack trace) in the caller.
+     *
+     * @param reads the test-case variables the method declares it reads ({@link PromptEvaluator#reads()})
+     */
+    private record MethodEvaluator(Method method, Set<String> reads) implements Evaluator {
+
+        @Override
+        public Set<String> variablesUsed() {
+            return reads;
+        }
 
         @Override
         public Verdict evaluate(EvaluationContext context) throws Exception {

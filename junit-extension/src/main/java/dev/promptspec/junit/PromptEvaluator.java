@@ -1,10 +1,13 @@
 package dev.promptspec.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Makes a static method of a {@code @PromptSpec} class (or of one of its superclasses) an evaluator that the
@@ -19,8 +22,9 @@ import java.lang.annotation.Target;
  *         return ORDER_ID.matcher(response).find();
  *     }
  *
- *     @PromptEvaluator("no-internal-notes")
- *     static Verdict noInternalNotes(EvaluationContext context) {
+ *     @PromptEvaluator(value = "quotesOrderNumber", reads = "orderId")
+ *     static Verdict quotesOrderNumber(EvaluationContext context) {
+ *         String orderId = context.variables().get("orderId");
  *         ...
  *     }
  * }
@@ -39,6 +43,7 @@ import java.lang.annotation.Target;
  * in the report; an {@link AssertionError} (an AssertJ assertion, say) fails it with the assertion's message.
  * Returning {@code null} is an error too (never a verdict, so {@code not:} cannot turn it into a pass).
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -46,4 +51,13 @@ public @interface PromptEvaluator {
 
     /** The name after {@code java:} in YAML. Default: the method's name. */
     String value() default "";
+
+    /**
+     * The test-case variables the method reads from {@link dev.promptspec.eval.EvaluationContext#variables()}. They count
+     * as read, as a YAML evaluator's {@code {{variables}}} do: a testData key only this method reads is not reported as
+     * unused, and a declared variable that no testData entry provides is reported where the file uses the method.
+     * Declaring {@code expected} turns off the implicit "expected" check for the files that use the method, as a YAML
+     * evaluator reading {@code {{expected}}} does.
+     */
+    String[] reads() default {};
 }

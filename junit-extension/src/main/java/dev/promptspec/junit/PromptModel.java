@@ -1,15 +1,19 @@
 package dev.promptspec.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks the static, parameterless method of a {@link PromptSpec @PromptSpec} class that returns the
  * langchain4j {@code dev.langchain4j.model.chat.ChatModel} answering that class's prompts: Anthropic, Gemini,
- * Bedrock, Azure, a Spring bean... any langchain4j provider, instead of the run's configured endpoint.
+ * Bedrock, Azure, a Spring bean... any langchain4j provider, instead of the run's configured endpoint. This is the way
+ * to give PromptSpec a model in code; the run's provider is otherwise chosen by configuration ({@code promptspec.provider}).
  *
  * <pre>{@code
  * @PromptSpec("prompts/support")
@@ -31,6 +35,7 @@ import java.lang.annotation.Target;
  * the run's, shared with every other class. Pass no {@code timeout} or retries to the model: PromptSpec's
  * apply ({@code promptspec.timeout}, {@code promptspec.retries}).
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -128,6 +128,38 @@ class JavaEvaluatorsEngineTest {
         }
     }
 
+    /** Reads the testData key orderId without saying so: PromptSpec sees a key that nothing reads. */
+    @PromptSpec("prompts/java-evaluators/quotes-order.prompt.yml")
+    static class QuotesOrderUndeclared {
+
+        @PromptEvaluator
+        static Verdict quotesOrderNumber(EvaluationContext context) {
+            String orderId = context.variables().get("orderId");
+            return Verdict.of(context.response().contains(orderId), "looks for order " + orderId);
+        }
+    }
+
+    /** The same evaluator, declaring the variable it reads. */
+    @PromptSpec("prompts/java-evaluators/quotes-order.prompt.yml")
+    static class QuotesOrderDeclared {
+
+        @PromptEvaluator(reads = "orderId")
+        static Verdict quotesOrderNumber(EvaluationContext context) {
+            String orderId = context.variables().get("orderId");
+            return Verdict.of(context.response().contains(orderId), "looks for order " + orderId);
+        }
+    }
+
+    /** Declares variables, one of which no entry provides, on a method that sees only the response. */
+    @PromptSpec("prompts/java-evaluators/quotes-order.prompt.yml")
+    static class QuotesOrderMisdeclared {
+
+        @PromptEvaluator(reads = {"orderId", "orderNumber"})
+        static boolean quotesOrderNumber(String response) {
+            return ORDER_ID.matcher(response).find();
+        }
+    }
+
     /** The evaluator comes from a library: a NamedEvaluator registered through ServiceLoader. */
     @PromptSpec("prompts/java-evaluators/word-budget.prompt.yml")
     static class ShortReplies {
@@ -313,5 +345,28 @@ class JavaEvaluatorsEngineTest {
         assertThat(failures(results)).singleElement().asString()
                 .contains("[FAIL] At most 40 words (wordBudget): 56 words; at most 40 allowed")
                 .contains("[FAIL] Has order id (java:orderIdPresent): library check for a 5-digit order id");
+    }
+
+    @Test
+    void variables_an_evaluator_method_declares_count_as_read() {
+        String unused = "prompts/java-evaluators/quotes-order.prompt.yml:10:5: warning: testData key 'orderId' is not used by any"
+                + " message or evaluator";
+        assertThat(engine(QuotesOrderUndeclared.class).discover().getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+                .anySatisfy(m -> assertThat(m).startsWith(unused));
+
+        assertThat(engine(QuotesOrderDeclared.class).discover().getDiscoveryIssues()).isEmpty();
+        EngineExecutionResults results = engine(QuotesOrderDeclared.class).execute();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
+    @Test
+    void declared_variables_are_checked_like_a_yaml_evaluator_s() {
+        assertThat(engine(QuotesOrderMisdeclared.class).discover().getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+                .containsExactlyInAnyOrder("@PromptEvaluator " + QuotesOrderMisdeclared.class.getName() + ".quotesOrderNumber"
+                        + " declares reads = [orderId, orderNumber] but takes only the response, so it reads no variable; take an"
+                        + " EvaluationContext to read them, or remove 'reads'",
+                        "prompts/java-evaluators/quotes-order.prompt.yml:13:5: warning: evaluator 'Quotes the order number' uses"
+                        + " {{orderNumber}} but no testData entry provides it. Add 'orderNumber:' to the"
+                        + " entries, or a value for every entry under defaults:");
     }
 }

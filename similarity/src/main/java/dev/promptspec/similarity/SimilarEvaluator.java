@@ -2,20 +2,20 @@ package dev.promptspec.similarity;
 
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.MissingVariableException;
-import dev.promptspec.internal.template.Template;
+import dev.promptspec.problem.MissingVariableException;
 import java.util.Locale;
 import java.util.Set;
 
 /** Passes when the response's embedding is at least {@code threshold} cosine-similar to the reference's. */
 final class SimilarEvaluator implements Evaluator {
 
-    private final Template reference;
+    private final SettingTemplate reference;
     private final double threshold;
 
-    SimilarEvaluator(Template reference, double threshold) {
+    SimilarEvaluator(SettingTemplate reference, double threshold) {
         this.reference = reference;
         this.threshold = threshold;
     }
@@ -24,7 +24,7 @@ final class SimilarEvaluator implements Evaluator {
     public Verdict evaluate(EvaluationContext context) {
         String to;
         try {
-            to = reference.render(context.variables());
+            to = reference.render(context);
         } catch (MissingVariableException e) {
             return Verdict.fail("cannot compare: " + e.getMessage());
         }

@@ -1,15 +1,18 @@
 package dev.promptspec.similarity;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.OptionalKinds;
-import dev.promptspec.internal.template.Template;
-import dev.promptspec.internal.yaml.YamlScalar;
+import dev.promptspec.eval.SettingTemplate;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code similar:} compares the meaning of the response with a reference, offline: cosine similarity of
@@ -24,6 +27,7 @@ import java.util.Optional;
  *
  * {@code similar: "{{expected}}"} is short for {@code to:} with the default threshold.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SimilarEvaluatorFactory implements EvaluatorFactory {
 
     /**
@@ -39,20 +43,18 @@ public final class SimilarEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        YamlScalar shorthand = def.configScalar();
-        if (shorthand != null) {
-            return new SimilarEvaluator(Template.parse(shorthand.text(), shorthand.position()), DEFAULT_THRESHOLD);
+        SettingValue shorthand = def.value();
+        if (shorthand.isScalar()) {
+            return new SimilarEvaluator(shorthand.template(), DEFAULT_THRESHOLD);
         }
-        String where = "similar evaluator '" + def.name() + "'";
-        ConfigReader c = new ConfigReader(def.configMap(), where);
+        EvaluatorSettings c = def.settings();
         c.allowOnly(List.of("to", "threshold"));
-        Optional<String> to = c.string("to");
-        if (to.isEmpty() || to.get().isBlank()) {
-            throw new InvalidConfigException(def.config().position(), where + " has no 'to'",
-                    "Add to: with the reference text, usually \"{{expected}}\"");
+        Optional<SettingTemplate> to = c.template("to");
+        if (to.isEmpty() || to.get().text().isBlank()) {
+            throw def.value().reject(c.where() + " has no 'to'", "Add to: with the reference text, usually \"{{expected}}\"");
         }
         double threshold = c.number("threshold", 0, 1).orElse(DEFAULT_THRESHOLD);
-        return new SimilarEvaluator(Template.parse(to.get(), c.entry("to").get().value().position()), threshold);
+        return new SimilarEvaluator(to.get(), threshold);
     }
 
     /** Kept in core ({@link OptionalKinds}) so the prompt file schema describes this kind without this module. */

@@ -1,11 +1,15 @@
 package dev.promptspec.eval.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptspec.eval.Verdict;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The checks of the {@code json} evaluator, for use from Java. */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonChecks {
 
     private JsonChecks() {

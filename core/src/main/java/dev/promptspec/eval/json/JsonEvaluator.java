@@ -3,7 +3,7 @@ package dev.promptspec.eval.json;
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.MissingVariableException;
+import dev.promptspec.problem.MissingVariableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,21 +1,18 @@
 package dev.promptspec.eval.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptspec.eval.ConfigReader;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.Template;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlNode;
-import dev.promptspec.internal.yaml.YamlScalar;
-import dev.promptspec.internal.yaml.YamlValues;
 import dev.promptspec.model.ResponseFormat;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
 import dev.promptspec.promptfile.PromptSource;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -25,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * {@code json:} the response is JSON, optionally valid against a JSON Schema and with values at JSON pointers:
@@ -38,6 +36,7 @@ import java.util.function.Function;
  * </pre>
  * Also builds the implicit "responseFormat" check of files that ask for JSON.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonEvaluatorFactory implements EvaluatorFactory {
 
     /**
@@ -55,29 +54,29 @@ public final class JsonEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        YamlScalar shorthand = def.configScalar();
-        if (shorthand != null) {
+        SettingValue shorthand = def.value();
+        if (shorthand.isScalar()) {
             if (shorthand.text().equals("valid") || shorthand.asBoolean().orElse(false)) {
                 return new JsonEvaluator(false, List.of());
             }
-            throw new InvalidConfigException(shorthand.position(), "json evaluator '" + def.name() + "' must be 'valid' or a mapping, not '"
+            throw shorthand.reject("json evaluator '" + def.name() + "' must be 'valid' or a mapping, not '"
                     + shorthand.text() + "'", "Write json: valid, or json: with schema:, equals:, contains:, exists: or absent:");
         }
-        String where = "json evaluator '" + def.name() + "'";
-        ConfigReader c = new ConfigReader(def.configMap(), where);
+        EvaluatorSettings c = def.settings();
+        String where = c.where();
         c.allowOnly(KEYS);
         List<PendingCheck> checks = new ArrayList<>();
         if (c.has("schema") && c.has("schemaFile")) {
-            throw new InvalidConfigException(c.entry("schemaFile").get().keyPosition(), where + " has both 'schema' and 'schemaFile'",
+            throw c.keyOf("schemaFile").reject(where + " has both 'schema' and 'schemaFile'",
                     "Keep one of them");
         }
-        Optional<YamlMap.Entry> schema = c.entry("schema");
+        Optional<SettingValue> schema = c.get("schema");
         if (schema.isPresent()) {
-            checks.add(PendingCheck.fixed(JsonChecks.matchesSchema(inlineSchema(schema.get().value(), def.source()))));
+            checks.add(PendingCheck.fixed(JsonChecks.matchesSchema(inlineSchema(schema.get(), def.source()))));
         }
         Optional<String> schemaFile = c.string("schemaFile");
         if (schemaFile.isPresent()) {
-            Position at = c.entry("schemaFile").get().value().position();
+            SettingValue at = c.get("schemaFile").orElseThrow();
             checks.add(PendingCheck.fixed(JsonChecks.matchesSchema(schemaFile(schemaFile.get(), def.source(), at))));
         }
         checks.addAll(valueChecks(c, "equals", JsonChecks::equalsAt));
@@ -117,18 +116,18 @@ public final class JsonEvaluatorFactory implements EvaluatorFactory {
         return new JsonEvaluator(false, List.of(PendingCheck.fixed(JsonChecks.matchesSchema(schema))));
     }
 
-    private static JsonSchema inlineSchema(YamlNode node, PromptSource source) throws InvalidConfigException {
-        String text = node instanceof YamlScalar s ? s.text() : YamlValues.toJson(node);
+    private static JsonSchema inlineSchema(SettingValue value, PromptSource source) throws InvalidConfigException {
+        String text = value.isMapping() || value.isList() ? value.toJson() : value.text();
         try {
             return JsonSchema.of(text, source.localFile().map(Path::toUri).orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(node.position(), e.getMessage(),
+            throw value.reject(e.getMessage(),
                     "Write the schema as a YAML mapping or a JSON string (draft 2020-12 unless it sets $schema)");
         }
     }
 
     /** Relative to the prompt file's directory, or to its URL when it sits inside a jar. */
-    private static JsonSchema schemaFile(String name, PromptSource source, Position at) throws InvalidConfigException {
+    private static JsonSchema schemaFile(String name, PromptSource source, SettingValue at) throws InvalidConfigException {
         try {
             if (source.directory().isPresent()) {
                 return JsonSchema.of(source.directory().get().resolve(name).normalize());
@@ -137,54 +136,55 @@ public final class JsonEvaluatorFactory implements EvaluatorFactory {
                 return JsonSchema.of(new URL(source.uri().toURL(), name));
             }
         } catch (IllegalArgumentException | MalformedURLException e) {
-            throw new InvalidConfigException(at, e.getMessage(), "schemaFile is resolved against the prompt file's directory");
+            throw at.reject(e.getMessage(), "schemaFile is resolved against the prompt file's directory");
         }
-        throw new InvalidConfigException(at, "schemaFile '" + name + "' cannot be resolved: " + source.name() + " is not a file",
+        throw at.reject("schemaFile '" + name + "' cannot be resolved: " + source.name() + " is not a file",
                 "Inline the schema with schema: instead");
     }
 
-    private static List<PendingCheck> valueChecks(ConfigReader c, String key,
+    private static List<PendingCheck> valueChecks(EvaluatorSettings c, String key,
             BiFunction<String, JsonNode, JsonCheck> check) throws InvalidConfigException {
-        Optional<YamlMap.Entry> entry = c.entry(key);
+        Optional<SettingValue> entry = c.get(key);
         if (entry.isEmpty()) {
             return List.of();
         }
-        if (!(entry.get().value() instanceof YamlMap pointers)) {
-            throw new InvalidConfigException(entry.get().value().position(), "'" + key + "' must map JSON pointers to values, not "
-                    + entry.get().value().describe(), "Write " + key + ": {/status: SHIPPED, /items/0/sku: A-1}");
+        if (!entry.get().isMapping()) {
+            throw entry.get().reject("'" + key + "' must map JSON pointers to values, not "
+                    + entry.get().describe(), "Write " + key + ": {/status: SHIPPED, /items/0/sku: A-1}");
         }
+        EvaluatorSettings pointers = entry.get().asSettings("'" + key + "' of " + c.where());
         List<PendingCheck> out = new ArrayList<>();
-        for (YamlMap.Entry e : pointers.entryList()) {
-            String pointer = pointer(e.key(), e.keyPosition());
-            YamlNode value = e.value();
-            if (value instanceof YamlScalar s && s.isString() && s.text().contains("{{")) {
-                out.add(PendingCheck.templated(pointer, Template.parse(s.text(), s.position()), check));
+        for (String written : pointers.keys()) {
+            String pointer = pointer(written, pointers.keyOf(written));
+            SettingValue value = pointers.get(written).orElseThrow();
+            if (value.isText() && value.text().contains("{{")) {
+                out.add(PendingCheck.templated(pointer, value.template(), check));
             } else {
-                out.add(PendingCheck.fixed(check.apply(pointer, JsonResponse.MAPPER.valueToTree(YamlValues.toJava(value)))));
+                out.add(PendingCheck.fixed(check.apply(pointer, JsonResponse.MAPPER.valueToTree(value.toJava()))));
             }
         }
         return out;
     }
 
-    private static List<PendingCheck> pointerChecks(ConfigReader c, String key, Function<String, JsonCheck> check)
+    private static List<PendingCheck> pointerChecks(EvaluatorSettings c, String key, Function<String, JsonCheck> check)
             throws InvalidConfigException {
         Optional<List<String>> pointers = c.strings(key);
         List<PendingCheck> out = new ArrayList<>();
         for (String p : pointers.orElse(List.of())) {
-            out.add(PendingCheck.fixed(check.apply(pointer(p, c.entry(key).get().value().position()))));
+            out.add(PendingCheck.fixed(check.apply(pointer(p, c.get(key).orElseThrow()))));
         }
         return out;
     }
 
-    private static String pointer(String written, Position at) throws InvalidConfigException {
+    private static String pointer(String written, SettingValue at) throws InvalidConfigException {
         if (!written.isEmpty() && !written.startsWith("/")) {
-            throw new InvalidConfigException(at, "'" + written + "' is not a JSON pointer",
+            throw at.reject("'" + written + "' is not a JSON pointer",
                     "JSON pointers start with / and separate keys and indexes with /, e.g. /items/0/sku");
         }
         try {
             JsonPointer.compile(written);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(at, "'" + written + "' is not a JSON pointer: " + e.getMessage());
+            throw at.reject("'" + written + "' is not a JSON pointer: " + e.getMessage(), null);
         }
         return written;
     }

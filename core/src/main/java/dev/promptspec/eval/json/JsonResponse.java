@@ -1,5 +1,7 @@
 package dev.promptspec.eval.json;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,12 +14,14 @@ import dev.promptspec.eval.Verdict;
 import dev.promptspec.eval.markdown.CodeFence;
 import dev.promptspec.eval.markdown.MarkdownRegion;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A response read as JSON: the parsed value, or why it is not JSON. With {@code stripFence}, an answer that
  * wraps its JSON in a Markdown code fence (as chat models like to) is read from inside the first
  * {@code ```json} (or language-less) fence.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class JsonResponse {
 
     /** Trailing text after the value is an error: "{...} Hope this helps!" is not JSON. */

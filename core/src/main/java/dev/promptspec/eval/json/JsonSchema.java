@@ -1,5 +1,7 @@
 package dev.promptspec.eval.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A JSON Schema (networknt json-schema-validator), checked against its meta-schema when it is created so
@@ -26,6 +29,7 @@ import java.util.Locale;
  * {@code $schema} are draft 2020-12. {@code $ref}s to local files resolve against the schema's own location;
  * nothing is ever fetched from the network.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonSchema {
 
     private static final int SHOWN = 5;

@@ -3,8 +3,8 @@ package dev.promptspec.eval.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.promptspec.eval.EvaluationContext;
-import dev.promptspec.internal.template.MissingVariableException;
-import dev.promptspec.internal.template.Template;
+import dev.promptspec.eval.SettingTemplate;
+import dev.promptspec.problem.MissingVariableException;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -22,11 +22,11 @@ interface PendingCheck {
     }
 
     /** {@code check(pointer, the rendered text)}, per test case. */
-    static PendingCheck templated(String pointer, Template expected, BiFunction<String, JsonNode, JsonCheck> check) {
+    static PendingCheck templated(String pointer, SettingTemplate expected, BiFunction<String, JsonNode, JsonCheck> check) {
         return new PendingCheck() {
             @Override
             public JsonCheck resolve(EvaluationContext context) throws MissingVariableException {
-                return check.apply(pointer, TextNode.valueOf(expected.render(context.variables())));
+                return check.apply(pointer, TextNode.valueOf(expected.render(context)));
             }
 
             @Override

@@ -1,26 +1,29 @@
 package dev.promptspec.eval.judge;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
-import dev.promptspec.internal.template.Template;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingTemplate;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.internal.util.Suggestions;
-import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Builds {@code uses: github/<metric>} judges. Beside {@code uses}, an entry may set {@code threshold}
  * (default 0.25: a rating of 2 of 5, gh-models' pass rule), {@code modelId}, and the variable each of the
  * judge's inputs comes from ({@code question}, {@code reference}, {@code context}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BuiltInJudgeFactory {
 
     private BuiltInJudgeFactory() {
@@ -49,30 +52,32 @@ public final class BuiltInJudgeFactory {
 
     /**
      * @param uses     the {@code uses} value
-     * @param at       where the value is written
+     * @param at       the {@code uses} value as written
      * @param settings the entry's other keys, or null when it has none
      */
-    public static Evaluator create(EvaluatorDefinition def, String uses, Position at, YamlMap settings) throws InvalidConfigException {
+    public static Evaluator create(EvaluatorDefinition def, String uses, SettingValue at, EvaluatorSettings settings)
+            throws InvalidConfigException {
         Optional<BuiltInJudges.Definition> found = BuiltInJudges.find(uses);
         if (found.isEmpty()) {
-            throw new InvalidConfigException(at, "unknown built-in judge '" + uses + "'" + Suggestions.didYouMean(uses, names()),
+            throw at.reject("unknown built-in judge '" + uses + "'" + Suggestions.didYouMean(uses, names()),
                     "Built-in judges: " + String.join(", ", names()));
         }
         BuiltInJudges.Definition judge = found.get();
         String where = "evaluator '" + def.name() + "' (" + uses + ")";
-        ConfigReader c = new ConfigReader(settings != null ? settings : YamlMap.empty(at), where);
+        EvaluatorSettings c = settings != null ? settings.asValue().asSettings(where) : null;
         List<String> keys = new ArrayList<>(List.of("uses", "threshold", "modelId"));
         keys.addAll(judge.inputs().keySet());
-        c.allowOnly(keys);
-        Map<String, Template> derived = new LinkedHashMap<>();
-        for (Map.Entry<String, String> input : judge.inputs().entrySet()) {
-            Optional<String> mapped = c.string(input.getKey());
-            Position p = mapped.isPresent() ? c.entry(input.getKey()).get().value().position() : def.position();
-            derived.put(input.getKey(), Template.parse(mapped.orElse("{{" + input.getValue() + "}}"), p));
+        if (c != null) {
+            c.allowOnly(keys);
         }
-        Double threshold = JudgeSettings.threshold(c, where);
-        return new JudgeEvaluator(def.name(), JudgeSettings.modelId(c), ModelParameters.NONE,
-                Template.parse(BuiltInJudges.SYSTEM, def.position()), Template.parse(judge.prompt(), def.position()), null, BuiltInJudges.SCALE,
+        Map<String, SettingTemplate> derived = new LinkedHashMap<>();
+        for (Map.Entry<String, String> input : judge.inputs().entrySet()) {
+            Optional<SettingTemplate> mapped = c != null ? c.template(input.getKey()) : Optional.empty();
+            derived.put(input.getKey(), mapped.orElse(def.template("{{" + input.getValue() + "}}")));
+        }
+        Double threshold = c != null ? JudgeSettings.threshold(c, where) : null;
+        return new JudgeEvaluator(def.name(), c != null ? JudgeSettings.modelId(c) : null, ModelParameters.NONE,
+                def.template(BuiltInJudges.SYSTEM), def.template(judge.prompt()), null, BuiltInJudges.SCALE,
                 threshold != null ? threshold : BuiltInJudges.DEFAULT_THRESHOLD, derived, List.of(judge.metric()),
                 JudgeEvaluator.Wording.RATING);
     }

@@ -2,14 +2,14 @@ package dev.promptspec.eval.judge;
 
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.MissingVariableException;
-import dev.promptspec.internal.template.Template;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Role;
+import dev.promptspec.problem.MissingVariableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,12 +43,12 @@ final class JudgeEvaluator implements Evaluator {
     private final String name;
     private final String modelId;
     private final ModelParameters parameters;
-    private final Template system;
-    private final Template prompt;
+    private final SettingTemplate system;
+    private final SettingTemplate prompt;
     private final String answerInstruction;
     private final List<Choice> choices;
     private final Double threshold;
-    private final Map<String, Template> derived;
+    private final Map<String, SettingTemplate> derived;
     private final FinalAnswer parser;
     private final Wording wording;
 
@@ -64,8 +64,9 @@ final class JudgeEvaluator implements Evaluator {
      *                          (a built-in's {@code question: "{{ticket}}"})
      * @param labels            words that may introduce the answer besides score, answer...
      */
-    JudgeEvaluator(String name, String modelId, ModelParameters parameters, Template system, Template prompt, String answerInstruction,
-            List<Choice> choices, Double threshold, Map<String, Template> derived, List<String> labels, Wording wording) {
+    JudgeEvaluator(String name, String modelId, ModelParameters parameters, SettingTemplate system, SettingTemplate prompt,
+            String answerInstruction, List<Choice> choices, Double threshold, Map<String, SettingTemplate> derived, List<String> labels,
+            Wording wording) {
         this.name = name;
         this.modelId = modelId;
         this.parameters = parameters;
@@ -111,7 +112,7 @@ final class JudgeEvaluator implements Evaluator {
 
     private List<ChatMessage> messages(EvaluationContext context) throws MissingVariableException {
         Map<String, String> vars = new HashMap<>(context.variables());
-        for (Map.Entry<String, Template> d : derived.entrySet()) {
+        for (Map.Entry<String, SettingTemplate> d : derived.entrySet()) {
             vars.put(d.getKey(), d.getValue().render(context.variables()));
         }
         vars.put("completion", context.response());

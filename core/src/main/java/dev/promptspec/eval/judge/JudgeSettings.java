@@ -1,8 +1,7 @@
 package dev.promptspec.eval.judge;
 
-import dev.promptspec.eval.ConfigReader;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlScalar;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,15 +12,15 @@ final class JudgeSettings {
     private JudgeSettings() {
     }
 
-    static String modelId(ConfigReader c) throws InvalidConfigException {
+    static String modelId(EvaluatorSettings c) throws InvalidConfigException {
         return modelId(c, "modelId");
     }
 
     /** The judge model {@code key} names, or null when it is not set; an empty one is an error. */
-    static String modelId(ConfigReader c, String key) throws InvalidConfigException {
+    static String modelId(EvaluatorSettings c, String key) throws InvalidConfigException {
         Optional<String> id = c.string(key);
         if (id.isPresent() && id.get().isBlank()) {
-            throw new InvalidConfigException(c.entry(key).get().value().position(), "'" + key + "' is empty",
+            throw c.get(key).orElseThrow().reject("'" + key + "' is empty",
                     "Name the judge model (gpt-4o, openai/gpt-4o...) or remove the key to use the run's judge model");
         }
         return id.map(String::strip).orElse(null);
@@ -31,12 +30,12 @@ final class JudgeSettings {
      * The lowest passing score, 0..1. A judge's rating of N on a 1–5 scale is the score (N-1)/4; a threshold
      * written as a rating ({@code threshold: 4}) is an error that says so, never silently reinterpreted.
      */
-    static Double threshold(ConfigReader c, String where) throws InvalidConfigException {
-        Optional<YamlMap.Entry> e = c.entry("threshold");
-        if (e.isPresent() && e.get().value() instanceof YamlScalar s && s.asDouble().isPresent()) {
-            double v = s.asDouble().get();
+    static Double threshold(EvaluatorSettings c, String where) throws InvalidConfigException {
+        Optional<SettingValue> e = c.get("threshold");
+        if (e.isPresent() && e.get().asNumber().isPresent()) {
+            double v = e.get().asNumber().get();
             if (v > 1 && v <= 5 && v == Math.rint(v)) {
-                throw new InvalidConfigException(s.position(), "'threshold' in " + where + " is a score from 0 to 1, not a rating",
+                throw e.get().reject("'threshold' in " + where + " is a score from 0 to 1, not a rating",
                         String.format(Locale.ROOT, "A rating of %d of 5 is the score %.2f: write threshold: %.2f", (int) v,
                                 (v - 1) / 4, (v - 1) / 4));
             }

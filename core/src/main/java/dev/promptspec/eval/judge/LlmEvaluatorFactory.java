@@ -1,17 +1,14 @@
 package dev.promptspec.eval.judge;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
-import dev.promptspec.internal.template.Template;
-import dev.promptspec.internal.yaml.YamlList;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlNode;
-import dev.promptspec.internal.yaml.YamlScalar;
-import dev.promptspec.model.ModelParameters;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingTemplate;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.promptfile.ModelParametersReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code llm:} judges written in the file, as gh-models defines them: {@code prompt} (with the test case's
@@ -30,6 +28,7 @@ import java.util.Set;
  * PromptSpec appends one sentence to the prompt asking for it ({@code answerInstruction: false} leaves the
  * prompt exactly as written).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LlmEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("modelId", "model", "modelParameters", "prompt", "systemPrompt", "choices", "threshold",
@@ -42,58 +41,43 @@ public final class LlmEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        String where = "llm evaluator '" + def.name() + "'";
-        ConfigReader c = new ConfigReader(def.configMap(), where);
+        EvaluatorSettings c = def.settings();
+        String where = c.where();
         c.allowOnly(KEYS);
-        Optional<String> prompt = c.string("prompt");
-        if (prompt.isEmpty() || prompt.get().isBlank()) {
-            throw new InvalidConfigException(c.entry("prompt").map(e -> e.value().position()).orElse(def.config().position()),
-                    where + " has no 'prompt'", "Add prompt: with the question for the judge; {{completion}} is the response to grade");
+        Optional<SettingTemplate> promptTemplate = c.template("prompt");
+        if (promptTemplate.isEmpty() || promptTemplate.get().text().isBlank()) {
+            throw c.get("prompt").orElse(def.value()).reject(where + " has no 'prompt'",
+                    "Add prompt: with the question for the judge; {{completion}} is the response to grade");
         }
-        Template promptTemplate = Template.parse(prompt.get(), c.entry("prompt").get().value().position());
-        if (!promptTemplate.uses("completion")) {
-            def.warn(c.entry("prompt").get().value().position(), where + ": the prompt never shows the judge the response",
+        if (!promptTemplate.get().variables().contains("completion")) {
+            c.get("prompt").orElseThrow().warn(where + ": the prompt never shows the judge the response",
                     "Put {{completion}} where the response to grade belongs");
         }
-        Template system = c.string("systemPrompt").filter(s -> !s.isBlank())
-                .map(s -> Template.parse(s, c.entry("systemPrompt").get().value().position())).orElse(null);
+        SettingTemplate system = c.template("systemPrompt").filter(s -> !s.text().isBlank()).orElse(null);
         List<Choice> choices = choices(c, def, where);
         Double threshold = JudgeSettings.threshold(c, where);
         if (threshold != null && choices.stream().noneMatch(ch -> ch.score() >= threshold - 1e-9)) {
-            throw new InvalidConfigException(c.entry("threshold").get().value().position(), where + ": no choice reaches the threshold "
+            throw c.get("threshold").orElseThrow().reject(where + ": no choice reaches the threshold "
                     + threshold + ", so it can never pass", "Lower the threshold or fix the choices' scores");
         }
         if (threshold == null && choices.stream().noneMatch(ch -> ch.score() > 0)) {
-            throw new InvalidConfigException(c.entry("choices").get().value().position(), where + ": every choice scores 0, so it can"
+            throw c.get("choices").orElseThrow().reject(where + ": every choice scores 0, so it can"
                     + " never pass (a choice passes when its score is above 0)", "Give the acceptable answers a score above 0");
         }
         String instruction = c.bool("answerInstruction").orElse(true) ? instruction(choices) : null;
-        return new JudgeEvaluator(def.name(), judgeModel(c, def, where), parameters(c, def, where), system, promptTemplate, instruction,
-                choices, threshold, Map.of(), List.of(), JudgeEvaluator.Wording.CHOICE);
+        return new JudgeEvaluator(def.name(), judgeModel(c, where), c.modelParameters("modelParameters"), system,
+                promptTemplate.get(), instruction, choices, threshold, Map.of(), List.of(), JudgeEvaluator.Wording.CHOICE);
     }
 
     /** {@code modelId}, else {@code model}: two names of one setting; when they disagree, gh-models' modelId wins. */
-    private static String judgeModel(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
+    private static String judgeModel(EvaluatorSettings c, String where) throws InvalidConfigException {
         String modelId = JudgeSettings.modelId(c, "modelId");
         String model = JudgeSettings.modelId(c, "model");
         if (modelId != null && model != null && !modelId.equals(model)) {
-            def.warn(c.entry("model").get().value().position(), where + ": 'model' (" + model + ") and 'modelId' (" + modelId
+            c.get("model").orElseThrow().warn(where + ": 'model' (" + model + ") and 'modelId' (" + modelId
                     + ") name different judges; the judge is modelId's, as in gh models", "Remove 'model:', or make it the same as modelId");
         }
         return modelId != null ? modelId : model;
-    }
-
-    private static ModelParameters parameters(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
-        Optional<YamlMap.Entry> entry = c.entry("modelParameters");
-        if (entry.isEmpty() || entry.get().value() instanceof YamlScalar s && s.isNull()) {
-            return ModelParameters.NONE;
-        }
-        if (!(entry.get().value() instanceof YamlMap map)) {
-            throw new InvalidConfigException(entry.get().value().position(), "'modelParameters' in " + where + " must be a mapping of"
-                    + " parameters (temperature: 0, maxTokens: 300...), not " + entry.get().value().describe(),
-                    "Indent the parameters under modelParameters:");
-        }
-        return ModelParametersReader.read(map, "modelParameters of " + where, def.problems());
     }
 
     static String instruction(List<Choice> choices) {
@@ -101,38 +85,38 @@ public final class LlmEvaluatorFactory implements EvaluatorFactory {
                 + String.join(", ", choices.stream().map(Choice::choice).toList()) + ".";
     }
 
-    private static List<Choice> choices(ConfigReader c, EvaluatorDefinition def, String where) throws InvalidConfigException {
-        Optional<YamlMap.Entry> entry = c.entry("choices");
+    private static List<Choice> choices(EvaluatorSettings c, EvaluatorDefinition def, String where) throws InvalidConfigException {
+        Optional<SettingValue> entry = c.get("choices");
         String fix = "Write choices: as a list of '- choice: <answer>' with 'score: <0 to 1>', e.g. choice: \"yes\" / score: 1";
         if (entry.isEmpty()) {
-            throw new InvalidConfigException(def.config().position(), where + " has no 'choices'", fix);
+            throw def.value().reject(where + " has no 'choices'", fix);
         }
-        if (!(entry.get().value() instanceof YamlList list) || list.size() == 0) {
-            throw new InvalidConfigException(entry.get().value().position(), "'choices' in " + where + " must be a non-empty list, not "
-                    + entry.get().value().describe(), fix);
+        if (!entry.get().isList() || entry.get().items().isEmpty()) {
+            throw entry.get().reject("'choices' in " + where + " must be a non-empty list, not "
+                    + entry.get().describe(), fix);
         }
         List<Choice> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         int i = 0;
-        for (YamlNode item : list.items()) {
+        for (SettingValue item : entry.get().items()) {
             i++;
-            if (!(item instanceof YamlMap m)) {
-                throw new InvalidConfigException(item.position(), "choice #" + i + " of " + where + " must be a mapping with 'choice'"
+            if (!item.isMapping()) {
+                throw item.reject("choice #" + i + " of " + where + " must be a mapping with 'choice'"
                         + " and 'score', not " + item.describe(), fix);
             }
-            ConfigReader r = new ConfigReader(m, "choice #" + i + " of " + where);
+            EvaluatorSettings r = item.asSettings("choice #" + i + " of " + where);
             r.allowOnly(List.of("choice", "score"));
             Optional<String> text = r.string("choice");
             if (text.isEmpty() || text.get().isBlank()) {
-                throw new InvalidConfigException(m.position(), "choice #" + i + " of " + where + " has no 'choice'", fix);
+                throw r.reject("choice #" + i + " of " + where + " has no 'choice'", fix);
             }
             Optional<Double> score = r.number("score", 0, 1);
             if (score.isEmpty()) {
-                throw new InvalidConfigException(m.position(), "choice '" + text.get() + "' of " + where + " has no 'score'",
+                throw r.reject("choice '" + text.get() + "' of " + where + " has no 'score'",
                         "Add score: with a number from 0 (worst) to 1 (best)");
             }
             if (!seen.add(text.get().strip().toLowerCase(Locale.ROOT))) {
-                throw new InvalidConfigException(m.position(), "choice '" + text.get() + "' appears twice in " + where
+                throw r.reject("choice '" + text.get() + "' appears twice in " + where
                         + " (choices are matched ignoring case)", "");
             }
             out.add(new Choice(text.get(), score.get()));

@@ -1,11 +1,15 @@
 package dev.promptspec.eval.length;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Verdict;
+import org.apiguardian.api.API;
 
 /**
  * The response has at least {@code min} and at most {@code max} {@code unit}s (either bound may be null).
  * Shared by the {@code length} evaluator and the Java assertions.
  */
+@API(status = INTERNAL, since = "0.1")
 public record LengthCheck(TextUnit unit, Integer min, Integer max) {
 
     public LengthCheck {

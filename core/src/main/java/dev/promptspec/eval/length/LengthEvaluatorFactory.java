@@ -1,20 +1,24 @@
 package dev.promptspec.eval.length;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code length:} bounds on the response's size: {@code minCharacters}/{@code maxCharacters},
  * {@code minWords}/{@code maxWords}, {@code minLines}/{@code maxLines}; every bound given must hold.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LengthEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("minCharacters", "maxCharacters", "minWords", "maxWords", "minLines", "maxLines");
@@ -26,7 +30,7 @@ public final class LengthEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        ConfigReader c = new ConfigReader(def.configMap(), "length evaluator '" + def.name() + "'");
+        EvaluatorSettings c = def.settings();
         c.allowOnly(KEYS);
         List<LengthCheck> checks = new ArrayList<>();
         for (TextUnit unit : TextUnit.values()) {
@@ -34,7 +38,7 @@ public final class LengthEvaluatorFactory implements EvaluatorFactory {
             Optional<Integer> min = c.integer("min" + suffix, 0);
             Optional<Integer> max = c.integer("max" + suffix, 0);
             if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-                throw new InvalidConfigException(c.entry("min" + suffix).get().value().position(),
+                throw c.get("min" + suffix).orElseThrow().reject(
                         "min" + suffix + " (" + min.get() + ") is greater than max" + suffix + " (" + max.get() + ")",
                         "Make min" + suffix + " at most max" + suffix);
             }
@@ -43,7 +47,7 @@ public final class LengthEvaluatorFactory implements EvaluatorFactory {
             }
         }
         if (checks.isEmpty()) {
-            throw new InvalidConfigException(def.config().position(), "length evaluator '" + def.name() + "' has no bound",
+            throw def.value().reject("length evaluator '" + def.name() + "' has no bound",
                     "Set one of " + String.join(", ", KEYS));
         }
         return context -> Verdict.all(checks.stream().map(check -> check.check(context.response())).toList());

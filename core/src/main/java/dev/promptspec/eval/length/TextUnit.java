@@ -1,8 +1,12 @@
 package dev.promptspec.eval.length;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 
 /** What a length is measured in; the response is trimmed first, as every evaluator sees it. */
+@API(status = INTERNAL, since = "0.1")
 public enum TextUnit {
     /** Unicode code points: an emoji or a CJK character is one character. */
     CHARACTERS("character", "characters", s -> s.codePointCount(0, s.length())),

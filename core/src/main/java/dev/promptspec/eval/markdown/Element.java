@@ -1,6 +1,9 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
@@ -10,6 +13,7 @@ import org.commonmark.node.OrderedList;
 import org.commonmark.node.StrongEmphasis;
 
 /** Things a region has a countable number of. */
+@API(status = MAINTAINED, since = "0.1")
 public enum Element {
     /** Headings of any level (in a section: its subsections). */
     HEADINGS("heading", "headings", r -> r.all(org.commonmark.node.Heading.class).size()),

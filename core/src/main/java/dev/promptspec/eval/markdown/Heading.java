@@ -1,5 +1,9 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * A heading of a response.
  *
@@ -7,6 +11,7 @@ package dev.promptspec.eval.markdown;
  * @param text  its text as a reader sees it (emphasis markers removed)
  * @param line  1-based line in the response
  */
+@API(status = MAINTAINED, since = "0.1")
 public record Heading(int level, String text, int line) {
 
     @Override

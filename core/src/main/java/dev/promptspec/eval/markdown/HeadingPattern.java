@@ -1,7 +1,10 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Which heading a check means, as a user writes it: {@code Risks} matches any heading containing "risks"
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
  * @param regex   the compiled pattern when written between slashes, else null
  * @param text    the lower-cased text to look for when not a regex
  */
+@API(status = MAINTAINED, since = "0.1")
 public record HeadingPattern(String written, int level, Pattern regex, String text) {
 
     /**

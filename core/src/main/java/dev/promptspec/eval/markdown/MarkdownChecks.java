@@ -1,6 +1,9 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The structural checks of the {@code markdown} evaluator, for use from Java. Each returns a
@@ -10,6 +13,7 @@ import java.util.List;
  * Verdict v = MarkdownChecks.inSection(HeadingPattern.parse("Risks"), MarkdownChecks.count(Element.BULLETS, 3, null)).check(answer);
  * }</pre>
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class MarkdownChecks {
 
     private MarkdownChecks() {

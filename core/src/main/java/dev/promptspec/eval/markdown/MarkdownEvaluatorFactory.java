@@ -1,19 +1,20 @@
 package dev.promptspec.eval.markdown;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.eval.Texts;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlNode;
-import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code markdown:} structural checks on the response's Markdown syntax tree. Every key is one check and
@@ -25,6 +26,7 @@ import java.util.Set;
  *     minBullets: 3
  * </pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
 
     /** A pair of keys, min{suffix} and max{suffix}, bounding how many of an element there are. */
@@ -49,13 +51,13 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        ConfigReader c = new ConfigReader(def.configMap(), "markdown evaluator '" + def.name() + "'");
+        EvaluatorSettings c = def.settings();
         c.allowOnly(KEYS);
         List<MarkdownCheck> checks = new ArrayList<>();
         Set<String> done = new HashSet<>();
-        for (YamlMap.Entry e : c.map().entryList()) { // checks run, and report, in the order they are written
-            if (done.add(e.key())) {
-                check(c, def, e.key(), done).ifPresent(checks::add);
+        for (String key : c.keys()) { // checks run, and report, in the order they are written
+            if (done.add(key)) {
+                check(c, def, key, done).ifPresent(checks::add);
             }
         }
         Optional<String> section = c.string("section");
@@ -64,14 +66,14 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
                     checks.toArray(MarkdownCheck[]::new)));
         }
         if (checks.isEmpty()) {
-            throw new InvalidConfigException(def.config().position(), "markdown evaluator '" + def.name() + "' has nothing to check",
+            throw def.value().reject("markdown evaluator '" + def.name() + "' has nothing to check",
                     "Add a check such as minBold: 5, or section: Risks with minBullets: 3 (keys: " + String.join(", ", KEYS) + ")");
         }
         return new MarkdownEvaluator(MarkdownChecks.allOf(checks));
     }
 
     /** The check that {@code key} asks for; a min/max pair is one check, built at the first of the two. */
-    private static Optional<MarkdownCheck> check(ConfigReader c, EvaluatorDefinition def, String key, Set<String> done)
+    private static Optional<MarkdownCheck> check(EvaluatorSettings c, EvaluatorDefinition def, String key, Set<String> done)
             throws InvalidConfigException {
         for (CountKeys count : COUNTS) {
             if (key.equals("min" + count.suffix()) || key.equals("max" + count.suffix())) {
@@ -128,39 +130,39 @@ public final class MarkdownEvaluatorFactory implements EvaluatorFactory {
         }
     }
 
-    private static Optional<MarkdownCheck> table(ConfigReader c, EvaluatorDefinition def) throws InvalidConfigException {
-        Optional<YamlMap.Entry> entry = c.entry("table");
+    private static Optional<MarkdownCheck> table(EvaluatorSettings c, EvaluatorDefinition def) throws InvalidConfigException {
+        Optional<SettingValue> entry = c.get("table");
         if (entry.isEmpty()) {
             return Optional.empty();
         }
-        YamlNode value = entry.get().value();
-        if (value instanceof YamlScalar s && s.asBoolean().isPresent()) {
-            return s.asBoolean().get() ? Optional.of(MarkdownChecks.table(List.of(), null)) : Optional.empty();
+        SettingValue value = entry.get();
+        if (value.asBoolean().isPresent()) {
+            return value.asBoolean().get() ? Optional.of(MarkdownChecks.table(List.of(), null)) : Optional.empty();
         }
-        if (!(value instanceof YamlMap m)) {
-            throw new InvalidConfigException(value.position(), "'table' in markdown evaluator '" + def.name()
+        if (!value.isMapping()) {
+            throw value.reject("'table' in markdown evaluator '" + def.name()
                     + "' must be true or a mapping with columns and/or minRows, not " + value.describe(),
                     "Write table: {columns: [Name, Store], minRows: 3}");
         }
-        ConfigReader t = new ConfigReader(m, "'table' of markdown evaluator '" + def.name() + "'");
+        EvaluatorSettings t = value.asSettings("'table' of markdown evaluator '" + def.name() + "'");
         t.allowOnly(List.of("columns", "minRows"));
         return Optional.of(MarkdownChecks.table(t.strings("columns").orElse(List.of()), t.integer("minRows", 0).orElse(null)));
     }
 
-    private static HeadingPattern pattern(ConfigReader c, String key, String written) throws InvalidConfigException {
+    private static HeadingPattern pattern(EvaluatorSettings c, String key, String written) throws InvalidConfigException {
         try {
             return HeadingPattern.parse(written);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(c.entry(key).get().value().position(), "invalid heading pattern '" + written + "' in '"
+            throw c.get(key).orElseThrow().reject("invalid heading pattern '" + written + "' in '"
                     + key + "': " + Texts.firstLine(e.getMessage()),
                     "Write the heading text (matched ignoring case), /a regex/, or prefix ## to require a level");
         }
     }
 
-    private static void checkRange(ConfigReader c, String minKey, Optional<Integer> min, Optional<Integer> max)
+    private static void checkRange(EvaluatorSettings c, String minKey, Optional<Integer> min, Optional<Integer> max)
             throws InvalidConfigException {
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-            throw new InvalidConfigException(c.entry(minKey).get().value().position(), minKey + " (" + min.get()
+            throw c.get(minKey).orElseThrow().reject(minKey + " (" + min.get()
                     + ") is greater than " + minKey.replaceFirst("^min", "max") + " (" + max.get() + ")",
                     "Make " + minKey + " at most " + minKey.replaceFirst("^min", "max"));
         }

@@ -1,9 +1,12 @@
 package dev.promptspec.eval.markdown;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.promptspec.eval.ResponseForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
@@ -18,6 +21,7 @@ import org.commonmark.parser.Parser;
  * <p>A section is a heading's content: everything after it up to the next heading of the same or a
  * higher level (so a section includes its subsections); the heading itself is not part of it.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class MarkdownRegion {
 
     /** commonmark's parser is immutable and safe to share between threads. */

@@ -1,17 +1,17 @@
 package dev.promptspec.eval.negation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlNode;
-import dev.promptspec.internal.yaml.YamlScalar;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code not:} negates any other evaluator, written inside it as it would be written alone:
@@ -22,6 +22,7 @@ import java.util.Set;
  * </pre>
  * The seed's {@code type:} form works too: {@code not: {type: regex, pattern: "(?i)as an AI"}}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class NotEvaluatorFactory implements EvaluatorFactory {
 
     /**
@@ -37,46 +38,41 @@ public final class NotEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        YamlMap map = def.configMap();
-        String kind;
-        YamlNode config;
-        Position kindAt;
-        if (map.get("type").orElse(null) instanceof YamlScalar type && !type.isNull()) {
-            kind = type.text().trim();
-            Map<String, YamlMap.Entry> rest = new LinkedHashMap<>(map.entries());
-            rest.remove("type");
-            config = new YamlMap(rest, map.position());
-            kindAt = type.position();
-        } else if (map.entry("uses").isPresent()) {
+        EvaluatorSettings map = def.settings();
+        SettingValue kind;
+        SettingValue config;
+        Optional<SettingValue> type = map.get("type").filter(SettingValue::isScalar);
+        if (type.isPresent()) {
+            kind = type.get();
+            config = map.without("type").asValue();
+        } else if (map.has("uses")) {
             // like the loader: uses: gets its whole mapping, so that its other keys (threshold:...) are its settings
-            kind = "uses";
-            config = map;
-            kindAt = map.entry("uses").get().keyPosition();
+            kind = map.keyOf("uses");
+            config = map.asValue();
         } else {
-            List<YamlMap.Entry> entries = map.entryList();
-            if (entries.size() != 1) {
-                throw new InvalidConfigException(map.position(), "'not' in evaluator '" + def.name() + "' must hold exactly one evaluator kind, not "
-                        + (entries.isEmpty() ? "none" : entries.size() + " keys (" + String.join(", ", map.keys()) + ")"),
+            List<String> keys = map.keys();
+            if (keys.size() != 1) {
+                throw map.reject("'not' in evaluator '" + def.name() + "' must hold exactly one evaluator kind, not "
+                        + (keys.isEmpty() ? "none" : keys.size() + " keys (" + String.join(", ", keys) + ")"),
                         "Write it as not: {string: {contains: ...}}; to negate several checks, use one 'not' per check");
             }
-            kind = entries.get(0).key();
-            config = entries.get(0).value();
-            kindAt = entries.get(0).keyPosition();
+            kind = map.keyOf(keys.get(0));
+            config = map.get(keys.get(0)).orElseThrow();
         }
-        if (MODEL_GRADED.contains(kind) || kind.equals("uses") && judged(map)) {
-            throw new InvalidConfigException(kindAt, "'not' cannot negate the model-graded evaluator '" + def.name()
+        String kindName = kind.text().trim();
+        if (MODEL_GRADED.contains(kindName) || kindName.equals("uses") && judged(map)) {
+            throw kind.reject("'not' cannot negate the model-graded evaluator '" + def.name()
                     + "': a judge that cannot be reached or read fails, and negated that would pass",
                     "Ask the judge the opposite question instead (an llm: prompt whose passing choice is the negation)");
         }
-        EvaluatorDefinition inner = new EvaluatorDefinition(def.name(), kind, config, kindAt, def.source(), def.registry(),
-                def.problems());
         // "the negated java:orderIdPresent check": a uses: evaluator is named by what it uses
-        String label = kind.equals("uses") && map.get("uses").orElse(null) instanceof YamlScalar uses ? uses.text().strip() : kind;
-        return new NotEvaluator(label, def.registry().create(inner));
+        Optional<SettingValue> uses = map.get("uses").filter(v -> v.isScalar() || v.isNull());
+        String label = kindName.equals("uses") && uses.isPresent() ? uses.get().text().strip() : kindName;
+        return new NotEvaluator(label, def.create(kind, config));
     }
 
-    private static boolean judged(YamlMap map) {
-        return map.get("uses").orElse(null) instanceof YamlScalar s && s.text().strip().startsWith("github/");
+    private static boolean judged(EvaluatorSettings map) {
+        return map.get("uses").filter(v -> v.isScalar() || v.isNull()).map(v -> v.text().strip().startsWith("github/")).orElse(false);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.promptspec.eval.regex;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Texts;
 import dev.promptspec.eval.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A regular expression searched in a response (or in each of its lines) within a step budget, so that a
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * @param rule     what must hold about the matches
  * @param maxSteps characters the engine may read in one check, over all lines
  */
+@API(status = INTERNAL, since = "0.1")
 public record RegexCheck(Pattern pattern, Rule rule, long maxSteps) {
 
     /** Characters the engine may read per check: plenty for any sane pattern over any answer (about 0.1 s of work). */
@@ -27,6 +31,7 @@ public record RegexCheck(Pattern pattern, Rule rule, long maxSteps) {
      * @param max          at most this many matches, or null
      * @param perLine      every non-blank line must match
      */
+    @API(status = INTERNAL, since = "0.1")
     public record Rule(boolean mustNotMatch, Integer min, Integer max, boolean perLine) {
 
         public static Rule found() {

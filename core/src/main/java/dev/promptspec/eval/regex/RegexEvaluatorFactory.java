@@ -1,22 +1,24 @@
 package dev.promptspec.eval.regex;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlScalar;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
 
 /**
  * {@code regex} checks (also written {@code type: regex} with {@code pattern:}, the seed's form). The
  * pattern is Java regex syntax and is compiled when the file loads, so a bad pattern is a load error.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RegexEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> KEYS = List.of("pattern", "flags", "ignoreCase", "multiline", "dotall", "mustNotMatch",
@@ -29,21 +31,21 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        YamlScalar shorthand = def.configScalar();
-        if (shorthand != null) {
-            return evaluator(RegexCheck.of(compile(shorthand.text(), 0, shorthand.position(), def.name()), RegexCheck.Rule.found()));
+        SettingValue shorthand = def.value();
+        if (shorthand.isScalar()) {
+            return evaluator(RegexCheck.of(compile(shorthand.text(), 0, shorthand, def.name()), RegexCheck.Rule.found()));
         }
-        ConfigReader c = new ConfigReader(def.configMap(), "regex evaluator '" + def.name() + "'");
+        EvaluatorSettings c = def.settings();
         c.allowOnly(KEYS);
         Optional<String> pattern = c.string("pattern");
         if (pattern.isEmpty() || pattern.get().isEmpty()) {
-            throw new InvalidConfigException(def.config().position(), "regex evaluator '" + def.name() + "' has no 'pattern'",
+            throw def.value().reject("regex evaluator '" + def.name() + "' has no 'pattern'",
                     "Add pattern: \"...\" (a Java regular expression; quote it in YAML)");
         }
         int flags = 0;
         Optional<String> letters = c.string("flags");
         if (letters.isPresent()) {
-            flags |= flags(letters.get(), c.entry("flags").get().value().position());
+            flags |= flags(letters.get(), c.get("flags").orElseThrow());
         }
         if (c.bool("ignoreCase").orElse(false)) {
             flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -59,17 +61,16 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
         boolean mustNotMatch = c.bool("mustNotMatch").orElse(false);
         boolean perLine = c.bool("perLine").orElse(false);
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-            throw new InvalidConfigException(c.entry("minMatches").get().value().position(),
+            throw c.get("minMatches").orElseThrow().reject(
                     "minMatches (" + min.get() + ") is greater than maxMatches (" + max.get() + ")",
                     "Make minMatches at most maxMatches");
         }
         if (mustNotMatch && (min.isPresent() || max.isPresent() || perLine)) {
-            YamlMap.Entry e = c.entry("mustNotMatch").get();
-            throw new InvalidConfigException(e.keyPosition(), "mustNotMatch cannot be combined with minMatches, maxMatches or perLine",
+            throw c.keyOf("mustNotMatch").reject("mustNotMatch cannot be combined with minMatches, maxMatches or perLine",
                     "Use maxMatches: 0 to forbid matches, or separate evaluators");
         }
         long maxSteps = c.integer("maxSteps", 1000).map(Integer::longValue).orElse(RegexCheck.DEFAULT_MAX_STEPS);
-        Pattern compiled = compile(pattern.get(), flags, c.entry("pattern").get().value().position(), def.name());
+        Pattern compiled = compile(pattern.get(), flags, c.get("pattern").orElseThrow(), def.name());
         return evaluator(new RegexCheck(compiled, new RegexCheck.Rule(mustNotMatch, min.orElse(null), max.orElse(null), perLine),
                 maxSteps));
     }
@@ -107,7 +108,7 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
                 """;
     }
 
-    private static int flags(String letters, Position at) throws InvalidConfigException {
+    private static int flags(String letters, SettingValue at) throws InvalidConfigException {
         int flags = 0;
         for (char ch : letters.toCharArray()) {
             flags |= switch (ch) {
@@ -116,19 +117,19 @@ public final class RegexEvaluatorFactory implements EvaluatorFactory {
                 case 's' -> Pattern.DOTALL;
                 case 'x' -> Pattern.COMMENTS;
                 case 'u' -> Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNICODE_CASE;
-                default -> throw new InvalidConfigException(at, "unknown regex flag '" + ch + "'",
+                default -> throw at.reject("unknown regex flag '" + ch + "'",
                         "Use i (ignore case), m (multiline), s (dot matches newline), x (comments), u (Unicode classes)");
             };
         }
         return flags;
     }
 
-    private static Pattern compile(String pattern, int flags, Position at, String name) throws InvalidConfigException {
+    private static Pattern compile(String pattern, int flags, SettingValue at, String name) throws InvalidConfigException {
         try {
             return Pattern.compile(pattern, flags);
         } catch (PatternSyntaxException e) {
             String caret = e.getIndex() >= 0 ? " at index " + e.getIndex() + " (" + pointer(pattern, e.getIndex()) + ")" : "";
-            throw new InvalidConfigException(at, "invalid regex in '" + name + "': " + e.getDescription() + caret,
+            throw at.reject("invalid regex in '" + name + "': " + e.getDescription() + caret,
                     "Fix the pattern (Java regex syntax; in YAML, prefer single quotes so backslashes stay as written)");
         }
     }

@@ -1,13 +1,13 @@
 package dev.promptspec.eval.string;
 
+import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.eval.Texts;
-import dev.promptspec.internal.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** One string check against the (trimmed) response; values are already rendered. */
-record StringCondition(Op op, List<Template> values, boolean ignoreCase) {
+record StringCondition(Op op, List<SettingTemplate> values, boolean ignoreCase) {
 
     enum Op { EQUALS, CONTAINS, STARTS_WITH, ENDS_WITH, NOT_CONTAINS, CONTAINS_ALL, CONTAINS_ANY }
 

@@ -2,9 +2,9 @@ package dev.promptspec.eval.string;
 
 import dev.promptspec.eval.EvaluationContext;
 import dev.promptspec.eval.Evaluator;
+import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.MissingVariableException;
-import dev.promptspec.internal.template.Template;
+import dev.promptspec.problem.MissingVariableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +26,8 @@ final class StringEvaluator implements Evaluator {
         for (StringCondition c : conditions) {
             // A missing variable propagates: "could not check" must stay a failure, even under not:
             List<String> rendered = new ArrayList<>();
-            for (Template t : c.values()) {
-                rendered.add(t.render(context.variables()));
+            for (SettingTemplate t : c.values()) {
+                rendered.add(t.render(context));
             }
             String failure = c.failure(context.response(), rendered);
             if (failure == null) {

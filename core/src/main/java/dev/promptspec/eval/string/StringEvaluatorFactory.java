@@ -1,15 +1,17 @@
 package dev.promptspec.eval.string;
 
-import dev.promptspec.eval.ConfigReader;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
-import dev.promptspec.internal.template.Template;
-import dev.promptspec.internal.yaml.YamlMap;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingTemplate;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code string:} checks. gh-models' four keys keep gh-models' semantics exactly: the response is
@@ -18,6 +20,7 @@ import java.util.Optional;
  * equals, contains, startsWith, endsWith is checked (we warn about the others). PromptSpec adds
  * {@code notContains}, {@code containsAll}, {@code containsAny} (all checked) and {@code ignoreCase}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StringEvaluatorFactory implements EvaluatorFactory {
 
     static final List<String> GH_KEYS = List.of("equals", "contains", "startsWith", "endsWith");
@@ -31,42 +34,40 @@ public final class StringEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        ConfigReader c = new ConfigReader(def.configMap(), "string evaluator '" + def.name() + "'");
+        EvaluatorSettings c = def.settings();
         c.allowOnly(KEYS);
         Optional<Boolean> ignoreCase = c.bool("ignoreCase");
         List<StringCondition> conditions = new ArrayList<>();
         String chosen = null;
         for (String key : GH_KEYS) {
-            Optional<String> v = c.string(key);
-            if (v.isEmpty() || v.get().isEmpty()) {
+            Optional<SettingTemplate> v = c.template(key);
+            if (v.isEmpty() || v.get().text().isEmpty()) {
                 continue; // gh-models treats an empty value as unset
             }
             if (chosen == null) {
                 chosen = key;
-                YamlMap.Entry e = c.entry(key).get();
                 boolean ic = ignoreCase.orElse(!key.equals("equals"));
-                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), List.of(template(v.get(), e)), ic));
+                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), List.of(v.get()), ic));
             } else {
-                def.warn(c.entry(key).get().keyPosition(), "'" + key + "' is not checked: string evaluator '" + def.name()
+                c.keyOf(key).warn("'" + key + "' is not checked: string evaluator '" + def.name()
                         + "' already checks '" + chosen + "' (gh-models checks only the first of equals, contains, startsWith, endsWith)",
                         "Give '" + key + "' an evaluator of its own");
             }
         }
         boolean ic = ignoreCase.orElse(true);
         for (String key : List.of("notContains", "containsAll", "containsAny")) {
-            Optional<List<String>> values = c.strings(key);
+            Optional<List<SettingTemplate>> values = c.templates(key);
             if (values.isPresent()) {
-                YamlMap.Entry e = c.entry(key).get();
-                if (values.get().isEmpty() || values.get().stream().anyMatch(String::isEmpty)) {
+                if (values.get().isEmpty() || values.get().stream().anyMatch(t -> t.text().isEmpty())) {
                     // an empty list or text would make a check that can never fail (or never pass)
-                    throw new InvalidConfigException(e.value().position(), "'" + key + "' in string evaluator '" + def.name()
+                    throw c.get(key).orElseThrow().reject("'" + key + "' in string evaluator '" + def.name()
                             + "' " + (values.get().isEmpty() ? "is empty" : "holds an empty text"), "List the texts to look for");
                 }
-                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), templates(values.get(), e), ic));
+                conditions.add(new StringCondition(StringCondition.Op.valueOf(op(key)), values.get(), ic));
             }
         }
         if (conditions.isEmpty()) {
-            throw new InvalidConfigException(def.config().position(), "string evaluator '" + def.name() + "' has nothing to check",
+            throw def.value().reject("string evaluator '" + def.name() + "' has nothing to check",
                     "Set one of " + String.join(", ", KEYS.subList(0, 7)) + " to a non-empty text");
         }
         return new StringEvaluator(conditions);
@@ -103,13 +104,5 @@ public final class StringEvaluatorFactory implements EvaluatorFactory {
             case "containsAll" -> "CONTAINS_ALL";
             default -> "CONTAINS_ANY";
         };
-    }
-
-    private static Template template(String value, YamlMap.Entry e) {
-        return Template.parse(value, e.value().position());
-    }
-
-    private static List<Template> templates(List<String> values, YamlMap.Entry e) {
-        return values.stream().map(v -> template(v, e)).toList();
     }
 }

@@ -2,11 +2,11 @@ package dev.promptspec.eval.uses;
 
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
+import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.NamedEvaluators;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.internal.util.Suggestions;
-import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,26 +20,27 @@ final class JavaEvaluatorReference {
     private JavaEvaluatorReference() {
     }
 
-    static Evaluator resolve(EvaluatorDefinition def, String name, Position at, YamlMap settings) throws InvalidConfigException {
+    static Evaluator resolve(EvaluatorDefinition def, String name, SettingValue at, EvaluatorSettings settings)
+            throws InvalidConfigException {
         if (settings != null) {
-            Optional<YamlMap.Entry> extra = settings.entryList().stream().filter(e -> !e.key().equals("uses")).findFirst();
+            Optional<String> extra = settings.keys().stream().filter(k -> !k.equals("uses")).findFirst();
             if (extra.isPresent()) {
-                throw new InvalidConfigException(extra.get().keyPosition(), "'" + extra.get().key() + "' is not a setting of java:"
+                throw settings.keyOf(extra.get()).reject("'" + extra.get() + "' is not a setting of java:"
                         + name + "; Java evaluators referenced by name take no settings",
                         "Remove it, or write an EvaluatorFactory (a new evaluator kind) to read settings from YAML");
             }
         }
         if (name.isEmpty()) {
-            throw new InvalidConfigException(at, "'uses: java:' of evaluator '" + def.name() + "' names no evaluator", HOW_TO_ADD);
+            throw at.reject("'uses: java:' of evaluator '" + def.name() + "' names no evaluator", HOW_TO_ADD);
         }
-        NamedEvaluators named = def.registry().named();
+        NamedEvaluators named = def.namedEvaluators();
         Optional<NamedEvaluators.Entry> found = named.find(name);
         if (found.isPresent()) {
             return found.get().evaluator();
         }
         Optional<String> why = named.whyUnusable(name);
         if (why.isPresent()) {
-            throw new InvalidConfigException(at, "java:" + name + " cannot be used: " + why.get(), HOW_TO_ADD);
+            throw at.reject("java:" + name + " cannot be used: " + why.get(), HOW_TO_ADD);
         }
         List<String> available = named.names().stream().sorted().toList();
         StringBuilder fix = new StringBuilder(available.isEmpty() ? "No Java evaluators are available here. "
@@ -51,7 +52,6 @@ final class JavaEvaluatorReference {
         for (String error : named.loadErrors()) {
             fix.append("\nNote: ").append(error);
         }
-        throw new InvalidConfigException(at, "no Java evaluator named '" + name + "'" + Suggestions.didYouMean(name, available),
-                fix.toString());
+        throw at.reject("no Java evaluator named '" + name + "'" + Suggestions.didYouMean(name, available), fix.toString());
     }
 }

@@ -1,29 +1,31 @@
 package dev.promptspec.eval.uses;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.eval.EvaluatorDefinition;
 import dev.promptspec.eval.EvaluatorFactory;
+import dev.promptspec.eval.EvaluatorSettings;
+import dev.promptspec.eval.SettingValue;
 import dev.promptspec.eval.judge.BuiltInJudgeFactory;
 import dev.promptspec.internal.util.Suggestions;
-import dev.promptspec.internal.yaml.YamlMap;
-import dev.promptspec.internal.yaml.YamlNode;
-import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.problem.InvalidConfigException;
-import dev.promptspec.problem.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * {@code uses:} names an evaluator defined elsewhere: {@code github/<metric>} for the built-in judges
  * (gh-models' names), {@code java:<name>} for an evaluator written in Java. The entry's other keys are that
  * evaluator's settings ({@code threshold}, {@code modelId}...).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UsesEvaluatorFactory implements EvaluatorFactory {
 
     public static final String JAVA_PREFIX = "java:";
@@ -36,24 +38,24 @@ public final class UsesEvaluatorFactory implements EvaluatorFactory {
 
     @Override
     public Evaluator create(EvaluatorDefinition def) throws InvalidConfigException {
-        YamlScalar value;
-        YamlMap settings = null;
-        if (def.config() instanceof YamlMap m) {
+        SettingValue value;
+        EvaluatorSettings settings = null;
+        if (def.value().isMapping()) {
             // the loader passes the whole entry (minus name, description, weight) so siblings of uses: are settings
-            settings = m;
-            YamlNode v = m.get("uses").orElse(null);
-            value = v instanceof YamlScalar s ? s : null;
+            settings = def.settings();
+            SettingValue v = settings.get("uses").orElse(null);
+            value = v != null && (v.isScalar() || v.isNull()) ? v : null;
             if (value == null) {
-                throw new InvalidConfigException(v != null ? v.position() : m.position(), "'uses' of evaluator '" + def.name()
+                throw (v != null ? v : settings.asValue()).reject("'uses' of evaluator '" + def.name()
                         + "' must name an evaluator (github/coherence, java:myCheck...), not " + (v == null ? "nothing" : v.describe()), "");
             }
         } else {
-            value = def.configScalar();
+            value = def.value().isScalar() ? def.value() : null;
         }
         String uses = value == null ? "" : value.text().strip();
-        Position at = value == null ? def.config().position() : value.position();
+        SettingValue at = value == null ? def.value() : value;
         if (uses.isEmpty()) {
-            throw new InvalidConfigException(at, "'uses' of evaluator '" + def.name() + "' is empty", "Write uses: github/<metric> or uses: java:<name>");
+            throw at.reject("'uses' of evaluator '" + def.name() + "' is empty", "Write uses: github/<metric> or uses: java:<name>");
         }
         if (BuiltInJudgeFactory.handles(uses)) {
             return BuiltInJudgeFactory.create(def, uses, at, settings);
@@ -62,8 +64,8 @@ public final class UsesEvaluatorFactory implements EvaluatorFactory {
             return JavaEvaluatorReference.resolve(def, uses.substring(JAVA_PREFIX.length()).strip(), at, settings);
         }
         List<String> known = new ArrayList<>(BuiltInJudgeFactory.names());
-        def.registry().named().names().forEach(n -> known.add(JAVA_PREFIX + n));
-        throw new InvalidConfigException(at, "unknown evaluator '" + uses + "' in uses:" + Suggestions.didYouMean(uses, known),
+        def.namedEvaluators().names().forEach(n -> known.add(JAVA_PREFIX + n));
+        throw at.reject("unknown evaluator '" + uses + "' in uses:" + Suggestions.didYouMean(uses, known),
                 "uses: takes a built-in judge (" + String.join(", ", BuiltInJudgeFactory.names())
                         + ") or java:<name> for an evaluator written in Java");
     }

@@ -1,5 +1,8 @@
 package dev.promptspec.internal.template;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.promptspec.problem.MissingVariableException;
 import dev.promptspec.problem.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A text with {@code {{variable}}} placeholders, parsed once. Rendering substitutes each placeholder in a
@@ -28,6 +32,7 @@ import java.util.regex.Pattern;
  * Whatever stays as written is listed by {@link #placeholders()}, so the loader can warn at its line. Single
  * braces ({@code {issue_author}}, {@code {page: 26}}) are ordinary text.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Template {
 
     /** Text between double braces, or a Jinja statement. */
@@ -48,6 +53,7 @@ public final class Template {
      * @param name   the variable name (trimmed content) for variables, else the trimmed content
      * @param braced written inside a third pair of braces ({@code {{{x}}}}), which reach the model around the value
      */
+    @API(status = INTERNAL, since = "0.1")
     public record Placeholder(String raw, int offset, Kind kind, String name, boolean braced) {
 
         /** What rendering does with a placeholder. */

@@ -1,8 +1,11 @@
 package dev.promptspec.model.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A provider chosen by name with {@code promptspec.provider=<id>}, found through
@@ -14,6 +17,7 @@ import java.util.Optional;
  * only replays). The client it returns makes one attempt per call: PromptSpec adds retries, rate limits,
  * timeouts and the budget around it. If the client is {@link AutoCloseable}, it is closed when the run ends.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ModelProviderFactory {
 
     /** The name users write in {@code promptspec.provider}. */

@@ -1,9 +1,12 @@
 package dev.promptspec.model.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.Redactor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ModelProviderFactory} may use.
@@ -12,6 +15,7 @@ import java.util.Optional;
  * @param timeout  the per-attempt timeout ({@code promptspec.timeout}), for the provider's own HTTP client
  * @param redactor removes known secrets from messages
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ProviderContext(Map<String, String> settings, Duration timeout, Redactor redactor) {
 
     public ProviderContext {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.promptspec.eval.Verdict;
-import dev.promptspec.internal.template.MissingVariableException;
+import dev.promptspec.problem.MissingVariableException;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.testing.EvaluatorHarness;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.promptspec.internal.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promptspec.problem.MissingVariableException;
 import dev.promptspec.problem.Position;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

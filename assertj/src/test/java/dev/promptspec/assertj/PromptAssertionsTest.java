@@ -1,6 +1,6 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
 
-import static dev.promptspec.assertions.PromptAssertions.assertThat;
+import static dev.promptspec.assertj.PromptAssertions.assertThat;
 import static dev.promptspec.testing.EvaluatorHarness.resource;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

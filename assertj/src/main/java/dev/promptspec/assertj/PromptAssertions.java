@@ -1,11 +1,14 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.promptspec.model.ModelResponse;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of PromptSpec's AssertJ assertions, for hand-written tests over any model output:
  * <pre>{@code
- * import static dev.promptspec.assertions.PromptAssertions.assertThat;
+ * import static dev.promptspec.assertj.PromptAssertions.assertThat;
  *
  * assertThat(answer).hasBoldSpansAtLeast(5)
  *         .hasSection("Risks").withBulletsAtLeast(3).withEveryBulletStartingWithBold();
@@ -16,6 +19,7 @@ import dev.promptspec.model.ModelResponse;
  * {@code regex}, {@code json}, {@code length}), so a rule moves between a prompt file and a Java test
  * without changing meaning.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class PromptAssertions {
 
     private PromptAssertions() {

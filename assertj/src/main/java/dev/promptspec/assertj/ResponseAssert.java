@@ -1,4 +1,6 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.eval.ResponseForms;
@@ -14,6 +16,7 @@ import dev.promptspec.eval.regex.RegexCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 
@@ -22,6 +25,7 @@ import org.assertj.core.api.Assertions;
  * JSON and length, each the same check as the YAML evaluator of that name. The response is trimmed first,
  * as evaluators see it. For plain string assertions, {@link #asText()} hands over to AssertJ's.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class ResponseAssert extends MarkdownAssert<ResponseAssert, String> {
 
     private static final ObjectMapper VALUES = new ObjectMapper();

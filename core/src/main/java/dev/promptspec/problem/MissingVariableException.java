@@ -1,9 +1,12 @@
-package dev.promptspec.internal.template;
+package dev.promptspec.problem;
 
-import dev.promptspec.problem.Position;
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A template uses variables that the test case does not provide. */
+@API(status = MAINTAINED, since = "0.1")
 public final class MissingVariableException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -1,12 +1,16 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.promptspec.eval.markdown.MarkdownRegion;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on one section of a response (its content up to the next heading of the same or a higher
  * level). The {@code with...} methods read well after {@code hasSection("Risks")}; every {@code has...}
  * method of {@link MarkdownAssert} works here too, including {@code hasSection} for a subsection.
  */
+@API(status = MAINTAINED, since = "0.1")
 public final class SectionAssert extends MarkdownAssert<SectionAssert, MarkdownRegion> {
 
     private final String response;

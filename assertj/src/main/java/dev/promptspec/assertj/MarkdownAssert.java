@@ -1,4 +1,6 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.eval.markdown.Element;
@@ -9,6 +11,7 @@ import dev.promptspec.eval.markdown.MarkdownRegion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -18,6 +21,7 @@ import org.assertj.core.api.AbstractAssert;
  * @param <SELF>   the concrete assertion, for chaining
  * @param <ACTUAL> what is asserted on: the response text, or a section
  */
+@API(status = MAINTAINED, since = "0.1")
 public abstract class MarkdownAssert<SELF extends MarkdownAssert<SELF, ACTUAL>, ACTUAL> extends AbstractAssert<SELF, ACTUAL> {
 
     MarkdownAssert(ACTUAL actual, Class<?> selfType) {

@@ -1,4 +1,4 @@
-package dev.promptspec.assertions;
+package dev.promptspec.assertj;
 
 import dev.promptspec.eval.Verdict;
 
