@@ -5,27 +5,27 @@ import dev.promptspec.internal.model.limit.ConcurrencyLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;
 import dev.promptspec.internal.model.limit.TimeoutClient;
+import dev.promptspec.internal.model.limit.Watchdog;
 import dev.promptspec.internal.model.retry.RetryingClient;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.BudgetedClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
  * The limits every live call of a run shares, whichever provider answers it: one concurrency limit, one
- * rate limit, one budget. {@link #decorate} wraps a provider in them:
+ * rate limit, one budget, one watchdog. {@link #decorate} wraps a provider in them:
  *
  * <pre>
- * retry (backoff, Retry-After) → concurrency permit → rate limit → budget → timeout → provider
+ * retry (backoff, Retry-After) → concurrency permit → rate limit → budget → timeout (run's watchdog) → provider
  * </pre>
  *
  * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate
- * limit, is checked against the budget and has its own timeout; backoff waits hold no permit.
+ * limit, is checked against the budget and has its own timeout; backoff waits hold no permit. Every attempt runs on
+ * the calling thread and holds its permit until it has really returned, so at most {@code promptspec.concurrency}
+ * attempts are in flight whatever a provider does when interrupted.
  */
 final class RunLimits implements AutoCloseable {
 
@@ -35,7 +35,7 @@ final class RunLimits implements AutoCloseable {
     private final Semaphore permits;
     private final RateLimiter rate;
     private final BudgetGuard budget;
-    private final ExecutorService callThreads;
+    private final Watchdog watchdog;
 
     RunLimits(RunConfig config, Timing timing, BooleanSupplier cancelled) {
         this.config = config;
@@ -44,17 +44,12 @@ final class RunLimits implements AutoCloseable {
         this.permits = new Semaphore(config.concurrency(), true);
         this.rate = config.calls().rateLimit().isLimited() ? new RateLimiter(config.calls().rateLimit(), timing) : null;
         this.budget = new BudgetGuard(config.calls().budget(), config.calls().prices());
-        AtomicInteger n = new AtomicInteger();
-        this.callThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "promptspec-call-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.watchdog = new Watchdog("promptspec-watchdog");
     }
 
     /** {@code provider} (one attempt per call) with the run's retries, limits, budget and timeout around it. */
     ModelClient decorate(ModelClient provider, String endpoint) {
-        ModelClient c = new TimeoutClient(provider, config.timeout(), callThreads, endpoint);
+        ModelClient c = new TimeoutClient(provider, config.timeout(), watchdog, endpoint);
         c = new BudgetedClient(c, budget);
         if (rate != null) {
             c = new RateLimitedClient(c, rate, cancelled);
@@ -69,6 +64,6 @@ final class RunLimits implements AutoCloseable {
 
     @Override
     public void close() {
-        callThreads.shutdownNow();
+        watchdog.close();
     }
 }
