@@ -1,6 +1,7 @@
 package dev.promptspec.run;
 
 import dev.promptspec.config.RunConfig;
+import dev.promptspec.internal.model.limit.AdaptiveConcurrencyLimit;
 import dev.promptspec.internal.model.limit.ConcurrencyLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;
@@ -11,15 +12,14 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.BudgetedClient;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 /**
- * The limits every live call of a run shares, whichever provider answers it: one concurrency limit, one
- * rate limit, one budget, one watchdog. {@link #decorate} wraps a provider in them:
+ * The limits every live call of a run shares, whichever provider answers it: one adaptive concurrency limit,
+ * one rate limit, one budget, one watchdog. {@link #decorate} wraps a provider in them:
  *
  * <pre>
- * retry (backoff, Retry-After) → concurrency permit → rate limit → budget → timeout (run's watchdog) → provider
+ * retry (backoff, Retry-After) → concurrency permit (AIMD) → rate limit → budget → timeout (run's watchdog) → provider
  * </pre>
  *
  * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate
@@ -32,7 +32,7 @@ final class RunLimits implements AutoCloseable {
     private final RunConfig config;
     private final Timing timing;
     private final BooleanSupplier cancelled;
-    private final Semaphore permits;
+    private final AdaptiveConcurrencyLimit concurrency;
     private final RateLimiter rate;
     private final BudgetGuard budget;
     private final Watchdog watchdog;
@@ -41,7 +41,7 @@ final class RunLimits implements AutoCloseable {
         this.config = config;
         this.timing = timing;
         this.cancelled = cancelled;
-        this.permits = new Semaphore(config.concurrency(), true);
+        this.concurrency = new AdaptiveConcurrencyLimit(config.concurrency(), lowered -> { });
         this.rate = config.calls().rateLimit().isLimited() ? new RateLimiter(config.calls().rateLimit(), timing) : null;
         this.budget = new BudgetGuard(config.calls().budget(), config.calls().prices());
         this.watchdog = new Watchdog("promptspec-watchdog");
@@ -54,7 +54,7 @@ final class RunLimits implements AutoCloseable {
         if (rate != null) {
             c = new RateLimitedClient(c, rate, cancelled);
         }
-        c = new ConcurrencyLimitedClient(c, permits, cancelled);
+        c = new ConcurrencyLimitedClient(c, concurrency, cancelled);
         return new RetryingClient(c, config.calls().retry(), timing, cancelled);
     }
 
