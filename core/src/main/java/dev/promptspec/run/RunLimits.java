@@ -7,6 +7,7 @@ import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;
 import dev.promptspec.internal.model.limit.TimeoutClient;
 import dev.promptspec.internal.model.limit.Watchdog;
+import dev.promptspec.internal.model.retry.RetryListener;
 import dev.promptspec.internal.model.retry.RetryingClient;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Timing;
@@ -19,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * one rate limit, one budget, one watchdog. {@link #decorate} wraps a provider in them:
  *
  * <pre>
- * retry (backoff, Retry-After) → concurrency permit (AIMD) → rate limit → budget → timeout (run's watchdog) → provider
+ * retry (429s within max-total-wait, other faults up to promptspec.retries) → concurrency permit (AIMD)
+ *   → rate limit → budget → timeout (run's watchdog) → provider
  * </pre>
  *
  * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate
@@ -55,7 +57,7 @@ final class RunLimits implements AutoCloseable {
             c = new RateLimitedClient(c, rate, cancelled);
         }
         c = new ConcurrencyLimitedClient(c, concurrency, cancelled);
-        return new RetryingClient(c, config.calls().retry(), timing, cancelled);
+        return new RetryingClient(c, config.calls().retry(), timing, cancelled, RetryListener.NONE);
     }
 
     BudgetGuard budget() {
