@@ -123,7 +123,7 @@ class ModelLayerFaultsTest {
             Map<String, String> summary = Engines.runSummary(results);
             assertThat(summary).containsEntry("promptspec.calls.live", "8").containsEntry("promptspec.calls.failed", "5");
             // 7 retried once, 500-always and garbage three times each
-            assertThat(summary).containsEntry("promptspec.retries", "12");
+            assertThat(summary).containsEntry("promptspec.retries", "12").containsEntry("promptspec.rate-limited", "3");
             // The waits ran on the fake clock: Retry-After: 0.2 was honoured, the hour-long one was not waited for.
             assertThat(timing.slept()).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
         }
