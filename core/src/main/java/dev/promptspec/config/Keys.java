@@ -101,9 +101,11 @@ public final class Keys {
 
 
     /**
-     * Retries of a failed call (HTTP 408/409/429/5xx, timeouts, dropped connections) after the first attempt,
-     * with exponential backoff and full jitter, or the wait the server asked for ({@code Retry-After},
-     * {@code retry-after-ms}, {@code x-ratelimit-reset-*}). Other failures are never retried. Default: 3.
+     * Retries of a failed call (HTTP 408/409/5xx, timeouts, dropped connections, a 2xx body that is not a chat
+     * completion) after the first attempt, with exponential backoff and full jitter, or the wait the server asked for
+     * ({@code Retry-After}, {@code retry-after-ms}, {@code x-ratelimit-reset-*}). Rate limits (HTTP 429) are not
+     * counted: they are retried within {@value #RETRY_MAX_TOTAL_WAIT}. Other failures are never retried. {@code 0}
+     * turns every retry off, rate limits included. Default: 3.
      */
     public static final String RETRIES = "promptspec.retries";
 
@@ -115,6 +117,12 @@ public final class Keys {
      * asked for. Default: {@code 60s}.
      */
     public static final String RETRY_MAX_WAIT = "promptspec.retry.max-wait";
+
+    /**
+     * The most one call waits before its retries, all together: rate-limited calls (HTTP 429) are retried until their
+     * waits reach it, and no retry waits beyond it. Default: {@code 5m}.
+     */
+    public static final String RETRY_MAX_TOTAL_WAIT = "promptspec.retry.max-total-wait";
 
     /** Requests started per minute over the whole run, every prompt file together. Default: no limit. */
     public static final String RATE_LIMIT_REQUESTS_PER_MINUTE = "promptspec.rate-limit.requests-per-minute";

@@ -119,7 +119,8 @@ public final class SettingsReader {
     private CallPolicy calls() {
         RetryPolicy d = RetryPolicy.DEFAULT;
         RetryPolicy retry = new RetryPolicy((int) whole(Keys.RETRIES, d.maxRetries(), 0, 20),
-                duration(Keys.RETRY_INITIAL_DELAY, d.initialDelay()), duration(Keys.RETRY_MAX_WAIT, d.maxWait()));
+                duration(Keys.RETRY_INITIAL_DELAY, d.initialDelay()), duration(Keys.RETRY_MAX_WAIT, d.maxWait()),
+                duration(Keys.RETRY_MAX_TOTAL_WAIT, d.maxTotalWait()));
         RateLimit rate = new RateLimit(whole(Keys.RATE_LIMIT_REQUESTS_PER_MINUTE, 0, 1, Long.MAX_VALUE),
                 whole(Keys.RATE_LIMIT_TOKENS_PER_MINUTE, 0, 1, Long.MAX_VALUE));
         Budget budget = new Budget(whole(Keys.BUDGET_MAX_TOKENS, 0, 1, Long.MAX_VALUE), money(Keys.BUDGET_MAX_COST));

@@ -1,9 +1,14 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * A call that produced no answer. Reported as a test error, not an assertion failure: the prompt was
  * not judged. Messages say what happened and what to do, and never contain a key.
  */
+@API(status = MAINTAINED, since = "0.1")
 public class ModelCallException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -22,8 +27,17 @@ public class ModelCallException extends Exception {
         TIMEOUT,
         /** The server could not be reached or dropped the connection. */
         CONNECTION,
-        /** The server answered 2xx with something that is not a chat completion. */
+        /**
+         * The server answered 2xx with something that is not a chat completion (a proxy's HTML page, truncated JSON, no
+         * choices), or the provider failed in a way PromptSpec does not recognise. Retried, like a 5xx.
+         */
         BAD_RESPONSE,
+        /**
+         * The provider refused the request or the model answered without text (a tool call, a filtered answer), in a
+         * way that waiting does not change: a langchain4j {@code NonRetriableException} without an HTTP status, say.
+         * Not retried.
+         */
+        REJECTED,
         /** The run's token or cost budget is spent. */
         BUDGET_EXCEEDED,
         /** The run was cancelled before this call started. */

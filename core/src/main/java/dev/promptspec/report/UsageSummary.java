@@ -1,5 +1,8 @@
 package dev.promptspec.report;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import dev.promptspec.internal.util.Durations;
 import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.cost.RunUsage;
 import java.util.ArrayList;
@@ -7,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The run's usage in one line for people, and as key/value entries for reports. */
+@API(status = MAINTAINED, since = "0.1")
 public final class UsageSummary {
 
     private UsageSummary() {
@@ -16,7 +21,8 @@ public final class UsageSummary {
 
     /**
      * For example: {@code PromptSpec: 40 model calls (12 live, 28 replayed), 3 retries, 1 failed; live 5,210 in
-     * + 1,804 out tokens ≈ $0.0019; replayed calls would cost ≈ $0.0071 live}.
+     * + 1,804 out tokens ≈ $0.0019; replayed calls would cost ≈ $0.0071 live}. Rate limits add what they cost:
+     * {@code 131 retries (60 rate-limited), 1 min 5 s waiting, concurrency lowered to 4 of 16}.
      */
     public static String line(RunUsage u) {
         StringBuilder sb = new StringBuilder("PromptSpec: ");
@@ -24,7 +30,15 @@ public final class UsageSummary {
                 .append(u.replayedCalls()).append(" replayed)");
         List<String> extras = new ArrayList<>();
         if (u.retries() > 0) {
-            extras.add(count(u.retries(), "retry", "retries"));
+            extras.add(count(u.retries(), "retry", "retries") + (u.rateLimited() > 0 ? " (" + u.rateLimited() + " rate-limited)" : ""));
+        } else if (u.rateLimited() > 0) {
+            extras.add(u.rateLimited() + " rate-limited");
+        }
+        if (!u.retryWait().isZero()) {
+            extras.add(Durations.words(u.retryWait()) + " waiting");
+        }
+        if (u.concurrencyLowered()) {
+            extras.add("concurrency lowered to " + u.lowestConcurrency() + " of " + u.concurrency());
         }
         if (u.failedCalls() > 0) {
             extras.add(u.failedCalls() + " failed");
@@ -57,6 +71,11 @@ public final class UsageSummary {
         m.put("promptspec.calls.budget-stopped", String.valueOf(u.budgetStopped()));
         m.put("promptspec.attempts", String.valueOf(u.attempts()));
         m.put("promptspec.retries", String.valueOf(u.retries()));
+        m.put("promptspec.rate-limited", String.valueOf(u.rateLimited()));
+        m.put("promptspec.retry.wait-ms", String.valueOf(u.retryWait().toMillis()));
+        if (u.concurrency() > 0) {
+            m.put("promptspec.concurrency.lowest", String.valueOf(u.lowestConcurrency()));
+        }
         m.put("promptspec.tokens.input", String.valueOf(u.liveInputTokens()));
         m.put("promptspec.tokens.output", String.valueOf(u.liveOutputTokens()));
         m.put("promptspec.cost-usd", Money.plain(u.liveCost()));

@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * Builds the chain every model call of a run goes through:
  *
  * <pre>
- * usage meter → recording (replay/record) → [created on first live call] retry → limits → budget → timeout → provider
+ * usage meter → recording (replay/record) → [created on first live call] retry → concurrency (AIMD) → rate limit
+ *   → budget → timeout (watchdog) → provider
  * </pre>
  *
  * The meter and recordings see every call; replayed answers never reach the limits, so replays are never
@@ -43,8 +44,8 @@ final class ModelClients implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.store = new RecordingStore(config.recordingsDir());
-        this.limits = new RunLimits(config, timing, cancelled);
-        this.meter = new UsageMeter(config.calls().prices());
+        this.meter = new UsageMeter(config.calls().prices(), config.concurrency());
+        this.limits = new RunLimits(config, timing, cancelled, meter);
         this.prompts = chain(new LazyProvider(() -> Providers.create(config), Providers.name(config)));
         // A judge on its own endpoint gets its own provider, over the same recordings, limits and meter.
         this.judges = config.judgeEndpoint()

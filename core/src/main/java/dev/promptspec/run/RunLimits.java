@@ -1,66 +1,78 @@
 package dev.promptspec.run;
 
 import dev.promptspec.config.RunConfig;
+import dev.promptspec.internal.model.limit.AdaptiveConcurrencyLimit;
 import dev.promptspec.internal.model.limit.ConcurrencyLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;
 import dev.promptspec.internal.model.limit.TimeoutClient;
+import dev.promptspec.internal.model.limit.Watchdog;
+import dev.promptspec.internal.model.retry.RetryListener;
 import dev.promptspec.internal.model.retry.RetryingClient;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.BudgetedClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.promptspec.model.cost.UsageMeter;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * The limits every live call of a run shares, whichever provider answers it: one concurrency limit, one
- * rate limit, one budget. {@link #decorate} wraps a provider in them:
+ * The limits every live call of a run shares, whichever provider answers it: one adaptive concurrency limit, one
+ * rate limit, one budget, one watchdog. {@link #decorate} wraps a provider in them:
  *
  * <pre>
- * retry (backoff, Retry-After) → concurrency permit → rate limit → budget → timeout → provider
+ * retry (429s within max-total-wait, other faults up to promptspec.retries) → concurrency permit (AIMD) → rate limit
+ *   → budget → timeout (run's watchdog interrupts the calling thread) → provider
  * </pre>
  *
- * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate
- * limit, is checked against the budget and has its own timeout; backoff waits hold no permit.
+ * Each retry is a new attempt through the inner layers, so it takes a permit, counts against the rate limit, is
+ * checked against the budget and has its own timeout; backoff waits hold no permit. Every attempt runs on the calling
+ * thread and holds its permit until it has really returned, so at most {@code promptspec.concurrency} attempts are in
+ * flight whatever a provider does when interrupted.
  */
 final class RunLimits implements AutoCloseable {
 
     private final RunConfig config;
     private final Timing timing;
     private final BooleanSupplier cancelled;
-    private final Semaphore permits;
+    private final AdaptiveConcurrencyLimit concurrency;
     private final RateLimiter rate;
     private final BudgetGuard budget;
-    private final ExecutorService callThreads;
+    private final Watchdog watchdog;
+    private final RetryListener retries;
 
-    RunLimits(RunConfig config, Timing timing, BooleanSupplier cancelled) {
+    /** @param meter told of rate limits, waits and the concurrency limit's decreases, for the run summary */
+    RunLimits(RunConfig config, Timing timing, BooleanSupplier cancelled, UsageMeter meter) {
         this.config = config;
         this.timing = timing;
         this.cancelled = cancelled;
-        this.permits = new Semaphore(config.concurrency(), true);
+        this.concurrency = new AdaptiveConcurrencyLimit(config.concurrency(), meter::concurrencyLowered);
         this.rate = config.calls().rateLimit().isLimited() ? new RateLimiter(config.calls().rateLimit(), timing) : null;
         this.budget = new BudgetGuard(config.calls().budget(), config.calls().prices());
-        AtomicInteger n = new AtomicInteger();
-        this.callThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "promptspec-call-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.watchdog = new Watchdog("promptspec-watchdog");
+        this.retries = new RetryListener() {
+            @Override
+            public void rateLimited() {
+                meter.rateLimited();
+            }
+
+            @Override
+            public void waited(Duration wait) {
+                meter.waited(wait);
+            }
+        };
     }
 
     /** {@code provider} (one attempt per call) with the run's retries, limits, budget and timeout around it. */
     ModelClient decorate(ModelClient provider, String endpoint) {
-        ModelClient c = new TimeoutClient(provider, config.timeout(), callThreads, endpoint);
+        ModelClient c = new TimeoutClient(provider, config.timeout(), watchdog, endpoint);
         c = new BudgetedClient(c, budget);
         if (rate != null) {
             c = new RateLimitedClient(c, rate, cancelled);
         }
-        c = new ConcurrencyLimitedClient(c, permits, cancelled);
-        return new RetryingClient(c, config.calls().retry(), timing, cancelled);
+        c = new ConcurrencyLimitedClient(c, concurrency, cancelled);
+        return new RetryingClient(c, config.calls().retry(), timing, cancelled, retries);
     }
 
     BudgetGuard budget() {
@@ -69,6 +81,6 @@ final class RunLimits implements AutoCloseable {
 
     @Override
     public void close() {
-        callThreads.shutdownNow();
+        watchdog.close();
     }
 }

@@ -89,6 +89,15 @@ class SettingsReaderTest {
     }
 
     @Test
+    void reads_the_total_wait_of_a_call_s_retries_defaulting_to_five_minutes() {
+        assertThat(read(Map.of("promptspec.retry.max-total-wait", "90s"), Map.of()).config().calls().retry().maxTotalWait())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(read(Map.of(), Map.of()).config().calls().retry().maxTotalWait()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(read(Map.of("promptspec.retry.max-total-wait", "a while"), Map.of()).errors())
+                .containsExactly("promptspec.retry.max-total-wait=a while is not a duration; write 500ms, 2s, 1m or PT1M");
+    }
+
+    @Test
     void every_bad_value_is_an_error_naming_its_key() {
         List<String> errors = read(Map.of(
                 "promptspec.retries", "-1",

@@ -1,5 +1,7 @@
 package dev.promptspec.model.cost;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.config.Budget;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.PriceTable;
@@ -10,12 +12,14 @@ import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The run's live spending against its {@link Budget}, shared by every call of the run. A call starts only
  * while the spending is below the budget; calls already in flight when it is reached still finish, so a
  * run may end above its budget by at most what {@code promptspec.concurrency - 1} calls cost.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class BudgetGuard {
 
     private final Budget budget;

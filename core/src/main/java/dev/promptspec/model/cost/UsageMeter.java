@@ -1,22 +1,33 @@
 package dev.promptspec.model.cost;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
+import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Counts every call of a run, live or replayed, answered or failed, for the {@link RunUsage} summary.
- * Wraps the whole client chain, recordings included; one meter is shared by all of a run's chains.
+ * Wraps the whole client chain, recordings included; one meter is shared by all of a run's chains. The retries and
+ * the concurrency limit inside the chain report what they do through {@link #rateLimited()}, {@link #waited} and
+ * {@link #concurrencyLowered}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class UsageMeter {
 
     private final PriceTable prices;
+    private final int concurrency;
+    private int lowestConcurrency;
+    private long rateLimited;
+    private Duration retryWait = Duration.ZERO;
     private long liveCalls;
     private long replayedCalls;
     private long failedCalls;
@@ -30,8 +41,31 @@ public final class UsageMeter {
     private double replayedCost;
     private final Set<String> unpriced = new TreeSet<>();
 
+    /** A meter that does not know the run's concurrency. */
     public UsageMeter(PriceTable prices) {
+        this(prices, 0);
+    }
+
+    /** @param concurrency the run's {@code promptspec.concurrency} */
+    public UsageMeter(PriceTable prices, int concurrency) {
         this.prices = prices;
+        this.concurrency = concurrency;
+        this.lowestConcurrency = concurrency;
+    }
+
+    /** An attempt was refused with a rate limit (HTTP 429). */
+    public synchronized void rateLimited() {
+        rateLimited++;
+    }
+
+    /** A call waited {@code wait} before a retry. */
+    public synchronized void waited(Duration wait) {
+        retryWait = retryWait.plus(wait);
+    }
+
+    /** The run's limit on calls in flight fell to {@code limit}. */
+    public synchronized void concurrencyLowered(int limit) {
+        lowestConcurrency = Math.min(lowestConcurrency, limit);
     }
 
     public PriceTable prices() {
@@ -94,7 +128,7 @@ public final class UsageMeter {
     }
 
     public synchronized RunUsage snapshot() {
-        return new RunUsage(liveCalls, replayedCalls, failedCalls, budgetStopped, attempts, liveIn, liveOut, liveCost,
-                replayedIn, replayedOut, replayedCost, unpriced);
+        return new RunUsage(liveCalls, replayedCalls, failedCalls, budgetStopped, attempts, rateLimited, retryWait, concurrency,
+                lowestConcurrency, liveIn, liveOut, liveCost, replayedIn, replayedOut, replayedCost, unpriced);
     }
 }

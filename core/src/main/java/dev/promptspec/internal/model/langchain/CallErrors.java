@@ -3,6 +3,8 @@ package dev.promptspec.internal.model.langchain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
@@ -64,6 +66,19 @@ final class CallErrors {
             }
         }
         String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RateLimitException) {
+                // a provider that maps 429 to langchain4j's exception without keeping the HTTP exception
+                return new ModelCallException(Kind.HTTP_STATUS, endpoint + " answered HTTP 429 (rate limited): "
+                        + redactor.redact(what), 1, 429, null, redactor.redact(thrown));
+            }
+            if (t instanceof NonRetriableException) {
+                return new ModelCallException(Kind.REJECTED, "the call to " + endpoint + " was rejected: " + redactor.redact(what), 1,
+                        0, redactor.redact(thrown));
+            }
+        }
+        // langchain4j's "no choices returned" for a 2xx body without a completion, or something PromptSpec does not know:
+        // both may pass with time, as langchain4j's own retries assume.
         return new ModelCallException(Kind.BAD_RESPONSE, "the call to " + endpoint + " failed: " + redactor.redact(what), 1, 0,
                 redactor.redact(thrown));
     }

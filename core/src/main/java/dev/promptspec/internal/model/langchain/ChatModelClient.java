@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.langchain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -24,11 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Calls any langchain4j {@link ChatModel}: OpenAI and compatible endpoints, or a model a user builds
  * (Anthropic, Gemini, Bedrock...). One attempt per call; retries are {@code RetryingClient}'s job.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ChatModelClient implements ModelClient {
 
     private final ChatModel model;
@@ -72,7 +76,7 @@ public final class ChatModelClient implements ModelClient {
         }
         String text = response.aiMessage().text();
         if (text == null) {
-            throw new ModelCallException(ModelCallException.Kind.BAD_RESPONSE, endpoint
+            throw new ModelCallException(ModelCallException.Kind.REJECTED, endpoint
                     + " returned a message without text (tool calls are not supported in prompt files)", 1);
         }
         dev.langchain4j.model.output.TokenUsage u = response.tokenUsage();

@@ -1,13 +1,17 @@
 package dev.promptspec.internal.model.limit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /** Starts each attempt only when the run's {@link RateLimiter} allows it. */
+@API(status = INTERNAL, since = "0.1")
 public final class RateLimitedClient implements ModelClient {
 
     private final ModelClient delegate;

@@ -1,9 +1,12 @@
 package dev.promptspec.internal.model.limit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.RateLimit;
 import dev.promptspec.model.Timing;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Paces calls to a {@link RateLimit} with two token buckets (requests, tokens) that refill continuously and
@@ -15,6 +18,7 @@ import java.util.function.BooleanSupplier;
  * arrival order and none is starved. Token use is estimated before a call and corrected with the real
  * usage after it ({@link #settle}); overdrafts delay the next callers.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RateLimiter {
 
     private final Timing timing;

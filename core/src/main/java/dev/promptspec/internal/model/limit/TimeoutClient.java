@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.limit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.Keys;
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.CallContext;
@@ -9,61 +11,59 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
- * Bounds one attempt by {@code promptspec.timeout}, whatever the provider does: an HTTP client's own timeout
- * may stop counting once the response headers arrive, so a server that sends headers and then stalls could
- * hang the case, and a user's {@code ChatModel} may have no timeout at all. The attempt runs on a call thread; on
- * timeout it is interrupted and abandoned, and the caller gets a {@link Kind#TIMEOUT}, which is retried.
+ * Bounds one attempt by {@code promptspec.timeout}, whatever the provider does: an HTTP client's own timeout may stop
+ * counting once the response headers arrive, so a server that sends headers and then stalls could hang the case, and
+ * a user's {@code ChatModel} may have no timeout at all.
+ *
+ * <p>The attempt runs on the calling thread, which keeps its concurrency permit until the attempt really returns; the
+ * run's {@link Watchdog} interrupts the thread at the deadline. An attempt that returns after that (an error caused by
+ * the interrupt, or a late answer from a model that ignored it) is a {@link Kind#TIMEOUT}, which is retried; one that
+ * returned before the deadline fired keeps its result. A model that ignores interrupts holds its case, and its permit,
+ * until it returns: the run never has more than {@code promptspec.concurrency} attempts in flight.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TimeoutClient implements ModelClient {
 
     private final ModelClient delegate;
     private final Duration timeout;
-    private final ExecutorService callThreads;
+    private final Watchdog watchdog;
     private final String endpoint;
 
     /**
-     * @param callThreads runs the attempts; unbounded (the concurrency limit sits before this client)
-     * @param endpoint    how the message names the server
+     * @param watchdog the run's, shared by every client
+     * @param endpoint how the message names the server
      */
-    public TimeoutClient(ModelClient delegate, Duration timeout, ExecutorService callThreads, String endpoint) {
+    public TimeoutClient(ModelClient delegate, Duration timeout, Watchdog watchdog, String endpoint) {
         this.delegate = delegate;
         this.timeout = timeout;
-        this.callThreads = callThreads;
+        this.watchdog = watchdog;
         this.endpoint = endpoint;
     }
 
     @Override
     public ModelResponse call(ModelRequest request, CallContext context) throws ModelCallException {
-        Future<ModelResponse> attempt = callThreads.submit(() -> delegate.call(request, context));
+        Watchdog.Attempt attempt = watchdog.start(timeout);
+        ModelResponse response;
         try {
-            return attempt.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            attempt.cancel(true);
-            throw new ModelCallException(Kind.TIMEOUT, "no answer from " + endpoint + " within " + Durations.words(timeout)
-                    + " (" + Keys.TIMEOUT + ")", 1);
-        } catch (InterruptedException e) {
-            attempt.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ModelCallException(Kind.CANCELLED, "the call to " + endpoint + " was interrupted (run cancelled)", 1);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ModelCallException mce) {
-                throw mce;
+            response = delegate.call(request, context);
+        } catch (ModelCallException | RuntimeException | Error e) {
+            if (attempt.finish(watchdog.now())) {
+                throw timedOut();
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw e;
         }
+        if (attempt.finish(watchdog.now())) {
+            throw timedOut();
+        }
+        return response;
+    }
+
+    /** Without a cause: what the interrupt made the provider throw says nothing more, and could quote a key. */
+    private ModelCallException timedOut() {
+        return new ModelCallException(Kind.TIMEOUT, "no answer from " + endpoint + " within " + Durations.words(timeout)
+                + " (" + Keys.TIMEOUT + ")", 1);
     }
 }

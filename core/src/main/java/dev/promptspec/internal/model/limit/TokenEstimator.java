@@ -1,14 +1,18 @@
 package dev.promptspec.internal.model.limit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelRequest;
+import org.apiguardian.api.API;
 
 /**
  * Estimates the tokens a request will use before it is sent, the way providers count against a
  * tokens-per-minute limit: about four characters per prompt token, a few tokens per message, plus the
  * output tokens the request allows ({@code max_tokens}). The real usage corrects it afterwards.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TokenEstimator {
 
     private static final int CHARS_PER_TOKEN = 4;

@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -14,8 +16,10 @@ import dev.promptspec.model.Redactor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Builds the client for an OpenAI-compatible endpoint on langchain4j's {@link OpenAiChatModel}. */
+@API(status = INTERNAL, since = "0.1")
 public final class OpenAiClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();

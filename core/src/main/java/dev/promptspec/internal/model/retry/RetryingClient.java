@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.retry;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.RetryPolicy;
 import dev.promptspec.internal.util.Durations;
@@ -13,116 +15,133 @@ import dev.promptspec.model.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
- * Retries what may succeed later (HTTP 408, 409, 429 and 5xx, timeouts, dropped or refused connections)
- * and nothing else: a rejected key or an unknown model fails at once. The final error keeps the last
- * failure's kind, status and message and adds how many attempts were made and what each one got.
+ * Retries what may succeed later and nothing else: a rejected key or an unknown model fails at once.
+ *
+ * <ul>
+ * <li>A rate limit (HTTP 429 that is not an exhausted quota) is retried for as long as the call's waits add up to no
+ * more than {@code promptspec.retry.max-total-wait}: however many there are, since a busy run may meet many, and the
+ * run's concurrency limit is lowered meanwhile (see {@code AdaptiveConcurrencyLimit}).</li>
+ * <li>Other transient faults (HTTP 408, 409 and 5xx, timeouts, failed connections, a 2xx body that is not a chat
+ * completion) are retried at most {@code promptspec.retries} times, within the same total wait.</li>
+ * </ul>
+ *
+ * Each wait is the one the server asked for, unless it asked for more than {@code promptspec.retry.max-wait} (then the
+ * call is not retried), else exponential backoff with jitter; waits hold no concurrency permit and end at once when the
+ * run is cancelled. The final error keeps the last failure's kind, status and message and adds the attempts, what each
+ * one got, and why the call gave up.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RetryingClient implements ModelClient {
 
-    /** OpenAI answers 429 both for "slow down" and for "no credit left"; only the first passes with time. */
-    private static final Pattern QUOTA = Pattern.compile("(?i)insufficient_quota|exceeded your current quota");
+    /** Runs of the same failure longer than this are written once, with a count: "HTTP 429 ×37". */
+    private static final int LONGEST_LISTED_RUN = 4;
 
     private final ModelClient delegate;
     private final RetryPolicy policy;
     private final Timing timing;
     private final BooleanSupplier cancelled;
+    private final RetryListener listener;
     private final DoubleSupplier random;
 
-    public RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled) {
-        this(delegate, policy, timing, cancelled, () -> ThreadLocalRandom.current().nextDouble());
+    public RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled,
+            RetryListener listener) {
+        this(delegate, policy, timing, cancelled, listener, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled, DoubleSupplier random) {
+    RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled, RetryListener listener,
+            DoubleSupplier random) {
         this.delegate = delegate;
         this.policy = policy;
         this.timing = timing;
         this.cancelled = cancelled;
+        this.listener = listener;
         this.random = random;
     }
 
     @Override
     public ModelResponse call(ModelRequest request, CallContext context) throws ModelCallException {
         List<String> failures = new ArrayList<>();
+        int faultRetries = 0; // retries after failures other than rate limits
+        int rateLimits = 0;
+        Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             if (cancelled.getAsBoolean()) {
                 throw cancelled(attempt - 1, failures);
             }
+            ModelCallException e;
             try {
                 ModelResponse response = delegate.call(request, context);
                 return response.attempts() == attempt ? response : response.withOrigin(response.origin(), attempt);
-            } catch (ModelCallException e) {
-                if (e.attempts() == 0) {
-                    // No call was made (budget spent, run cancelled, no price, no key): nothing to retry, and nothing
-                    // to add to the attempts of calls that were made before it, if any.
-                    throw attempt == 1 ? e : afterEarlierAttempts(e, attempt - 1, failures);
-                }
-                failures.add(describe(e));
-                String notRetried = whyNotRetried(e);
-                if (notRetried != null) {
-                    throw annotated(e, attempt, failures, notRetried);
-                }
-                if (attempt > policy.maxRetries()) {
-                    throw annotated(e, attempt, failures, policy.maxRetries() == 0
-                            ? "retries are off (" + Keys.RETRIES + "=0)"
-                            : "gave up after " + policy.maxRetries() + (policy.maxRetries() == 1 ? " retry" : " retries")
-                                    + " (" + Keys.RETRIES + ")");
-                }
-                Duration wait;
-                if (e.retryAfter().isPresent() && !e.retryAfter().get().isZero()) {
-                    Duration asked = e.retryAfter().get();
-                    if (asked.compareTo(policy.maxWait()) > 0) {
-                        throw annotated(e, attempt, failures, "the server asked to wait " + Durations.words(asked)
-                                + " before retrying, longer than " + Keys.RETRY_MAX_WAIT + " (" + Durations.words(policy.maxWait())
-                                + "), so it was not retried");
-                    }
-                    wait = policy.serverWait(asked, random);
-                } else {
-                    wait = policy.backoff(attempt, random);
-                }
-                if (!timing.sleepUnlessCancelled(wait, cancelled)) {
-                    throw cancelled(attempt, failures);
-                }
+            } catch (ModelCallException thrown) {
+                e = thrown;
             }
+            if (e.attempts() == 0) {
+                // No call was made (budget spent, run cancelled, no price, no key): nothing to retry, and nothing
+                // to add to the attempts of calls that were made before it, if any.
+                throw attempt == 1 ? e : afterEarlierAttempts(e, attempt - 1, failures);
+            }
+            failures.add(Faults.describe(e));
+            boolean rateLimited = Faults.rateLimited(e);
+            if (rateLimited) {
+                rateLimits++;
+                listener.rateLimited();
+            }
+            String notRetried = Faults.whyNotRetried(e);
+            if (notRetried != null) {
+                throw annotated(e, attempt, failures, notRetried);
+            }
+            if (policy.maxRetries() == 0) {
+                throw annotated(e, attempt, failures, "retries are off (" + Keys.RETRIES + "=0)");
+            }
+            if (!rateLimited && faultRetries == policy.maxRetries()) {
+                throw annotated(e, attempt, failures, "gave up after " + count(faultRetries, "retry", "retries") + " (" + Keys.RETRIES
+                        + ")" + (rateLimits == 0 ? "" : ", not counting " + rateLimits + " after rate limits"));
+            }
+            Duration asked = e.retryAfter().orElse(Duration.ZERO);
+            if (asked.compareTo(policy.maxWait()) > 0) {
+                throw annotated(e, attempt, failures, "the server asked to wait " + Durations.words(asked)
+                        + " before retrying, longer than " + Keys.RETRY_MAX_WAIT + " (" + Durations.words(policy.maxWait())
+                        + "), so it was not retried");
+            }
+            Duration left = policy.maxTotalWait().minus(waited);
+            if (left.isNegative() || left.isZero()) {
+                throw annotated(e, attempt, failures, rateLimited
+                        ? "rate-limited for " + Durations.words(waited) + " (" + Keys.RETRY_MAX_TOTAL_WAIT + ")"
+                        : "gave up after waiting " + Durations.words(waited) + " in all (" + Keys.RETRY_MAX_TOTAL_WAIT + ")");
+            }
+            if (asked.compareTo(left) > 0) {
+                throw annotated(e, attempt, failures, "the server asked to wait " + Durations.words(asked) + ", more than the "
+                        + Durations.words(left) + " left of " + Keys.RETRY_MAX_TOTAL_WAIT + " (" + Durations.words(policy.maxTotalWait())
+                        + "), so it was not retried");
+            }
+            Duration wait;
+            if (rateLimited) {
+                wait = policy.rateLimitWait(rateLimits, asked, random);
+            } else {
+                faultRetries++;
+                wait = asked.isZero() ? policy.backoff(faultRetries, random) : policy.serverWait(asked, random);
+            }
+            if (wait.compareTo(left) > 0) {
+                wait = left;
+            }
+            if (!timing.sleepUnlessCancelled(wait, cancelled)) {
+                throw cancelled(attempt, failures);
+            }
+            waited = waited.plus(wait);
+            listener.waited(wait);
         }
-    }
-
-    /** Null when the failure may pass with time, else why it is not retried. */
-    static String whyNotRetried(ModelCallException e) {
-        return switch (e.kind()) {
-            case TIMEOUT, CONNECTION -> null;
-            case HTTP_STATUS -> {
-                int s = e.status();
-                if (s == 429 && e.getMessage() != null && QUOTA.matcher(e.getMessage()).find()) {
-                    yield "the account's quota is used up, which waiting does not fix";
-                }
-                yield s == 408 || s == 409 || s == 429 || s >= 500 ? null : "HTTP " + s + " is not retried";
-            }
-            case BAD_RESPONSE -> "an answer that is not a chat completion is not retried";
-            default -> "not retried";
-        };
-    }
-
-    private static String describe(ModelCallException e) {
-        return switch (e.kind()) {
-            case HTTP_STATUS -> "HTTP " + e.status();
-            case TIMEOUT -> "timeout";
-            case CONNECTION -> "connection failed";
-            case BAD_RESPONSE -> "bad response";
-            default -> e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
     }
 
     private static ModelCallException annotated(ModelCallException e, int attempts, List<String> failures, String why) {
         String how = attempts == 1
                 ? "1 attempt"
-                : attempts + " attempts, all failed: " + String.join(", ", failures);
+                : attempts + " attempts, all failed: " + list(failures);
         String message = e.getMessage() + " [" + how + "; " + why + "]";
         return new ModelCallException(e.kind(), message, attempts, e.status(), e.retryAfter().orElse(null), e.getCause());
     }
@@ -130,7 +149,7 @@ public final class RetryingClient implements ModelClient {
     /** A call refused before it started, after {@code attempts} made ones had failed: it says both, and counts those. */
     private static ModelCallException afterEarlierAttempts(ModelCallException e, int attempts, List<String> failures) {
         String message = e.getMessage() + " [after " + attempts + (attempts == 1 ? " failed attempt: " : " failed attempts: ")
-                + String.join(", ", failures) + "]";
+                + list(failures) + "]";
         return new ModelCallException(e.kind(), message, attempts, e.status(), e.retryAfter().orElse(null), e.getCause());
     }
 
@@ -139,6 +158,29 @@ public final class RetryingClient implements ModelClient {
             return new ModelCallException(Kind.CANCELLED, "the run was cancelled before this call started", 0);
         }
         return new ModelCallException(Kind.CANCELLED, "the run was cancelled; the call was not retried after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + " (" + String.join(", ", failures) + ")", attempts);
+                + (attempts == 1 ? " attempt" : " attempts") + " (" + list(failures) + ")", attempts);
+    }
+
+    /** "HTTP 500, timeout, HTTP 429 ×12, HTTP 500": each failure in order, long runs of one failure counted. */
+    static String list(List<String> failures) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < failures.size(); ) {
+            int end = i;
+            while (end < failures.size() && failures.get(end).equals(failures.get(i))) {
+                end++;
+            }
+            int run = end - i;
+            if (run > LONGEST_LISTED_RUN) {
+                parts.add(failures.get(i) + " ×" + run);
+            } else {
+                parts.addAll(failures.subList(i, end));
+            }
+            i = end;
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 }

@@ -34,6 +34,14 @@ class RetryingClientTest {
             new TokenUsage(20, 9), Duration.ofMillis(300), "stop", "gpt-4o-mini-2024-07-18", 1, ModelResponse.Origin.LIVE);
 
     private final FakeTiming timing = new FakeTiming();
+    /** The waits before retries, one each (the fake clock sees them in slices of Timing.CANCELLATION_CHECK). */
+    private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RetryListener recorder = new RetryListener() {
+        @Override
+        public void waited(Duration wait) {
+            waits.add(wait);
+        }
+    };
 
     /** Throws the scripted failures in order, then answers. */
     private static class Scripted implements ModelClient {
@@ -61,7 +69,7 @@ class RetryingClientTest {
     }
 
     private RetryingClient retrying(ModelClient delegate, RetryPolicy policy, double random) {
-        return new RetryingClient(delegate, policy, timing, () -> false, () -> random);
+        return new RetryingClient(delegate, policy, timing, () -> false, recorder, () -> random);
     }
 
     @Test
@@ -71,8 +79,8 @@ class RetryingClientTest {
         assertThat(r.text()).isEqualTo(ANSWER.text());
         assertThat(r.attempts()).isEqualTo(3);
         assertThat(server.calls).hasValue(3);
-        // full jitter: half of 1 s before the first retry, half of 2 s before the second
-        assertThat(timing.slept()).isEqualTo(Duration.ofMillis(500 + 1000));
+        // a rate limit: equal jitter, 0.5 s plus half of the other 0.5 s; then a 503: full jitter, half of 1 s
+        assertThat(waits).containsExactly(Duration.ofMillis(750), Duration.ofMillis(500));
     }
 
     @Test
@@ -123,15 +131,35 @@ class RetryingClientTest {
     }
 
     @Test
-    void unparsable_answers_and_exhausted_quota_are_not_retried() {
-        Scripted garbage = new Scripted(new ModelCallException(Kind.BAD_RESPONSE, "x answered with a body that is not a chat completion", 1));
-        assertThatThrownBy(() -> retrying(garbage, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
-                .hasMessageContaining("an answer that is not a chat completion is not retried");
+    void rejected_answers_and_exhausted_quota_are_not_retried() {
+        Scripted toolCall = new Scripted(new ModelCallException(Kind.REJECTED,
+                "x returned a message without text (tool calls are not supported in prompt files)", 1));
+        assertThatThrownBy(() -> retrying(toolCall, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+                .hasMessageEndingWith("[1 attempt; the provider rejected it, which waiting does not fix]");
         Scripted quota = new Scripted(status(429, "You exceeded your current quota, please check your plan and billing details.", null));
         assertThatThrownBy(() -> retrying(quota, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
                 .hasMessageContaining("quota is used up");
-        assertThat(garbage.calls).hasValue(1);
+        assertThat(toolCall.calls).hasValue(1);
         assertThat(quota.calls).hasValue(1);
+        assertThat(timing.sleeps()).isEmpty();
+    }
+
+    @Test
+    void a_body_that_is_not_a_chat_completion_is_retried_like_a_server_error() throws Exception {
+        Scripted proxy = new Scripted(new ModelCallException(Kind.BAD_RESPONSE, "x answered with a body that is not a chat"
+                + " completion: Unexpected character ('<' (code 60))", 1));
+        ModelResponse r = retrying(proxy, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT);
+        assertThat(r.attempts()).isEqualTo(2);
+        assertThat(waits).containsExactly(Duration.ofMillis(500));
+
+        Scripted always = new Scripted(bad(), bad(), bad(), bad());
+        assertThatThrownBy(() -> retrying(always, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+                .hasMessageEndingWith("[4 attempts, all failed: bad response, bad response, bad response, bad response;"
+                        + " gave up after 3 retries (promptspec.retries)]");
+    }
+
+    private static ModelCallException bad() {
+        return new ModelCallException(Kind.BAD_RESPONSE, "x answered with a body that is not a chat completion", 1);
     }
 
     @Test
@@ -169,7 +197,7 @@ class RetryingClientTest {
                 return super.call(request, context);
             }
         };
-        RetryingClient client = new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, () -> 0.5);
+        RetryingClient client = new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, () -> 0.5);
         assertThatThrownBy(() -> client.call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
@@ -218,12 +246,151 @@ class RetryingClientTest {
     @Test
     void a_run_cancelled_before_the_first_attempt_made_no_call() {
         Scripted server = new Scripted();
-        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> true, () -> 0.5).call(REQUEST, CONTEXT))
+        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> true, RetryListener.NONE, () -> 0.5).call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
                     assertThat(e.attempts()).isZero();
                     assertThat(e.getMessage()).isEqualTo("the run was cancelled before this call started");
                 });
         assertThat(server.calls).hasValue(0);
+    }
+
+    /** Answers HTTP 429 (naming no wait) to every attempt. */
+    private static final class AlwaysRateLimited implements ModelClient {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public ModelResponse call(ModelRequest request, CallContext context) throws ModelCallException {
+            calls.incrementAndGet();
+            throw status(429, "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 500, Used 500.", null);
+        }
+    }
+
+    private static ModelCallException[] rateLimits(int n) {
+        ModelCallException[] out = new ModelCallException[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = status(429, "Rate limit reached", null);
+        }
+        return out;
+    }
+
+    @Test
+    void rate_limits_are_retried_beyond_promptspec_retries_while_the_total_wait_allows() throws Exception {
+        Scripted server = new Scripted(rateLimits(8));
+        ModelResponse r = retrying(server, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT);
+        assertThat(r.text()).isEqualTo(ANSWER.text());
+        assertThat(r.attempts()).isEqualTo(9);
+        // equal jitter on a doubling ceiling (1 s, 2 s, ... 60 s): never less than half of it, whatever the random numbers
+        assertThat(waits).containsExactly(Duration.ofMillis(750), Duration.ofMillis(1500), Duration.ofMillis(3000),
+                Duration.ofMillis(6000), Duration.ofMillis(12_000), Duration.ofMillis(24_000), Duration.ofMillis(45_000),
+                Duration.ofMillis(45_000));
+    }
+
+    @Test
+    void a_call_rate_limited_until_the_total_wait_is_spent_gives_up_saying_how_long_and_how_often() {
+        AlwaysRateLimited server = new AlwaysRateLimited();
+        assertThatThrownBy(() -> retrying(server, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.HTTP_STATUS);
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.attempts()).isEqualTo(13);
+                    assertThat(e.getMessage()).isEqualTo("http://127.0.0.1/v1 answered HTTP 429: Rate limit reached for"
+                            + " gpt-4o-mini on requests per min (RPM): Limit 500, Used 500. [13 attempts, all failed: HTTP 429 ×13;"
+                            + " rate-limited for 5 min (promptspec.retry.max-total-wait)]");
+                });
+        assertThat(server.calls).hasValue(13);
+        // 47.25 s to reach the 60 s ceiling, then 45 s waits, the last one cut to what was left
+        assertThat(timing.slept()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(waits.get(waits.size() - 1)).isEqualTo(Duration.ofMillis(27_750));
+    }
+
+    @Test
+    void the_total_wait_bounds_a_call_that_names_no_wait_even_with_no_initial_delay_and_unlucky_random_numbers() {
+        AlwaysRateLimited server = new AlwaysRateLimited();
+        RetryPolicy immediate = new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        assertThatThrownBy(() -> retrying(server, immediate, 0.0).call(REQUEST, CONTEXT))
+                .hasMessageEndingWith("rate-limited for 10 s (promptspec.retry.max-total-wait)]");
+        // 0 ms, 1 ms, 2 ms, 4 ms... (half of a ceiling doubling from 1 ms): a bounded number of attempts
+        assertThat(server.calls.get()).isBetween(15, 25);
+    }
+
+    @Test
+    void rate_limits_do_not_use_up_promptspec_retries_and_other_faults_do() {
+        Scripted server = new Scripted(status(429, "Rate limit reached", null), status(500, "boom", null),
+                status(429, "Rate limit reached", null), status(500, "boom", null), status(500, "boom", null), status(500, "boom", null));
+        assertThatThrownBy(() -> retrying(server, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.attempts()).isEqualTo(6);
+                    assertThat(e.getMessage()).endsWith("[6 attempts, all failed: HTTP 429, HTTP 500, HTTP 429, HTTP 500, HTTP 500,"
+                            + " HTTP 500; gave up after 3 retries (promptspec.retries), not counting 2 after rate limits]");
+                });
+    }
+
+    @Test
+    void a_server_asking_for_more_than_is_left_of_the_total_wait_is_not_retried() {
+        RetryPolicy tenSeconds = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(10));
+        Scripted server = new Scripted(status(429, "Rate limit reached", Duration.ofSeconds(6)),
+                status(429, "Rate limit reached", Duration.ofSeconds(6)));
+        assertThatThrownBy(() -> retrying(server, tenSeconds, 0.0).call(REQUEST, CONTEXT))
+                .hasMessageEndingWith("[2 attempts, all failed: HTTP 429, HTTP 429; the server asked to wait 6 s, more than the"
+                        + " 4 s left of promptspec.retry.max-total-wait (10 s), so it was not retried]");
+        assertThat(waits).containsExactly(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void other_faults_stop_retrying_once_the_total_wait_is_spent() {
+        RetryPolicy tight = new RetryPolicy(10, Duration.ofSeconds(4), Duration.ofSeconds(60), Duration.ofSeconds(5));
+        Scripted server = new Scripted(status(503, "overloaded", null), status(503, "overloaded", null), status(503, "overloaded", null));
+        assertThatThrownBy(() -> retrying(server, tight, 1.0).call(REQUEST, CONTEXT))
+                .hasMessageEndingWith("[3 attempts, all failed: HTTP 503, HTTP 503, HTTP 503; gave up after waiting 5 s in all"
+                        + " (promptspec.retry.max-total-wait)]");
+        assertThat(waits).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void the_listener_hears_every_rate_limit_and_every_wait() throws Exception {
+        AtomicInteger rateLimited = new AtomicInteger();
+        List<Duration> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RetryListener listener = new RetryListener() {
+            @Override
+            public void rateLimited() {
+                rateLimited.incrementAndGet();
+            }
+
+            @Override
+            public void waited(Duration wait) {
+                heard.add(wait);
+            }
+        };
+        Scripted server = new Scripted(status(429, "Rate limit reached", null), status(503, "overloaded", null),
+                status(429, "Rate limit reached", Duration.ofSeconds(3)));
+        new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> false, listener, () -> 0.5).call(REQUEST, CONTEXT);
+        assertThat(rateLimited).hasValue(2);
+        assertThat(heard).containsExactly(Duration.ofMillis(750), Duration.ofMillis(500), Duration.ofMillis(3150));
+        assertThat(timing.slept()).isEqualTo(Duration.ofMillis(750 + 500 + 3150));
+    }
+
+    @Test
+    void cancellation_ends_a_rate_limit_wait_at_once() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ModelClient server = (request, context) -> {
+            cancelled.set(true);
+            throw status(429, "Rate limit reached", null);
+        };
+        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, () -> 0.5)
+                .call(REQUEST, CONTEXT))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
+                    assertThat(e.getMessage()).isEqualTo("the run was cancelled; the call was not retried after 1 attempt (HTTP 429)");
+                });
+        assertThat(timing.sleeps()).isEmpty();
+    }
+
+    @Test
+    void long_runs_of_one_failure_are_counted_not_repeated() {
+        assertThat(RetryingClient.list(List.of("HTTP 500", "HTTP 500", "HTTP 500", "HTTP 500"))).isEqualTo("HTTP 500, HTTP 500, HTTP 500, HTTP 500");
+        assertThat(RetryingClient.list(List.of("HTTP 429", "HTTP 429", "HTTP 429", "HTTP 429", "HTTP 429", "timeout", "HTTP 429")))
+                .isEqualTo("HTTP 429 ×5, timeout, HTTP 429");
     }
 }
