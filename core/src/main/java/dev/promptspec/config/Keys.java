@@ -105,7 +105,8 @@ public final class Keys {
      * completion) after the first attempt, with exponential backoff and full jitter, or the wait the server asked for
      * ({@code Retry-After}, {@code retry-after-ms}, {@code x-ratelimit-reset-*}). Rate limits (HTTP 429) are not
      * counted: they are retried within {@value #RETRY_MAX_TOTAL_WAIT}. Other failures are never retried. {@code 0}
-     * turns every retry off, rate limits included. Default: 3.
+     * turns every retry off, rate limits included. A server that looks down (the run's last attempts all failed) is not
+     * retried. Default: 10.
      */
     public static final String RETRIES = "promptspec.retries";
 

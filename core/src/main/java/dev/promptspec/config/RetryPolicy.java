@@ -24,7 +24,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
     /** The default {@code maxTotalWait}: long enough to ride out a provider's per-minute limit several times over. */
     public static final Duration DEFAULT_MAX_TOTAL_WAIT = Duration.ofMinutes(5);
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60));
+    public static final RetryPolicy DEFAULT = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(60));
     public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public RetryPolicy {

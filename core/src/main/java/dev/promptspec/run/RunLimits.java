@@ -7,6 +7,7 @@ import dev.promptspec.internal.model.limit.RateLimitedClient;
 import dev.promptspec.internal.model.limit.RateLimiter;
 import dev.promptspec.internal.model.limit.TimeoutClient;
 import dev.promptspec.internal.model.limit.Watchdog;
+import dev.promptspec.internal.model.retry.FailureStreak;
 import dev.promptspec.internal.model.retry.RetryListener;
 import dev.promptspec.internal.model.retry.RetryingClient;
 import dev.promptspec.model.ModelClient;
@@ -40,6 +41,8 @@ final class RunLimits implements AutoCloseable {
     private final RateLimiter rate;
     private final BudgetGuard budget;
     private final Watchdog watchdog;
+    /** The run's attempts that failed in a row: a server that looks down is not retried. */
+    private final FailureStreak streak;
     private final RetryListener retries;
 
     /** @param meter told of rate limits, waits and the concurrency limit's decreases, for the run summary */
@@ -51,6 +54,7 @@ final class RunLimits implements AutoCloseable {
         this.rate = config.calls().rateLimit().isLimited() ? new RateLimiter(config.calls().rateLimit(), timing) : null;
         this.budget = new BudgetGuard(config.calls().budget(), config.calls().prices());
         this.watchdog = new Watchdog("promptspec-watchdog");
+        this.streak = FailureStreak.forConcurrency(config.concurrency());
         this.retries = new RetryListener() {
             @Override
             public void rateLimited() {
@@ -72,7 +76,7 @@ final class RunLimits implements AutoCloseable {
             c = new RateLimitedClient(c, rate, cancelled);
         }
         c = new ConcurrencyLimitedClient(c, concurrency, cancelled);
-        return new RetryingClient(c, config.calls().retry(), timing, cancelled, retries);
+        return new RetryingClient(c, config.calls().retry(), timing, cancelled, retries, streak);
     }
 
     BudgetGuard budget() {

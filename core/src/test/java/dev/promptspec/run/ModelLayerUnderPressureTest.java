@@ -108,13 +108,9 @@ class ModelLayerUnderPressureTest {
         })) {
             RunConfig config = RunConfig.defaults().withMode(RecordingMode.LIVE).withRecordingsDir(recordings)
                     .withEndpoint(new OpenAiEndpoint(URI.create(server.baseUrl()), Secret.ofNullable("sk-test-faults-0123456789"), "test"))
-                    .withConcurrency(16)
-                    // Rate limits are retried within promptspec.retry.max-total-wait however many there are; the other faults
-                    // are counted against promptspec.retries, and by design a call that meets four of them (≈ 0.22^4 per call
-                    // here: a 500 or an HTML page is a fifth of what is not a 429) gives up at the default 3. Measured: one
-                    // case in four or five runs of 300. At 10, 0.22^11 per call: no run ever should.
-                    .withCalls(new CallPolicy(new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(60)), RateLimit.NONE,
-                            Budget.NONE, PriceTable.defaults()));
+                    // The defaults: rate limits are retried within promptspec.retry.max-total-wait however many there are, the
+                    // other faults up to promptspec.retries (10): a call gives up only after 11 of them, ≈ 0.27^11 here.
+                    .withConcurrency(16);
             WaitCounting timing = new WaitCounting();
             List<CaseResult> results;
             RunUsage usage;
@@ -217,12 +213,13 @@ class ModelLayerUnderPressureTest {
                         PriceTable.defaults()));
         List<CaseResult> results;
         try (PromptRun run = new PromptRun(config, Prompts.REGISTRY, Clock.systemUTC(), new FakeTiming(), () -> false)) {
-            CompiledPrompt prompt = run.compile(Prompts.source("prompts/orders.prompt.yml", ordersFile(6)));
+            // Three cases, six attempts: fewer than the failures in a row (8) after which the run stops retrying.
+            CompiledPrompt prompt = run.compile(Prompts.source("prompts/orders.prompt.yml", ordersFile(3)));
             results = prompt.fileOrThrow().testData().stream().map(tc -> run.submit(prompt, tc, supplied)).toList().stream()
                     .map(f -> f.orTimeout(1, TimeUnit.MINUTES).join()).toList();
         }
 
-        assertThat(model.entries).as("6 cases, 2 attempts each").hasValue(12);
+        assertThat(model.entries).as("3 cases, 2 attempts each").hasValue(6);
         assertThat(model.mostInside).as("calls inside the model at once").hasValueBetween(1, 2);
         assertThat(model.interruptsIgnored).as("the watchdog did interrupt").hasPositiveValue();
         assertThat(results).allSatisfy(r -> assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class, e -> {

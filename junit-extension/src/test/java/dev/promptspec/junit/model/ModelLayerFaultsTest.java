@@ -82,6 +82,8 @@ class ModelLayerFaultsTest {
                     .configurationParameter("promptspec.mode", "live")
                     .configurationParameter("promptspec.timeout", "2s")
                     .configurationParameter("promptspec.retry.initial-delay", "20ms")
+                    // three retries (the default is 10) keep the always-failing scenarios short and their errors exact
+                    .configurationParameter("promptspec.retries", "3")
                     .selectors(selectClass(OrderStatus.class))
                     .execute();
 

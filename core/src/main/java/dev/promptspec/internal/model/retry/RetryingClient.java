@@ -47,20 +47,28 @@ public final class RetryingClient implements ModelClient {
     private final Timing timing;
     private final BooleanSupplier cancelled;
     private final RetryListener listener;
+    private final FailureStreak streak;
     private final DoubleSupplier random;
 
     public RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled,
             RetryListener listener) {
-        this(delegate, policy, timing, cancelled, listener, () -> ThreadLocalRandom.current().nextDouble());
+        this(delegate, policy, timing, cancelled, listener, FailureStreak.NONE);
+    }
+
+    /** @param streak the run's failures in a row, shared by every call of the run */
+    public RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled,
+            RetryListener listener, FailureStreak streak) {
+        this(delegate, policy, timing, cancelled, listener, streak, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     RetryingClient(ModelClient delegate, RetryPolicy policy, Timing timing, BooleanSupplier cancelled, RetryListener listener,
-            DoubleSupplier random) {
+            FailureStreak streak, DoubleSupplier random) {
         this.delegate = delegate;
         this.policy = policy;
         this.timing = timing;
         this.cancelled = cancelled;
         this.listener = listener;
+        this.streak = streak;
         this.random = random;
     }
 
@@ -77,6 +85,7 @@ public final class RetryingClient implements ModelClient {
             ModelCallException e;
             try {
                 ModelResponse response = delegate.call(request, context);
+                streak.succeeded();
                 return response.attempts() == attempt ? response : response.withOrigin(response.origin(), attempt);
             } catch (ModelCallException thrown) {
                 e = thrown;
@@ -98,6 +107,10 @@ public final class RetryingClient implements ModelClient {
             }
             if (policy.maxRetries() == 0) {
                 throw annotated(e, attempt, failures, "retries are off (" + Keys.RETRIES + "=0)");
+            }
+            if (!rateLimited && streak.failedAndLooksDown()) {
+                throw annotated(e, attempt, failures, "not retried: the run's last " + streak.threshold() + " attempts all failed"
+                        + " (the server looks down), so calls fail at once until one succeeds");
             }
             if (!rateLimited && faultRetries == policy.maxRetries()) {
                 throw annotated(e, attempt, failures, "gave up after " + count(faultRetries, "retry", "retries") + " (" + Keys.RETRIES

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 class RetryingClientTest {
 
+    /** The default is 10 retries; three keep the scripted failures short. */
+    private static final RetryPolicy THREE_RETRIES = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60));
+
     private static final ModelRequest REQUEST = new ModelRequest("gpt-4o-mini",
             List.of(new ChatMessage(Role.USER, "Where is order A-100?")), null, null);
     private static final CallContext CONTEXT = CallContext.prompt("orders.prompt.yml", "A-100");
@@ -69,7 +72,7 @@ class RetryingClientTest {
     }
 
     private RetryingClient retrying(ModelClient delegate, RetryPolicy policy, double random) {
-        return new RetryingClient(delegate, policy, timing, () -> false, recorder, () -> random);
+        return new RetryingClient(delegate, policy, timing, () -> false, recorder, FailureStreak.NONE, () -> random);
     }
 
     @Test
@@ -153,7 +156,7 @@ class RetryingClientTest {
         assertThat(waits).containsExactly(Duration.ofMillis(500));
 
         Scripted always = new Scripted(bad(), bad(), bad(), bad());
-        assertThatThrownBy(() -> retrying(always, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+        assertThatThrownBy(() -> retrying(always, THREE_RETRIES, 0.5).call(REQUEST, CONTEXT))
                 .hasMessageEndingWith("[4 attempts, all failed: bad response, bad response, bad response, bad response;"
                         + " gave up after 3 retries (promptspec.retries)]");
     }
@@ -197,7 +200,7 @@ class RetryingClientTest {
                 return super.call(request, context);
             }
         };
-        RetryingClient client = new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, () -> 0.5);
+        RetryingClient client = new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, FailureStreak.NONE, () -> 0.5);
         assertThatThrownBy(() -> client.call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
@@ -246,7 +249,7 @@ class RetryingClientTest {
     @Test
     void a_run_cancelled_before_the_first_attempt_made_no_call() {
         Scripted server = new Scripted();
-        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> true, RetryListener.NONE, () -> 0.5).call(REQUEST, CONTEXT))
+        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> true, RetryListener.NONE, FailureStreak.NONE, () -> 0.5).call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
                     assertThat(e.attempts()).isZero();
@@ -318,7 +321,7 @@ class RetryingClientTest {
     void rate_limits_do_not_use_up_promptspec_retries_and_other_faults_do() {
         Scripted server = new Scripted(status(429, "Rate limit reached", null), status(500, "boom", null),
                 status(429, "Rate limit reached", null), status(500, "boom", null), status(500, "boom", null), status(500, "boom", null));
-        assertThatThrownBy(() -> retrying(server, RetryPolicy.DEFAULT, 0.5).call(REQUEST, CONTEXT))
+        assertThatThrownBy(() -> retrying(server, THREE_RETRIES, 0.5).call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.attempts()).isEqualTo(6);
@@ -365,7 +368,7 @@ class RetryingClientTest {
         };
         Scripted server = new Scripted(status(429, "Rate limit reached", null), status(503, "overloaded", null),
                 status(429, "Rate limit reached", Duration.ofSeconds(3)));
-        new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> false, listener, () -> 0.5).call(REQUEST, CONTEXT);
+        new RetryingClient(server, RetryPolicy.DEFAULT, timing, () -> false, listener, FailureStreak.NONE, () -> 0.5).call(REQUEST, CONTEXT);
         assertThat(rateLimited).hasValue(2);
         assertThat(heard).containsExactly(Duration.ofMillis(750), Duration.ofMillis(500), Duration.ofMillis(3150));
         assertThat(timing.slept()).isEqualTo(Duration.ofMillis(750 + 500 + 3150));
@@ -378,7 +381,7 @@ class RetryingClientTest {
             cancelled.set(true);
             throw status(429, "Rate limit reached", null);
         };
-        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, () -> 0.5)
+        assertThatThrownBy(() -> new RetryingClient(server, RetryPolicy.DEFAULT, timing, cancelled::get, RetryListener.NONE, FailureStreak.NONE, () -> 0.5)
                 .call(REQUEST, CONTEXT))
                 .isInstanceOfSatisfying(ModelCallException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
@@ -392,5 +395,36 @@ class RetryingClientTest {
         assertThat(RetryingClient.list(List.of("HTTP 500", "HTTP 500", "HTTP 500", "HTTP 500"))).isEqualTo("HTTP 500, HTTP 500, HTTP 500, HTTP 500");
         assertThat(RetryingClient.list(List.of("HTTP 429", "HTTP 429", "HTTP 429", "HTTP 429", "HTTP 429", "timeout", "HTTP 429")))
                 .isEqualTo("HTTP 429 ×5, timeout, HTTP 429");
+    }
+
+    /** A server that is down fails every case at once instead of making each wait out its retries. */
+    @Test
+    void once_the_run_s_last_attempts_all_failed_calls_are_not_retried_until_one_succeeds() throws Exception {
+        FailureStreak streak = new FailureStreak(8);
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean down = new AtomicBoolean(true);
+        ModelClient server = (request, context) -> {
+            attempts.incrementAndGet();
+            if (down.get()) {
+                throw new ModelCallException(ModelCallException.Kind.HTTP_STATUS, "https://llm.example/v1 answered HTTP 503: upstream"
+                        + " connect error", 1, 503, null, null);
+            }
+            return new ModelResponse("The refund was issued on 3 March.", TokenUsage.UNKNOWN, Duration.ofMillis(5), "stop", "gpt-4o-mini",
+                    1, ModelResponse.Origin.LIVE);
+        };
+        RetryingClient client = new RetryingClient(server, RetryPolicy.DEFAULT, new FakeTiming(), () -> false, RetryListener.NONE,
+                streak, () -> 0.5);
+
+        assertThatThrownBy(() -> client.call(REQUEST, CONTEXT)).hasMessageEndingWith("; not retried: the run's last 8 attempts all"
+                + " failed (the server looks down), so calls fail at once until one succeeds]");
+        assertThat(attempts.get()).as("retried until the streak reached 8").isEqualTo(8);
+        assertThatThrownBy(() -> client.call(REQUEST, CONTEXT)).hasMessageContaining("1 attempt;");
+        assertThat(attempts.get()).as("the next call fails at its first attempt").isEqualTo(9);
+
+        down.set(false);
+        assertThat(client.call(REQUEST, CONTEXT).text()).isEqualTo("The refund was issued on 3 March.");
+        down.set(true);
+        assertThatThrownBy(() -> client.call(REQUEST, CONTEXT)).hasMessageContaining("8 attempts, all failed");
+        assertThat(attempts.get()).as("a success resets the streak: retried again").isEqualTo(10 + 8);
     }
 }
