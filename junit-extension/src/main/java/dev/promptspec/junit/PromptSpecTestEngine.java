@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.util.ClassLoaderUtils;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -24,6 +25,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
  * Found by the platform through {@code META-INF/services}; users never reference it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
 
     /** Maven's build directory: reports sit beside Surefire's. */
@@ -95,12 +97,14 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.runConfig(), registry, timing);
         PromptCompiler compiler = new PromptCompiler(settings.runConfig().limits(), registry).withStrict(settings.strict());
+        ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
-                .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
+                .addSelectorResolver(ctx -> new PromptContainerResolver(ctx.getClassNameFilter(), ctx.getPackageFilter(), scanning))
                 .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.strict(),
-                        ClassLoaderUtils::getDefaultClassLoader))
+                        ClassLoaderUtils::getDefaultClassLoader, scanning))
                 .build()
                 .resolve(request, engine);
+        StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
         return engine;
     }
