@@ -145,9 +145,6 @@ public final class Constants {
      */
     public static final String PRICE_PREFIX = "promptspec.price.";
 
-    /** Print the run's one-line usage summary (calls, tokens, cost, retries) to standard output. Default: true. */
-    public static final String SUMMARY_STDOUT = "promptspec.summary.stdout";
-
     /**
      * Run PromptSpec's tests on JUnit's parallel executor (model calls are concurrent without it; this also
      * runs the evaluation and reporting of cases in parallel). Default: false.

@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -11,8 +12,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 /**
  * What the running JUnit Platform offers. PromptSpec compiles against the newest platform but runs on every one from
  * {@value #MINIMUM} (JUnit 5.12, Spring Boot 3.5) on, because the platform is the user's ({@code provided}): features
- * of newer platforms (discovery issues in 1.13, resource scanning in its 1.14 form, cancellation in 6.0) are used when
- * present, and skipped or replaced by their older form when absent.
+ * of newer platforms (discovery issues in 1.13, resource scanning and output directories in their 1.14 form, cancellation
+ * in 6.0) are used when present, and skipped or replaced by their older form when absent.
  *
  * <p>The rule that keeps this safe: a type or method newer than {@value #MINIMUM} is named only inside a nested class
  * of this file (or of {@link DiscoveryProblems} or {@link ResourceScanning}) that is loaded after its feature was
@@ -31,6 +32,8 @@ final class PlatformFeatures {
             present("org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory");
     /** {@code ResourceSupport} and {@code ResourceFilter}: 1.14 (JUnit 5.14) and newer. */
     private static final boolean RESOURCE_SUPPORT = present("org.junit.platform.commons.support.ResourceSupport");
+    /** {@code OutputDirectoryCreator}, which replaces the {@code OutputDirectoryProvider} of 1.12: 1.14 and newer. */
+    private static final boolean OUTPUT_DIRECTORY_CREATOR = present("org.junit.platform.engine.OutputDirectoryCreator");
     /** Added in 1.12, still in 6.x: the platform is at least {@value #MINIMUM}. */
     private static final boolean AT_LEAST_MINIMUM = present("org.junit.platform.engine.reporting.OutputDirectoryProvider");
 
@@ -45,6 +48,31 @@ final class PlatformFeatures {
     /** The platform's resource scanning in its 1.14+ form (see {@link ResourceScanning}). */
     static boolean resourceSupport() {
         return RESOURCE_SUPPORT;
+    }
+
+    /**
+     * The root of the output directory the launcher gives this run (where {@code junit.platform.reporting.output.dir}
+     * points; by default {@code target} beside a {@code pom.xml}, {@code build} beside a Gradle build, else the working
+     * directory); empty when there is none to be had: EngineTestKit's default, or a launcher older than this platform.
+     */
+    static Optional<Path> outputRoot(ExecutionRequest request) {
+        try {
+            return Optional.of(OUTPUT_DIRECTORY_CREATOR ? OutputDirectories.root(request) : outputDirectoryProviderRoot(request));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("removal") // deprecated for removal from 1.14 on, where OutputDirectories is used instead
+    private static Path outputDirectoryProviderRoot(ExecutionRequest request) {
+        return request.getOutputDirectoryProvider().getRootDirectory();
+    }
+
+    /** Loaded only where {@code OutputDirectoryCreator} exists (platform 1.14+). */
+    private static final class OutputDirectories {
+        static Path root(ExecutionRequest request) {
+            return request.getOutputDirectoryCreator().getRootDirectory();
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.util.ClassLoaderUtils;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -28,8 +29,10 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
 
-    /** Maven's build directory: reports sit beside Surefire's. */
-    static final String DEFAULT_REPORTS_DIR = "target/promptspec-reports";
+    /** The reports' folder in the platform's output directory. */
+    static final String REPORTS_FOLDER = "promptspec-reports";
+    /** Where reports go when the platform offers no output directory: Maven's build directory, beside Surefire's. */
+    static final String DEFAULT_REPORTS_DIR = "target/" + REPORTS_FOLDER;
 
     private final Function<String, String> environment;
     private final Timing timing;
@@ -127,15 +130,24 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
         if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
             root.cancellation(PlatformFeatures.cancellation(request));
-            root.summaryToStdout(request.getConfigurationParameters().getBoolean(Constants.SUMMARY_STDOUT).orElse(true));
-            root.reportsDirectory(reportsDirectory(request.getConfigurationParameters()));
+            ConfigurationParameters params = request.getConfigurationParameters();
+            root.reportsDirectory(() -> reportsDirectory(params, () -> PlatformFeatures.outputRoot(request)));
         }
         return new PromptSpecExecutionContext(request.getEngineExecutionListener());
     }
 
-    /** {@value Constants#REPORTS_DIR}: a directory, {@code none} for no reports; default {@code target/promptspec-reports}. */
-    static Optional<Path> reportsDirectory(ConfigurationParameters params) {
-        String value = params.get(Constants.REPORTS_DIR).map(String::trim).orElse(DEFAULT_REPORTS_DIR);
-        return value.isEmpty() || value.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(value));
+    /**
+     * Where the reports go: {@value Constants#REPORTS_DIR} when set ({@code none}: nowhere); else {@value #REPORTS_FOLDER}
+     * in the output directory the platform gives the run ({@code junit.platform.reporting.output.dir}; by default
+     * {@code target} in a Maven project, {@code build} in a Gradle one); else, when it gives none, {@value #DEFAULT_REPORTS_DIR}.
+     */
+    static Optional<Path> reportsDirectory(ConfigurationParameters params, Supplier<Optional<Path>> platformOutputRoot) {
+        Optional<String> configured = params.get(Constants.REPORTS_DIR).map(String::trim);
+        if (configured.isPresent()) {
+            String value = configured.get();
+            return value.isEmpty() || value.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(value));
+        }
+        return Optional.of(platformOutputRoot.get().map(root -> root.resolve(REPORTS_FOLDER))
+                .orElse(Path.of(DEFAULT_REPORTS_DIR)));
     }
 }
