@@ -18,6 +18,28 @@ interface ResourceScanning {
 
     /** A class-path resource: its name ({@code prompts/triage.prompt.yml}) and where it was found. */
     record Found(String name, URI uri) {
+
+        /**
+         * The resource the platform found, by its real name. The platform names a resource by turning the folders
+         * between the root it searched and the file into a package name and back, so a folder with a dot in its name
+         * ({@code release-1.2}) comes out as two ({@code release-1/2}); the resource's URI has the real path, whose tail
+         * of the same length is the real name.
+         */
+        static Found of(String platformName, URI uri) {
+            String path = "jar".equals(uri.getScheme()) ? afterLast(uri.getSchemeSpecificPart(), "!/") : uri.getPath();
+            if (path != null && path.length() >= platformName.length()) {
+                String tail = path.substring(path.length() - platformName.length());
+                if (tail.replace('.', '/').equals(platformName.replace('.', '/'))) {
+                    return new Found(tail, uri);
+                }
+            }
+            return new Found(platformName, uri);
+        }
+
+        private static String afterLast(String text, String separator) {
+            int at = text == null ? -1 : text.lastIndexOf(separator);
+            return at < 0 ? null : text.substring(at + separator.length());
+        }
     }
 
     List<Found> inClasspathRoot(URI root, Predicate<String> names);
@@ -36,21 +58,25 @@ interface ResourceScanning {
     final class ReflectionSupportScanning implements ResourceScanning {
         @Override
         public List<Found> inClasspathRoot(URI root, Predicate<String> names) {
-            return found(ReflectionSupport.findAllResourcesInClasspathRoot(root, r -> names.test(r.getName())));
+            return found(ReflectionSupport.findAllResourcesInClasspathRoot(root, r -> names.test(found(r).name())));
         }
 
         @Override
         public List<Found> inPackage(String packageName, Predicate<String> names) {
-            return found(ReflectionSupport.findAllResourcesInPackage(packageName, r -> names.test(r.getName())));
+            return found(ReflectionSupport.findAllResourcesInPackage(packageName, r -> names.test(found(r).name())));
         }
 
         @Override
         public List<Found> inModule(String moduleName, Predicate<String> names) {
-            return found(ReflectionSupport.findAllResourcesInModule(moduleName, r -> names.test(r.getName())));
+            return found(ReflectionSupport.findAllResourcesInModule(moduleName, r -> names.test(found(r).name())));
         }
 
         private static List<Found> found(List<org.junit.platform.commons.support.Resource> resources) {
-            return resources.stream().map(r -> new Found(r.getName(), r.getUri())).toList();
+            return resources.stream().map(ReflectionSupportScanning::found).toList();
+        }
+
+        private static Found found(org.junit.platform.commons.support.Resource resource) {
+            return Found.of(resource.getName(), resource.getUri());
         }
     }
 
@@ -72,11 +98,15 @@ interface ResourceScanning {
         }
 
         private static ResourceFilter filter(Predicate<String> names) {
-            return ResourceFilter.of(r -> names.test(r.getName()));
+            return ResourceFilter.of(r -> names.test(found(r).name()));
         }
 
         private static List<Found> found(List<Resource> resources) {
-            return resources.stream().map(r -> new Found(r.getName(), r.getUri())).toList();
+            return resources.stream().map(ResourceSupportScanning::found).toList();
+        }
+
+        private static Found found(Resource resource) {
+            return Found.of(resource.getName(), resource.getUri());
         }
     }
 }

@@ -168,7 +168,8 @@ class DiscoveryTest {
     void a_classpath_folder_inside_a_jar_selects_its_prompt_files(@TempDir Path dir) throws Exception {
         Path jar = dir.resolve("shared-prompts.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : List.of("shared/", "shared/prompts/", "shared/prompts/echo.prompt.yml", "shared/prompts/notes.txt")) {
+            for (String entry : List.of("shared/", "shared/prompts/", "shared/prompts/echo.prompt.yml", "shared/prompts/notes.txt",
+                    "shared/prompts/release-1.2/", "shared/prompts/release-1.2/echo.prompt.yml")) {
                 out.putNextEntry(new JarEntry(entry));
                 if (entry.endsWith(".prompt.yml")) {
                     out.write("""
@@ -187,11 +188,21 @@ class DiscoveryTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);
             UniqueId file = ENGINE.append("file", "shared/prompts/echo.prompt.yml");
-            assertThat(ids(discover(selectClasspathResource("shared/prompts")))).containsExactly(file, file.append("case", "#1"));
-            assertThat(ids(discover(selectPackage("shared")))).as("a package inside a jar").containsExactly(file, file.append("case", "#1"));
+            UniqueId released = ENGINE.append("file", "shared/prompts/release-1.2/echo.prompt.yml");
+            List<UniqueId> both = List.of(file, file.append("case", "#1"), released, released.append("case", "#1"));
+            assertThat(ids(discover(selectClasspathResource("shared/prompts")))).isEqualTo(both);
+            assertThat(ids(discover(selectPackage("shared")))).as("a package inside a jar").isEqualTo(both);
+            assertThat(ids(discover(selectClasspathResource("shared/prompts/release-1.2"))))
+                    .containsExactly(released, released.append("case", "#1"));
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    @Test
+    void a_classpath_folder_with_a_dot_in_its_name_selects_its_prompt_files() {
+        UniqueId file = ENGINE.append("file", "prompts/release-1.2/release-greeting.prompt.yml");
+        assertThat(ids(discover(selectClasspathResource("prompts/release-1.2")))).containsExactly(file, file.append("case", "Margaret"));
     }
 
     @Test
