@@ -164,7 +164,7 @@ public final class Constants {
      * Directory of the run's reports: {@code promptspec-report.json} (every case with its variables, response, usage and
      * every check's verdict; gh-models' {@code --json} shape where they overlap) and {@code promptspec-summary.md} (a
      * table per file and the failures, for a CI job summary). {@code none} writes no reports. Default:
-     * {@code target/promptspec-reports}.
+     * {@code promptspec-reports} in the platform's output directory ({@code target/promptspec-reports} with Maven).
      */
     public static final String REPORTS_DIR = "promptspec.reports.dir";
 }
