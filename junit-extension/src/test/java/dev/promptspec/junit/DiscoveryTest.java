@@ -10,16 +10,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.promptspec.testing.FakeOpenAiServer;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,27 +161,9 @@ class DiscoveryTest {
 
     @Test
     void a_classpath_folder_inside_a_jar_selects_its_prompt_files(@TempDir Path dir) throws Exception {
-        Path jar = dir.resolve("shared-prompts.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : List.of("shared/", "shared/prompts/", "shared/prompts/echo.prompt.yml", "shared/prompts/notes.txt",
-                    "shared/prompts/release-1.2/", "shared/prompts/release-1.2/echo.prompt.yml")) {
-                out.putNextEntry(new JarEntry(entry));
-                if (entry.endsWith(".prompt.yml")) {
-                    out.write("""
-                            model: gpt-4o-mini
-                            messages:
-                              - role: user
-                                content: "Repeat after me: {{phrase}}"
-                            testData:
-                              - phrase: ship it
-                            """.getBytes(StandardCharsets.UTF_8));
-                }
-                out.closeEntry();
-            }
-        }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
-            Thread.currentThread().setContextClassLoader(loader);
+        Path jar = PromptJars.write(dir.resolve("shared-prompts.jar"), "shared/", "shared/prompts/", "shared/prompts/echo.prompt.yml",
+                "shared/prompts/notes.txt", "shared/prompts/release-1.2/", "shared/prompts/release-1.2/echo.prompt.yml");
+        PromptJars.onClassPath(jar, () -> {
             UniqueId file = ENGINE.append("file", "shared/prompts/echo.prompt.yml");
             UniqueId released = ENGINE.append("file", "shared/prompts/release-1.2/echo.prompt.yml");
             List<UniqueId> both = List.of(file, file.append("case", "#1"), released, released.append("case", "#1"));
@@ -194,9 +171,7 @@ class DiscoveryTest {
             assertThat(ids(discover(selectPackage("shared")))).as("a package inside a jar").isEqualTo(both);
             assertThat(ids(discover(selectClasspathResource("shared/prompts/release-1.2"))))
                     .containsExactly(released, released.append("case", "#1"));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        });
     }
 
     @Test
