@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds prompt files on the class path (through the platform's scanning, see {@link ResourceScanning}) and on disk, and
- * reads them: strictly as UTF-8, a byte that is not reported at its line ({@link PromptSource#fromBytes}).
+ * reads them strictly as UTF-8: a byte that is not UTF-8 is reported at its line ({@link PromptSource#fromBytes}).
  */
 final class PromptFiles {
 
