@@ -153,8 +153,6 @@ public final class Keys {
      */
     public static final String PRICE_PREFIX = "promptspec.price.";
 
-    /** Print the run's one-line usage summary (calls, tokens, cost, retries) to standard output. Default: true. */
-    public static final String SUMMARY_STDOUT = "promptspec.summary.stdout";
 
     /**
      * Run PromptSpec's tests on JUnit's parallel executor (model calls are concurrent without it; this also
@@ -175,7 +173,7 @@ public final class Keys {
      * Directory of the run's reports: {@code promptspec-report.json} (every case with its variables, response, usage and
      * every check's verdict; gh-models' {@code --json} shape where they overlap) and {@code promptspec-summary.md} (a
      * table per file and the failures, for a CI job summary). {@code none} writes no reports. Default:
-     * {@code target/promptspec-reports}.
+     * {@code promptspec-reports} in the platform's output directory ({@code target/promptspec-reports} with Maven).
      */
     public static final String REPORTS_DIR = "promptspec.reports.dir";
 

@@ -54,6 +54,11 @@ enum JUnitSetup {
 
     /** The user's pom with {@code promptspec-junit} added (test scope) and the listing this test reads. */
     String pom(String promptSpecVersion) throws IOException {
+        return pom(promptSpecVersion, "");
+    }
+
+    /** {@link #pom(String)}, with more dependencies ({@code <dependency>} elements) after PromptSpec's. */
+    String pom(String promptSpecVersion, String moreDependencies) throws IOException {
         Map<String, String> plugins = UserProject.pinnedPluginVersions();
         String parent = kind == Kind.SPRING_BOOT ? """
                   <parent>
@@ -136,9 +141,10 @@ enum JUnitSetup {
                       <version>%s</version>
                       <scope>test</scope>
                     </dependency>
+                %s
                   </dependencies>
                 %s
                 </project>
-                """.formatted(parent, management, junit, promptSpecVersion, build);
+                """.formatted(parent, management, junit, promptSpecVersion, moreDependencies, build);
     }
 }

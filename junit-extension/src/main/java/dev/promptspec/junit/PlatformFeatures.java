@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -11,12 +12,13 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 /**
  * What the running JUnit Platform offers. PromptSpec compiles against the newest platform but runs on every one from
  * {@value #MINIMUM} (JUnit 5.12, Spring Boot 3.5) on, because the platform is the user's ({@code provided}): features
- * of newer platforms (discovery issues in 1.13, cancellation in 6.0) are used when present and skipped when absent.
+ * of newer platforms (discovery issues in 1.13, resource scanning and output directories in their 1.14 form, cancellation
+ * in 6.0) are used when present, and skipped or replaced by their older form when absent.
  *
  * <p>The rule that keeps this safe: a type or method newer than {@value #MINIMUM} is named only inside a nested class
- * of this file (or of {@link DiscoveryProblems}) that is loaded after its feature was detected; the JVM resolves a
- * class's references when they first run, so an older platform never meets them. {@code JUnit512ApiTest} checks the
- * rule against the 1.12 jars.
+ * of this file (or of {@link DiscoveryProblems} or {@link ResourceScanning}) that is loaded after its feature was
+ * detected; the JVM resolves a class's references when they first run, so an older platform never meets them.
+ * {@code JUnit512ApiTest} checks the rule against the 1.12 jars.
  */
 final class PlatformFeatures {
 
@@ -28,6 +30,10 @@ final class PlatformFeatures {
     /** JUnit 6's factory, which also offers its worker-thread pool; older platforms have the fork-join service only. */
     private static final boolean EXECUTOR_FACTORY =
             present("org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory");
+    /** {@code ResourceSupport} and {@code ResourceFilter}: 1.14 (JUnit 5.14) and newer. */
+    private static final boolean RESOURCE_SUPPORT = present("org.junit.platform.commons.support.ResourceSupport");
+    /** {@code OutputDirectoryCreator}, which replaces the {@code OutputDirectoryProvider} of 1.12: 1.14 and newer. */
+    private static final boolean OUTPUT_DIRECTORY_CREATOR = present("org.junit.platform.engine.OutputDirectoryCreator");
     /** Added in 1.12, still in 6.x: the platform is at least {@value #MINIMUM}. */
     private static final boolean AT_LEAST_MINIMUM = present("org.junit.platform.engine.reporting.OutputDirectoryProvider");
 
@@ -37,6 +43,36 @@ final class PlatformFeatures {
     /** Discovery issues ({@code DiscoveryIssue}, {@code DiscoveryIssueReporter}): platform 1.13 (JUnit 5.13) and newer. */
     static boolean discoveryIssues() {
         return DISCOVERY_ISSUES;
+    }
+
+    /** The platform's resource scanning in its 1.14+ form (see {@link ResourceScanning}). */
+    static boolean resourceSupport() {
+        return RESOURCE_SUPPORT;
+    }
+
+    /**
+     * The root of the output directory the launcher gives this run (where {@code junit.platform.reporting.output.dir}
+     * points; by default {@code target} beside a {@code pom.xml}, {@code build} beside a Gradle build, else the working
+     * directory); empty when there is none to be had: EngineTestKit's default, or a launcher older than this platform.
+     */
+    static Optional<Path> outputRoot(ExecutionRequest request) {
+        try {
+            return Optional.of(OUTPUT_DIRECTORY_CREATOR ? OutputDirectories.root(request) : outputDirectoryProviderRoot(request));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("removal") // deprecated for removal from 1.14 on, where OutputDirectories is used instead
+    private static Path outputDirectoryProviderRoot(ExecutionRequest request) {
+        return request.getOutputDirectoryProvider().getRootDirectory();
+    }
+
+    /** Loaded only where {@code OutputDirectoryCreator} exists (platform 1.14+). */
+    private static final class OutputDirectories {
+        static Path root(ExecutionRequest request) {
+            return request.getOutputDirectoryCreator().getRootDirectory();
+        }
     }
 
     /**

@@ -4,24 +4,20 @@ import dev.promptspec.promptfile.PromptSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Finds prompt files on the class path and on disk, and reads them. */
+/**
+ * Finds prompt files on the class path (through the platform's scanning, see {@link ResourceScanning}) and on disk, and
+ * reads them strictly as UTF-8: a byte that is not UTF-8 is reported at its line ({@link PromptSource#fromBytes}).
+ */
 final class PromptFiles {
 
     private PromptFiles() {
@@ -32,36 +28,31 @@ final class PromptFiles {
         return n.endsWith(".prompt.yml") || n.endsWith(".prompt.yaml");
     }
 
-    /** A classpath location: one prompt file, or a folder searched recursively. Sorted by name; empty when absent. */
-    static List<PromptSource> onClasspath(String location, ClassLoader loader) {
-        String base = normalize(location);
-        TreeMap<String, PromptSource> found = new TreeMap<>();
-        Enumeration<URL> roots;
-        try {
-            roots = loader.getResources(base);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the class path for " + location, e);
-        }
-        for (URL url : Collections.list(roots)) {
-            if (isPromptFile(base)) {
-                found.putIfAbsent(base, read(base, url));
-            } else if ("file".equals(url.getProtocol())) {
-                Path dir = Path.of(toUri(url));
-                if (Files.isDirectory(dir)) {
-                    try (Stream<Path> files = Files.walk(dir)) {
-                        files.filter(Files::isRegularFile).filter(p -> isPromptFile(p.getFileName().toString())).forEach(p -> {
-                            String name = join(base, dir.relativize(p).toString().replace('\\', '/'));
-                            found.putIfAbsent(name, read(name, toUrl(p)));
-                        });
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot list " + dir, e);
-                    }
-                }
-            } else if ("jar".equals(url.getProtocol())) {
-                scanJar(base, url, found);
+    /**
+     * The prompt files in a class-path folder and below it, by resource name, sorted; found by the platform's scanning,
+     * in directories and jars alike (a folder in several of them is searched in each, a name found twice kept once).
+     */
+    static List<String> inFolder(String folder, ResourceScanning scanning) {
+        String base = normalize(folder);
+        String prefix = base.isEmpty() ? "" : base + "/";
+        return scanning.inPackage(packageOf(base), name -> name.startsWith(prefix) && isPromptFile(name)).stream()
+                .map(ResourceScanning.Found::name).distinct().sorted().toList();
+    }
+
+    /**
+     * The package whose path holds {@code folder} ({@code prompts.support} for {@code prompts/support}): its leading
+     * segments up to one with a dot, which a package name cannot carry ({@code v1.2}); the caller keeps what is below
+     * the folder itself.
+     */
+    private static String packageOf(String folder) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : folder.split("/")) {
+            if (segment.isEmpty() || segment.contains(".")) {
+                break;
             }
+            segments.add(segment);
         }
-        return new ArrayList<>(found.values());
+        return String.join(".", segments);
     }
 
     /** Whether {@code location} names something on the class path that is not a prompt file (a folder, say). */
@@ -95,29 +86,6 @@ final class PromptFiles {
             return files.filter(Files::isRegularFile).filter(p -> isPromptFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static void scanJar(String base, URL url, TreeMap<String, PromptSource> found) {
-        try {
-            URLConnection c = url.openConnection();
-            if (!(c instanceof JarURLConnection jc)) {
-                return;
-            }
-            jc.setUseCaches(false);
-            try (JarFile jar = jc.getJarFile()) {
-                String prefix = base.endsWith("/") || base.isEmpty() ? base : base + "/";
-                for (JarEntry e : Collections.list(jar.entries())) {
-                    if (!e.isDirectory() && e.getName().startsWith(prefix) && isPromptFile(e.getName())) {
-                        try (InputStream in = jar.getInputStream(e)) {
-                            URI uri = URI.create("jar:" + jc.getJarFileURL() + "!/" + e.getName());
-                            found.putIfAbsent(e.getName(), PromptSource.fromBytes(e.getName(), uri, Optional.empty(), in.readAllBytes()));
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url, e);
         }
     }
 
@@ -172,7 +140,8 @@ final class PromptFiles {
     private static final List<String> RESOURCE_ROOTS = List.of("/src/test/resources/", "/src/main/resources/",
             "/target/test-classes/", "/target/classes/", "/build/resources/test/", "/build/resources/main/");
 
-    private static String normalize(String location) {
+    /** A class-path location as the class loader names it: no leading or trailing slash, forward slashes. */
+    static String normalize(String location) {
         String l = location.trim().replace('\\', '/');
         while (l.startsWith("/")) {
             l = l.substring(1);
@@ -183,23 +152,11 @@ final class PromptFiles {
         return l;
     }
 
-    private static String join(String base, String rel) {
-        return base.isEmpty() ? rel : base + "/" + rel;
-    }
-
     private static URI toUri(URL url) {
         try {
             return url.toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(url.toString(), e);
-        }
-    }
-
-    private static URL toUrl(Path p) {
-        try {
-            return p.toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(p.toString(), e);
         }
     }
 }

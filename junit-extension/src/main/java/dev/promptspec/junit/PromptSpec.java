@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.platform.commons.annotation.Testable;
  * <p>Name the class like any test class ({@code *Test}) so Maven Surefire picks it up. The class needs no
  * body; it is where the tests hang in reports and IDEs.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Documented
 @Testable
 @Retention(RetentionPolicy.RUNTIME)

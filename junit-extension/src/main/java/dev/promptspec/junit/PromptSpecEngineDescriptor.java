@@ -13,12 +13,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -29,14 +33,19 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<PromptSpecExecutionContext> {
 
+    /** The report entry key of the run's usage in one line, for people. */
+    static final String SUMMARY_ENTRY = "promptspec.summary";
+    /** Where a report that cannot be written is said, as the engine's discovery warnings are on platform 1.12. */
+    private static final Logger LOG = Logger.getLogger("dev.promptspec.junit");
+
     private final RunConfig config;
     private final EvaluatorRegistry registry;
     private final Timing timing;
     /** Why nothing can run (a configuration mistake, an unsupported platform); empty when all is well. */
     private final List<String> failures;
     private BooleanSupplier cancellation = () -> false;
-    private boolean summaryToStdout = true;
-    private Optional<Path> reportsDirectory = Optional.empty();
+    /** Where the reports go, asked only when there is a report to write; empty for none. */
+    private Supplier<Optional<Path>> reportsDirectory = Optional::empty;
 
     PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry, Timing timing) {
         this(uniqueId, config, registry, timing, List.of());
@@ -56,16 +65,17 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
         return new PromptSpecEngineDescriptor(uniqueId, null, null, null, failures);
     }
 
+    /** The run's configuration, read once at discovery; null on a root that fails before anything runs. */
+    RunConfig config() {
+        return config;
+    }
+
     void cancellation(BooleanSupplier isCancellationRequested) {
         this.cancellation = isCancellationRequested;
     }
 
-    void summaryToStdout(boolean print) {
-        this.summaryToStdout = print;
-    }
-
     /** Where the JSON report and the Markdown summary go; empty for none. */
-    void reportsDirectory(Optional<Path> directory) {
+    void reportsDirectory(Supplier<Optional<Path>> directory) {
         this.reportsDirectory = directory;
     }
 
@@ -108,25 +118,35 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor implements Node<
         }
         RunUsage usage = context.run().usage();
         if (usage.calls() > 0) {
-            context.listener().reportingEntryPublished(this, ReportEntry.from(UsageSummary.entries(usage)));
-            if (summaryToStdout) {
-                System.out.println(UsageSummary.line(usage));
-            }
+            // The engine prints nothing: launchers, IDEs and build tools show report entries as they show their own output.
+            Map<String, String> entries = new LinkedHashMap<>();
+            entries.put(SUMMARY_ENTRY, UsageSummary.line(usage));
+            entries.putAll(UsageSummary.entries(usage));
+            context.listener().reportingEntryPublished(this, ReportEntry.from(entries));
         }
     }
 
+    /** Writes the reports, and publishes each as a file entry, which IDEs and build tools can attach to the run. */
     private void writeReports(PromptSpecExecutionContext context) {
-        if (reportsDirectory.isEmpty() || context.report().isEmpty()) {
+        if (context.report().isEmpty()) {
             return;
         }
+        Optional<Path> directory = reportsDirectory.get();
+        if (directory.isEmpty()) {
+            return;
+        }
+        List<Path> written;
         try {
-            List<Path> written = ReportWriter.write(context.report(), reportsDirectory.get(), Instant.now());
-            context.listener().reportingEntryPublished(this, ReportEntry.from("promptspec.reports",
-                    written.stream().map(Path::toString).collect(Collectors.joining(", "))));
+            written = ReportWriter.write(context.report(), directory.get(), Instant.now());
         } catch (IOException | UncheckedIOException e) {
             // The tests ran and were reported; a report that cannot be written must not turn them red.
-            System.err.println("PromptSpec: cannot write reports to " + reportsDirectory.get().toAbsolutePath() + ": " + e
+            LOG.warning("PromptSpec: cannot write reports to " + directory.get().toAbsolutePath() + ": " + e
                     + " (set " + Keys.REPORTS_DIR + " to a writable directory, or to none)");
+            return;
+        }
+        for (Path file : written) {
+            context.listener().fileEntryPublished(this, FileEntry.from(file.toAbsolutePath(),
+                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
         }
     }
 }

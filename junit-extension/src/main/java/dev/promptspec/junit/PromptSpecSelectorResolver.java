@@ -35,9 +35,10 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Resolves every selector through unique ids: a class selects its files' ids, a file its cases' ids, and
- * a unique id is resolved by resolving its parent first. So rerunning one case by id (what IDEs do) builds
- * only that case's branch of the tree.
+ * Resolves every selector through unique ids: a class selects its files' ids, a class-path folder its files' ids, a file
+ * its cases' ids, and a unique id is resolved by resolving its parent first. So rerunning one case by id (what IDEs do)
+ * builds only that case's branch of the tree. Packages and class-path roots come here as the classes and class-path
+ * resources {@link PromptContainerResolver} finds in them.
  *
  * <pre>
  * [engine:promptspec]/[class:com.acme.CqrsPromptTest]/[file:prompts/cqrs.prompt.yml]/[case:#1]
@@ -51,7 +52,9 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final DiscoveryProblems problems;
     /** {@value Constants#STRICT}: warnings fail the file or class they are about. */
     private final boolean strict;
+    /** The platform's default class loader, which its scanning uses too: files are read from where they were found. */
     private final Supplier<ClassLoader> classLoader;
+    private final ResourceScanning scanning;
     private final UniqueId engineId;
     /**
      * Each file compiled once per discovery and test class, however many selectors reach it: the key is the class
@@ -64,7 +67,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final PromptCompiler classlessCompiler;
 
     PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryProblems problems, boolean strict,
-            Supplier<ClassLoader> classLoader) {
+            Supplier<ClassLoader> classLoader, ResourceScanning scanning) {
         this.engineId = engineId;
         this.compiler = compiler;
         this.classlessCompiler = compiler.withNamedEvaluators(NamedEvaluators.builder().hint("this file was selected on its own,"
@@ -72,6 +75,7 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         this.problems = problems;
         this.strict = strict;
         this.classLoader = classLoader;
+        this.scanning = scanning;
     }
 
     static boolean isPromptSpecClass(Class<?> c) {
@@ -100,27 +104,39 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         PromptSpec annotation = AnnotationSupport.findAnnotation(d.testClass(), PromptSpec.class).orElseThrow();
         // no location at all: EmptyClasses fails the class
         for (String location : annotation.value()) {
-            List<PromptSource> found = PromptFiles.onClasspath(location, loaderOf(d.testClass()));
+            // A file is selected by its name whether or not it exists: a missing one compiles to a failing node that says so.
+            List<String> found = PromptFiles.isPromptFile(location) ? List.of(PromptFiles.normalize(location))
+                    : PromptFiles.inFolder(location, scanning);
             if (found.isEmpty()) {
-                // A missing location becomes a failing node named after it, so the build says what is wrong.
+                // A folder without prompt files becomes a failing node named after it, so the build says what is wrong.
                 selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, location)));
             }
-            for (PromptSource s : found) {
-                compiled.computeIfAbsent(cacheKey(d, s.name()), k -> compilerFor(d).compile(s));
-                selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, s.name())));
+            for (String name : found) {
+                selectors.add(selectUniqueId(d.getUniqueId().append(PromptFileDescriptor.SEGMENT, name)));
             }
         }
         return selectors;
     }
 
+    /**
+     * A prompt file (with a line: the case holding it), or a folder: every prompt file below it, each alone under the
+     * engine ({@code @SelectClasspathResource("prompts")}); anything else is not PromptSpec's.
+     */
     @Override
     public Resolution resolve(ClasspathResourceSelector selector, Context context) {
-        String name = selector.getClasspathResourceName();
-        if (!PromptFiles.isPromptFile(name)) {
+        String name = PromptFiles.normalize(selector.getClasspathResourceName());
+        if (PromptFiles.isPromptFile(name)) {
+            UniqueId fileId = engineId.append(PromptFileDescriptor.SEGMENT, name);
+            return selectFileOrCase(fileId, selector.getPosition().map(FilePosition::getLine));
+        }
+        if (!PromptFiles.isFolder(name, classLoader.get())) {
             return Resolution.unresolved();
         }
-        UniqueId fileId = engineId.append(PromptFileDescriptor.SEGMENT, stripSlash(name));
-        return selectFileOrCase(fileId, selector.getPosition().map(FilePosition::getLine));
+        Set<DiscoverySelector> files = new LinkedHashSet<>();
+        for (String file : PromptFiles.inFolder(name, scanning)) {
+            files.add(selectUniqueId(engineId.append(PromptFileDescriptor.SEGMENT, file)));
+        }
+        return files.isEmpty() ? Resolution.unresolved() : Resolution.selectors(files);
     }
 
     @Override
@@ -226,11 +242,10 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         if (cp != null) {
             return Optional.of(cp);
         }
-        ClassLoader loader = parent instanceof PromptClassDescriptor c ? loaderOf(c.testClass()) : classLoader.get();
+        ClassLoader loader = classLoader.get();
         Optional<PromptSource> source = PromptFiles.isPromptFile(name) ? PromptFiles.classpathResource(name, loader) : Optional.empty();
         if (source.isEmpty()) {
-            List<PromptSource> inFolder = PromptFiles.isPromptFile(name) ? List.of() : PromptFiles.onClasspath(name, loader);
-            if (!inFolder.isEmpty()) {
+            if (!PromptFiles.isPromptFile(name) && !PromptFiles.inFolder(name, scanning).isEmpty()) {
                 return Optional.empty(); // a folder: its files are selected one by one
             }
             String owner = parent instanceof PromptClassDescriptor c ? "@PromptSpec(\"" + name + "\") on " + c.testClass().getName() : name;
@@ -305,19 +320,11 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
         return cp;
     }
 
-    private ClassLoader loaderOf(Class<?> c) {
-        return c.getClassLoader() != null ? c.getClassLoader() : classLoader.get();
-    }
-
     /** A path relative to the working directory when it is inside it (stable ids across machines), else absolute. */
     static String displayPath(Path path) {
         Path abs = path.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
         return shown.toString().replace('\\', '/');
-    }
-
-    private static String stripSlash(String s) {
-        return s.startsWith("/") ? s.substring(1) : s;
     }
 }

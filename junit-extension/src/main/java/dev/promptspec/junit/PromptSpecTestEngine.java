@@ -1,6 +1,7 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.config.Keys;
+import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.config.SettingsReader;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.util.ClassLoaderUtils;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -26,10 +29,13 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
  * Found by the platform through {@code META-INF/services}; users never reference it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
 
-    /** Maven's build directory: reports sit beside Surefire's. */
-    static final String DEFAULT_REPORTS_DIR = "target/promptspec-reports";
+    /** The reports' folder in the platform's output directory. */
+    static final String REPORTS_FOLDER = "promptspec-reports";
+    /** Where reports go when the platform offers no output directory: Maven's build directory, beside Surefire's. */
+    static final String DEFAULT_REPORTS_DIR = "target/" + REPORTS_FOLDER;
 
     private final Function<String, String> environment;
     private final Timing timing;
@@ -97,12 +103,14 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry, timing);
         PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict());
+        ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
-                .addClassContainerSelectorResolver(PromptSpecSelectorResolver::isPromptSpecClass)
+                .addSelectorResolver(ctx -> new PromptContainerResolver(ctx.getClassNameFilter(), ctx.getPackageFilter(), scanning))
                 .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config().strict(),
-                        ClassLoaderUtils::getDefaultClassLoader))
+                        ClassLoaderUtils::getDefaultClassLoader, scanning))
                 .build()
                 .resolve(request, engine);
+        StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
         return engine;
     }
@@ -123,17 +131,26 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
 
     @Override
     protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
-        if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root) {
+        if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root && root.config() != null) {
             root.cancellation(PlatformFeatures.cancellation(request));
-            root.summaryToStdout(request.getConfigurationParameters().getBoolean(Keys.SUMMARY_STDOUT).orElse(true));
-            root.reportsDirectory(reportsDirectory(request.getConfigurationParameters()));
+            root.reportsDirectory(() -> reportsDirectory(root.config().reports(), () -> PlatformFeatures.outputRoot(request)));
         }
         return new PromptSpecExecutionContext(request.getEngineExecutionListener());
     }
 
-    /** {@value Constants#REPORTS_DIR}: a directory, {@code none} for no reports; default {@code target/promptspec-reports}. */
-    static Optional<Path> reportsDirectory(ConfigurationParameters params) {
-        String value = params.get(Keys.REPORTS_DIR).map(String::trim).orElse(DEFAULT_REPORTS_DIR);
-        return value.isEmpty() || value.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(value));
+    /**
+     * Where the reports go: {@value Keys#REPORTS_DIR} when set ({@code none}: nowhere); else {@value #REPORTS_FOLDER}
+     * in the output directory the platform gives the run ({@code junit.platform.reporting.output.dir}; by default
+     * {@code target} in a Maven project, {@code build} in a Gradle one); else, when it gives none, {@value #DEFAULT_REPORTS_DIR}.
+     */
+    static Optional<Path> reportsDirectory(ReportsLocation configured, Supplier<Optional<Path>> platformOutputRoot) {
+        if (!configured.enabled()) {
+            return Optional.empty();
+        }
+        if (configured.directory().isPresent()) {
+            return configured.directory();
+        }
+        return Optional.of(platformOutputRoot.get().map(root -> root.resolve(REPORTS_FOLDER))
+                .orElse(Path.of(DEFAULT_REPORTS_DIR)));
     }
 }

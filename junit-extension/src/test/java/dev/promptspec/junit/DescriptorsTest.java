@@ -8,15 +8,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.promptspec.config.Keys;
 import dev.promptspec.testing.FakeOpenAiServer;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -112,30 +107,14 @@ class DescriptorsTest {
 
     @Test
     void a_prompt_file_inside_a_jar_has_a_classpath_resource_source(@TempDir Path dir) throws Exception {
-        Path jar = dir.resolve("prompts.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("shared/prompts/echo.prompt.yml"));
-            out.write("""
-                    model: gpt-4o-mini
-                    messages:
-                      - role: user
-                        content: "Repeat after me: {{phrase}}"
-                    testData:
-                      - phrase: ship it
-                    """.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
-            Thread.currentThread().setContextClassLoader(loader);
+        Path jar = PromptJars.write(dir.resolve("prompts.jar"), "shared/prompts/echo.prompt.yml");
+        PromptJars.onClassPath(jar, () -> {
             TestDescriptor file = only(EngineKit.offline().selectors(selectClasspathResource("shared/prompts/echo.prompt.yml"))
                     .discover().getEngineDescriptor());
             assertThat(file.getSource()).contains(ClasspathResourceSource.from("shared/prompts/echo.prompt.yml"));
             assertThat(only(file).getSource()).contains(
                     ClasspathResourceSource.from("shared/prompts/echo.prompt.yml", FilePosition.from(6, 5)));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        });
     }
 
     @Test

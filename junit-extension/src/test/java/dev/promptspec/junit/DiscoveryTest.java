@@ -10,16 +10,20 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.promptspec.testing.FakeOpenAiServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.FilePosition;
+import org.junit.platform.engine.discovery.PackageNameFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
@@ -100,22 +104,86 @@ class DiscoveryTest {
     }
 
     @Test
-    void a_package_selects_its_annotated_classes() {
-        List<UniqueId> classes = discover(selectPackage("dev.promptspec.junit.pkg")).getChildren().stream()
-                .map(TestDescriptor::getUniqueId).sorted((a, b) -> a.toString().compareTo(b.toString())).toList();
-        assertThat(classes).containsExactly(
-                ENGINE.append("class", "dev.promptspec.junit.pkg.PackageFixtures$FrenchGreetings"),
-                ENGINE.append("class", "dev.promptspec.junit.pkg.PackageFixtures$Greetings"));
+    void a_package_selects_its_annotated_classes_and_the_prompt_files_under_its_path() {
+        assertThat(discover(selectPackage("dev.promptspec.junit.pkg")).getChildren()).extracting(TestDescriptor::getUniqueId)
+                .containsExactlyInAnyOrder(
+                        ENGINE.append("class", "dev.promptspec.junit.pkg.PackageFixtures$FrenchGreetings"),
+                        ENGINE.append("class", "dev.promptspec.junit.pkg.PackageFixtures$Greetings"),
+                        ENGINE.append("file", "dev/promptspec/junit/pkg/welcome.prompt.yml"));
     }
 
     @Test
-    void a_classpath_root_selects_its_annotated_classes_and_no_file_twice() throws Exception {
+    void a_package_name_filter_applies_to_classes_and_prompt_files_alike() {
+        TestDescriptor root = EngineKit.offline().selectors(selectPackage("dev.promptspec.junit"))
+                .filters(PackageNameFilter.includePackageNames("dev.promptspec.junit.pkg")).discover().getEngineDescriptor();
+        assertThat(root.getChildren()).extracting(d -> d.getUniqueId().getLastSegment().getValue()).containsExactlyInAnyOrder(
+                "dev.promptspec.junit.pkg.PackageFixtures$FrenchGreetings", "dev.promptspec.junit.pkg.PackageFixtures$Greetings",
+                "dev/promptspec/junit/pkg/welcome.prompt.yml");
+    }
+
+    /** What {@code --scan-classpath} and an IDE's "run all tests in module" send. */
+    @Test
+    void a_classpath_root_selects_its_annotated_classes_and_every_prompt_file_no_class_runs() throws Exception {
         Path testClasses = Path.of(Greetings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         TestDescriptor root = EngineKit.offline()
                 .selectors(selectClasspathRoots(Set.of(testClasses)).get(0))
                 .filters(ClassNameFilter.includeClassNamePatterns(".*\\.DiscoveryTest\\$Greetings"))
                 .discover().getEngineDescriptor();
-        assertThat(ids(root)).isEqualTo(ids(discover(selectClass(Greetings.class))));
+
+        List<String> promptFiles;
+        try (Stream<Path> files = Files.walk(testClasses)) {
+            promptFiles = files.filter(f -> f.toString().endsWith(".prompt.yml")).map(f -> testClasses.relativize(f).toString()
+                    .replace('\\', '/')).sorted().toList();
+        }
+        assertThat(promptFiles).as("the test class path's prompt files").hasSizeGreaterThan(15).contains(GREETING, TRIAGE);
+        List<String> standalone = root.getChildren().stream().filter(d -> d.getUniqueId().getLastSegment().getType().equals("file"))
+                .map(d -> d.getUniqueId().getLastSegment().getValue()).sorted().toList();
+        assertThat(standalone).as("every file once, the one the selected class names through the class only, and a file"
+                        + " without testData has no test to run (a discovery warning says so)")
+                .isEqualTo(promptFiles.stream().filter(f -> !f.equals(GREETING) && !f.equals("prompts/no-cases/summary.prompt.yml"))
+                        .toList());
+        assertThat(root.getChildren()).filteredOn(PromptClassDescriptor.class::isInstance).extracting(TestDescriptor::getUniqueId)
+                .as("classes the class name filter lets through").containsExactly(classId(Greetings.class));
+        assertThat(testIds(root)).contains(classId(Greetings.class).append("file", GREETING).append("case", "Ada"));
+    }
+
+    @Test
+    void a_classpath_folder_selects_every_prompt_file_below_it_alone_under_the_engine() {
+        assertThat(discover(selectClasspathResource("prompts/mixed")).getChildren()).extracting(TestDescriptor::getUniqueId)
+                .containsExactly(ENGINE.append("file", "prompts/mixed/broken.prompt.yml"),
+                        ENGINE.append("file", "prompts/mixed/good.prompt.yml"));
+        assertThat(discover(selectClasspathResource("/prompts/model-layer/")).getChildren())
+                .as("a leading or trailing slash, a hyphen, sub-folders")
+                .extracting(d -> d.getUniqueId().getLastSegment().getValue()).containsExactly(
+                        "prompts/model-layer/faults/order-status.prompt.yml", "prompts/model-layer/load-more/day-trips.prompt.yml",
+                        "prompts/model-layer/load/cities.prompt.yml", "prompts/model-layer/secrets/refunds.prompt.yml");
+    }
+
+    @Test
+    void a_classpath_folder_inside_a_jar_selects_its_prompt_files(@TempDir Path dir) throws Exception {
+        Path jar = PromptJars.write(dir.resolve("shared-prompts.jar"), "shared/", "shared/prompts/", "shared/prompts/echo.prompt.yml",
+                "shared/prompts/notes.txt", "shared/prompts/release-1.2/", "shared/prompts/release-1.2/echo.prompt.yml");
+        PromptJars.onClassPath(jar, () -> {
+            UniqueId file = ENGINE.append("file", "shared/prompts/echo.prompt.yml");
+            UniqueId released = ENGINE.append("file", "shared/prompts/release-1.2/echo.prompt.yml");
+            List<UniqueId> both = List.of(file, file.append("case", "#1"), released, released.append("case", "#1"));
+            assertThat(ids(discover(selectClasspathResource("shared/prompts")))).isEqualTo(both);
+            assertThat(ids(discover(selectPackage("shared")))).as("a package inside a jar").isEqualTo(both);
+            assertThat(ids(discover(selectClasspathResource("shared/prompts/release-1.2"))))
+                    .containsExactly(released, released.append("case", "#1"));
+        });
+    }
+
+    @Test
+    void a_classpath_folder_with_a_dot_in_its_name_selects_its_prompt_files() {
+        UniqueId file = ENGINE.append("file", "prompts/release-1.2/release-greeting.prompt.yml");
+        assertThat(ids(discover(selectClasspathResource("prompts/release-1.2")))).containsExactly(file, file.append("case", "Margaret"));
+    }
+
+    @Test
+    void a_classpath_folder_without_prompt_files_selects_nothing() {
+        assertThat(discover(selectClasspathResource("prompts/misnamed"), selectClasspathResource("no/such/folder"))
+                .getChildren()).isEmpty();
     }
 
     @Test
@@ -182,7 +250,8 @@ class DiscoveryTest {
     @Test
     void every_discovered_id_selected_alone_runs_exactly_that_test() throws Exception {
         List<DiscoverySelector> everyKind = List.of(selectClass(TwoLocations.class), selectClasspathResource(TRIAGE),
-                selectFile(TRIAGE_ON_DISK.toString()));
+                selectFile(TRIAGE_ON_DISK.toString()), selectPackage("dev.promptspec.junit.pkg"),
+                selectClasspathResource("prompts/basic"));
         try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
             for (DiscoverySelector selector : everyKind) {
                 List<UniqueId> tests = testIds(discover(selector));

@@ -34,7 +34,9 @@ class JUnit512ApiTest {
     private static final Set<String> NEWER_PLATFORM_ADAPTERS = Set.of(
             "dev/promptspec/junit/PlatformFeatures$Cancellation",
             "dev/promptspec/junit/PlatformFeatures$ExecutorFactory",
-            "dev/promptspec/junit/DiscoveryProblems$PlatformIssues");
+            "dev/promptspec/junit/DiscoveryProblems$PlatformIssues",
+            "dev/promptspec/junit/ResourceScanning$ResourceSupportScanning",
+            "dev/promptspec/junit/PlatformFeatures$OutputDirectories");
     private static final Path CLASSES = Path.of("target/classes");
     private static final Path JUNIT_1_12 = Path.of("target/junit-platform-1.12");
     private static final Pattern TYPE_IN_DESCRIPTOR = Pattern.compile("L(org/(?:junit|opentest4j)/[\\w/$]+);");

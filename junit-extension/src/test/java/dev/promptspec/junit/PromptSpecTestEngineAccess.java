@@ -1,6 +1,5 @@
 package dev.promptspec.junit;
 
-import dev.promptspec.config.Keys;
 import dev.promptspec.model.Timing;
 import java.util.Map;
 
@@ -19,9 +18,8 @@ public final class PromptSpecTestEngineAccess {
         return PromptSpecTestEngine.withEnvironment(env, timing);
     }
 
-    /** The engine with an empty environment (no key), summary off. */
+    /** The engine with an empty environment (no key). */
     public static org.junit.platform.testkit.engine.EngineTestKit.Builder kitWithoutKey() {
-        return org.junit.platform.testkit.engine.EngineTestKit.engine(withEnvironment(Map.of()))
-                .configurationParameter(Keys.SUMMARY_STDOUT, "false");
+        return org.junit.platform.testkit.engine.EngineTestKit.engine(withEnvironment(Map.of()));
     }
 }

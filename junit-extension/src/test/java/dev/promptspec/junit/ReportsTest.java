@@ -1,21 +1,42 @@
 package dev.promptspec.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.config.Keys;
+import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.report.ReportWriter;
 import dev.promptspec.testing.FakeOpenAiServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** The run's JSON report and Markdown summary, written when the engine finishes. */
+/**
+ * The run's JSON report and Markdown summary, written when the engine finishes into the platform's output directory, and
+ * what else the engine says at its end: through the platform (report and file entries) and JUL, never on the console.
+ */
 class ReportsTest {
 
     @PromptSpec("prompts/triage/triage.prompt.yml")
@@ -134,11 +155,135 @@ class ReportsTest {
                 .contains("@PromptModel method UnusableModel.model() must be static and take no parameters");
     }
 
+    @PromptSpec("prompts/basic")
+    static class Greetings {
+    }
+
+    /** An output directory as a launcher gives it to engines, rooted where {@code junit.platform.reporting.output.dir} says. */
+    record OutputRoot(Path root) implements OutputDirectoryCreator {
+        @Override
+        public Path getRootDirectory() {
+            return root;
+        }
+
+        @Override
+        public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
+            return Files.createDirectories(root.resolve(descriptor.getUniqueId().getLastSegment().getValue()));
+        }
+    }
+
     @Test
-    void reports_go_beside_surefire_s_unless_the_directory_is_none() {
-        assertThat(PromptSpecTestEngine.reportsDirectory(new MapParameters(java.util.Map.of(Keys.REPORTS_DIR, "none"))))
-                .isEmpty();
-        assertThat(PromptSpecTestEngine.reportsDirectory(new MapParameters(java.util.Map.of())))
+    void reports_go_to_the_platform_s_output_directory_and_are_published_as_file_entries(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("build-output");
+        EngineExecutionResults results;
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
+            results = EngineKit.live(server).outputDirectoryCreator(new OutputRoot(root)).selectors(selectClass(Greetings.class)).execute();
+        }
+        Path json = root.resolve("promptspec-reports").resolve(ReportWriter.JSON_FILE);
+        Path markdown = root.resolve("promptspec-reports").resolve(ReportWriter.MARKDOWN_FILE);
+        assertThat(json).isRegularFile();
+        assertThat(markdown).isRegularFile();
+        assertThat(results.allEvents().fileEntryPublished().list()).as("published on the engine, for IDEs and build tools to attach")
+                .allSatisfy(e -> assertThat(e.getTestDescriptor()).isInstanceOf(PromptSpecEngineDescriptor.class))
+                .extracting(e -> e.getRequiredPayload(FileEntry.class))
+                .extracting(FileEntry::getPath, f -> f.getMediaType().orElse(""))
+                .containsExactly(tuple(json, "application/json"), tuple(markdown, "text/markdown"));
+    }
+
+    @Test
+    void the_reports_directory_setting_wins_over_the_platform_s_and_none_turns_reports_off() {
+        Supplier<Optional<Path>> platform = () -> Optional.of(Path.of("build"));
+        assertThat(PromptSpecTestEngine.reportsDirectory(ReportsLocation.DEFAULT, platform))
+                .contains(Path.of("build", "promptspec-reports"));
+        assertThat(PromptSpecTestEngine.reportsDirectory(ReportsLocation.at(Path.of("out/prompt-reports")), platform))
+                .contains(Path.of("out/prompt-reports"));
+        assertThat(PromptSpecTestEngine.reportsDirectory(ReportsLocation.NONE, platform)).isEmpty();
+        assertThat(PromptSpecTestEngine.reportsDirectory(ReportsLocation.DEFAULT, Optional::empty))
+                .as("a platform that offers no output directory (EngineTestKit's default, a launcher older than the engine)")
                 .contains(Path.of("target/promptspec-reports"));
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_is_a_warning_in_the_log_and_the_tests_keep_their_results(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("reports"), "a file where the reports directory should be");
+        List<LogRecord> logged = new ArrayList<>();
+        String console;
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer); Captured captured = Captured.start(logged)) {
+            EngineKit.live(server).configurationParameter(Keys.REPORTS_DIR, notADirectory.toString())
+                    .selectors(selectClass(Greetings.class)).execute()
+                    .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+            console = captured.console();
+        }
+        assertThat(logged).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(r.getMessage()).startsWith("PromptSpec: cannot write reports to " + notADirectory.toAbsolutePath() + ": ")
+                    .endsWith(" (set promptspec.reports.dir to a writable directory, or to none)");
+        });
+        assertThat(console).as("the engine writes nothing to standard output or error").isEmpty();
+    }
+
+    @Test
+    void the_run_s_usage_line_is_a_report_entry_on_the_engine_never_standard_output(@TempDir Path dir) throws Exception {
+        EngineExecutionResults results;
+        String console;
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer); Captured captured = Captured.start(new ArrayList<>())) {
+            results = EngineKit.live(server).configurationParameter(Keys.REPORTS_DIR, dir.toString())
+                    .selectors(selectClass(Greetings.class)).execute();
+            console = captured.console();
+        }
+        assertThat(console).isEmpty();
+        assertThat(results.containerEvents().reportingEntryPublished().list())
+                .filteredOn(e -> e.getTestDescriptor() instanceof PromptSpecEngineDescriptor).singleElement()
+                .extracting(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .satisfies(run -> assertThat(run.get("promptspec.summary"))
+                        .startsWith("PromptSpec: 2 model calls (2 live, 0 replayed); live 200 in + ")
+                        .isEqualTo(run.values().iterator().next()));
+    }
+
+    /** What the engine logs through JUL, and prints to standard output and error, while it runs. */
+    private static final class Captured implements AutoCloseable {
+        private final Logger logger = Logger.getLogger("dev.promptspec");
+        private final Handler handler;
+        private final PrintStream out = System.out;
+        private final PrintStream err = System.err;
+        private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        private Captured(List<LogRecord> records) {
+            handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    records.add(record);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            logger.addHandler(handler);
+            logger.setUseParentHandlers(false); // JUL's console handler would print to the stream captured here
+            PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8);
+            System.setOut(capture);
+            System.setErr(capture);
+        }
+
+        static Captured start(List<LogRecord> records) {
+            return new Captured(records);
+        }
+
+        String console() {
+            return console.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            System.setOut(out);
+            System.setErr(err);
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(true);
+        }
     }
 }

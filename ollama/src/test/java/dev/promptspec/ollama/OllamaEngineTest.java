@@ -32,7 +32,6 @@ class OllamaEngineTest {
                 .configurationParameter("promptspec.provider", "ollama-container")
                 .configurationParameter("promptspec.mode", mode)
                 .configurationParameter("promptspec.recordings.dir", recordings.toString())
-                .configurationParameter("promptspec.summary.stdout", "false")
                 .selectors(selectClass(GreetingOnOllama.class));
     }
 

@@ -22,7 +22,7 @@ final class Engines {
     private Engines() {
     }
 
-    /** The engine with a key, pointed at {@code server}, summary off (tests read the report entry). */
+    /** The engine with a key, pointed at {@code server}. */
     static EngineTestKit.Builder kit(FakeOpenAiServer server) {
         return kit(server, Timing.SYSTEM);
     }
@@ -30,8 +30,7 @@ final class Engines {
     /** {@link #kit}, waiting for retries and rate limits on {@code timing}. */
     static EngineTestKit.Builder kit(FakeOpenAiServer server, Timing timing) {
         return EngineTestKit.engine(PromptSpecTestEngineAccess.withEnvironment(Map.of("OPENAI_API_KEY", KEY), timing))
-                .configurationParameter("promptspec.openai.base-url", server.baseUrl())
-                .configurationParameter("promptspec.summary.stdout", "false");
+                .configurationParameter("promptspec.openai.base-url", server.baseUrl());
     }
 
     /** {@link #kit} in live mode (nothing written but into {@code recordings}), selecting {@code testClass}. */

@@ -104,7 +104,7 @@ class SecretsNeverLeakTest {
         Files.writeString(outputs.resolve("report-entries.txt"), entries, StandardCharsets.UTF_8);
         Files.writeString(outputs.resolve("console.txt"), console.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("PromptSpec: 4 model calls");
+        assertThat(entries).as("the run's summary line, a report entry on the engine").contains("PromptSpec: 4 model calls");
         assertThat(events).contains("HTTP 401", "Incorrect API key provided", "HTTP 500", "is not a chat completion")
                 .as("the parser's exception is printed as a cause, redacted").contains("Caused by: com.fasterxml.jackson");
         assertThat(entries).contains("promptspec.tokens.input");
