@@ -91,6 +91,11 @@ final class JsonReport {
         usage(summary.putObject("usage"), report.usage());
         summary.put("replayedResponses", report.count(ModelResponse.Origin.REPLAYED));
         summary.put("liveResponses", report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED));
+        report.runUsage().ifPresent(u -> {
+            ObjectNode calls = summary.putObject("calls");
+            calls.put("summary", UsageSummary.line(u));
+            UsageSummary.entries(u).forEach(calls::put);
+        });
         return summary;
     }
 

@@ -43,6 +43,7 @@ final class MarkdownSummary {
         }
         sb.append(" · ").append(report.count(ModelResponse.Origin.REPLAYED)).append(" replayed, ")
                 .append(report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED)).append(" live\n\n");
+        report.runUsage().ifPresent(usage -> sb.append(UsageSummary.line(usage)).append("\n\n"));
         sb.append("| Prompt file | Cases | Passed | Failed | Errors | Aborted |\n|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, RunReport.FileTally> e : files.entrySet()) {
             RunReport.FileTally t = e.getValue();

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
+import dev.promptspec.model.cost.RunUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,6 +40,7 @@ public final class RunReport implements AutoCloseable {
     private final Map<ModelResponse.Origin, Long> byOrigin = new EnumMap<>(ModelResponse.Origin.class);
     private final List<String> notPassedDetails = new ArrayList<>();
     private TokenUsage usage = TokenUsage.UNKNOWN;
+    private RunUsage runUsage;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -91,6 +93,15 @@ public final class RunReport implements AutoCloseable {
     /** A file reported as one errored test because it cannot run. */
     public synchronized void add(InvalidFile file) {
         invalidFiles.add(file);
+    }
+
+    /** What the run's calls used, known once every case ended: calls, retries, waiting, cost. */
+    public synchronized void runUsage(RunUsage usage) {
+        this.runUsage = usage;
+    }
+
+    synchronized java.util.Optional<RunUsage> runUsage() {
+        return java.util.Optional.ofNullable(runUsage).filter(u -> u.calls() > 0);
     }
 
     public Instant startedAt() {

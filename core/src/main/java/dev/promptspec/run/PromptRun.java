@@ -77,7 +77,25 @@ public final class PromptRun implements AutoCloseable {
      * @param model a model supplied in code, or null for the run's provider
      */
     public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
-        return CompletableFuture.supplyAsync(() -> runUnlessCancelled(prompt, testCase, model), pool);
+        return submit(prompt, testCase, model, () -> { });
+    }
+
+    /**
+     * Starts the case on the pool, telling {@code started} when a worker really begins it, so a driver can report the
+     * case's own duration rather than the time it waited in the queue. A case the run was cancelled before it started
+     * never begins: its result has a {@code CANCELLED} error and {@code started} is not called.
+     *
+     * @param model   a model supplied in code, or null for the run's provider
+     * @param started called on the worker, before anything of the case runs
+     */
+    public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, Runnable started) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (cancelled.getAsBoolean()) {
+                return cancelledBeforeStart(prompt, testCase);
+            }
+            started.run();
+            return runnerFor(model).run(prompt, testCase);
+        }, pool);
     }
 
     /** Runs the case on the calling thread. */
@@ -102,11 +120,15 @@ public final class PromptRun implements AutoCloseable {
 
     private CaseResult runUnlessCancelled(CompiledPrompt prompt, TestCase testCase, SuppliedModel model) {
         if (cancelled.getAsBoolean()) {
-            return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
-                    new ModelCallException(ModelCallException.Kind.CANCELLED, "the run was cancelled before this case started", 0),
-                    java.time.Duration.ZERO);
+            return cancelledBeforeStart(prompt, testCase);
         }
         return runnerFor(model).run(prompt, testCase);
+    }
+
+    private static CaseResult cancelledBeforeStart(CompiledPrompt prompt, TestCase testCase) {
+        return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
+                new ModelCallException(ModelCallException.Kind.CANCELLED, "the run was cancelled before this case started", 0),
+                java.time.Duration.ZERO);
     }
 
     private CaseRunner runnerFor(SuppliedModel model) {

@@ -5,14 +5,13 @@ import java.util.List;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * A {@code @PromptSpec} class: the container Surefire and IDEs attribute the prompt files' tests to. A class that
  * cannot run as written (no prompt file, no test case, or a warning under {@value Constants#STRICT}) fails with why,
  * so a mistake never passes as "0 tests".
  */
-final class PromptClassDescriptor extends AbstractTestDescriptor implements Node<PromptSpecExecutionContext> {
+final class PromptClassDescriptor extends AbstractTestDescriptor {
 
     static final String SEGMENT = "class";
 
@@ -47,11 +46,8 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
         return testClass.getName();
     }
 
-    @Override
-    public PromptSpecExecutionContext before(PromptSpecExecutionContext context) {
-        if (!problems.isEmpty()) {
-            throw new PromptSpecClassException(String.join("\n", problems));
-        }
-        return context;
+    /** Why the class fails (its cases then do not run), or null when it can run. */
+    PromptSpecClassException failure() {
+        return problems.isEmpty() ? null : new PromptSpecClassException(String.join("\n", problems));
     }
 }

@@ -1,20 +1,18 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.promptfile.PromptFile;
-import dev.promptspec.report.InvalidFile;
 import dev.promptspec.run.CompiledPrompt;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One prompt file. A file that cannot run is a failing test of its own, listing every problem with its
  * line, so the build fails while the other files still run.
  */
-final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<PromptSpecExecutionContext> {
+final class PromptFileDescriptor extends AbstractTestDescriptor {
 
     /** Segment of a classpath prompt file. */
     static final String SEGMENT = "file";
@@ -72,14 +70,4 @@ final class PromptFileDescriptor extends AbstractTestDescriptor implements Node<
         return prompt.source().name();
     }
 
-    @Override
-    public PromptSpecExecutionContext execute(PromptSpecExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        if (!prompt.isRunnable()) {
-            // The file is one errored test: the reports list it with its problems, as Surefire does.
-            context.report().add(new InvalidFile(prompt.source().name(), getDisplayName(), prompt.errors()));
-        }
-        // Throws the problems, one per line with positions, when the file cannot run.
-        prompt.fileOrThrow();
-        return context;
-    }
 }

@@ -15,22 +15,19 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.util.ClassLoaderUtils;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
-import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
-import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 
 /**
  * The JUnit Platform engine {@value Constants#ENGINE_ID}: runs {@code *.prompt.yml} files as tests.
  * Found by the platform through {@code META-INF/services}; users never reference it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpecExecutionContext> {
+public final class PromptSpecTestEngine implements TestEngine {
 
     /** The reports' folder in the platform's output directory. */
     static final String REPORTS_FOLDER = "promptspec-reports";
@@ -101,7 +98,7 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
             // Nothing is discovered on a configuration nobody meant; the engine fails with every error, once.
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
-        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry, timing);
+        PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry);
         PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict());
         ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
@@ -116,26 +113,15 @@ public final class PromptSpecTestEngine extends HierarchicalTestEngine<PromptSpe
     }
 
     /**
-     * JUnit's parallel executor when {@value Constants#PARALLEL_EXECUTION_ENABLED} is true, configured by the
-     * keys under {@value Constants#PARALLEL_CONFIG_PREFIX} (as Jupiter's under {@code junit.jupiter.execution.parallel.config.}).
-     * Model calls are concurrent either way (PromptRun's pool); this also evaluates and reports cases in parallel.
+     * Runs the tree: every case concurrently on the run's scheduler, each reported when it really starts and ends (see
+     * {@link RunExecution}). JUnit's own hierarchical executor would report the cases one by one in tree order, each
+     * test's time then being the time it waited for its result.
      */
     @Override
-    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
-        ConfigurationParameters params = request.getConfigurationParameters();
-        if (params.getBoolean(Keys.PARALLEL_EXECUTION_ENABLED).orElse(false)) {
-            return PlatformFeatures.parallelExecutor(new PrefixedConfigurationParameters(params, Keys.PARALLEL_CONFIG_PREFIX));
-        }
-        return super.createExecutorService(request);
-    }
-
-    @Override
-    protected PromptSpecExecutionContext createExecutionContext(ExecutionRequest request) {
-        if (request.getRootTestDescriptor() instanceof PromptSpecEngineDescriptor root && root.config() != null) {
-            root.cancellation(PlatformFeatures.cancellation(request));
-            root.reportsDirectory(() -> reportsDirectory(root.config().reports(), () -> PlatformFeatures.outputRoot(request)));
-        }
-        return new PromptSpecExecutionContext(request.getEngineExecutionListener());
+    public void execute(ExecutionRequest request) {
+        PromptSpecEngineDescriptor root = (PromptSpecEngineDescriptor) request.getRootTestDescriptor();
+        Supplier<Optional<Path>> reports = () -> reportsDirectory(root.config().reports(), () -> PlatformFeatures.outputRoot(request));
+        new RunExecution(root, request.getEngineExecutionListener(), PlatformFeatures.cancellation(request), timing, reports).run();
     }
 
     /**

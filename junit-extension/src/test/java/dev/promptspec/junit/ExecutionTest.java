@@ -54,12 +54,54 @@ class ExecutionTest {
     }
 
     @Test
-    void each_entry_is_a_test_run_in_file_order() {
+    void each_entry_is_a_test_in_file_order_and_every_one_runs() {
         results.testEvents().assertStatistics(s -> s.started(5).finished(5).succeeded(2).failed(3).skipped(0).aborted(0));
-        assertThat(results.testEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly(
+        Event file = results.containerEvents().started().filter(e -> e.getTestDescriptor().getDisplayName().equals("Ticket triage"))
+                .findFirst().orElseThrow();
+        assertThat(file.getTestDescriptor().getChildren()).extracting(d -> d.getDisplayName()).containsExactly(
+                "wrong VAT", "dashboard down", "A feature request is other",
+                "#4 ticket=\"Where do I change the email address that receives invoices?\" …", "no ticket");
+        assertThat(results.testEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .as("cases run concurrently: they start in any order").containsExactlyInAnyOrder(
                 "wrong VAT", "dashboard down", "A feature request is other",
                 "#4 ticket=\"Where do I change the email address that receives invoices?\" …", "no ticket");
         results.containerEvents().assertStatistics(s -> s.started(3).succeeded(3));
+    }
+
+    @PromptSpec("prompts/basic/greeting.prompt.yml")
+    static class Greetings {
+    }
+
+    /**
+     * Each test spans its own case, not the wait for its turn: the model holds Ada's answer until after it has answered
+     * Grace, so Grace (second in the file) ends first, and Ada's test is still open when Grace's starts and ends.
+     */
+    @Test
+    void a_quick_case_after_a_slow_one_ends_first_and_each_test_spans_its_own_case() throws Exception {
+        java.util.concurrent.CountDownLatch graceAnswered = new java.util.concurrent.CountDownLatch(1);
+        try (FakeOpenAiServer holding = FakeOpenAiServer.start(request -> {
+            if (request.lastMessage("user").contains("Ada")) {
+                try {
+                    graceAnswered.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    Thread.sleep(300); // Grace's answer travels and is judged meanwhile: an ordering margin, not a timing check
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            FakeOpenAiServer.Reply reply = EngineKit.answer(request);
+            if (request.lastMessage("user").contains("Grace")) {
+                graceAnswered.countDown();
+            }
+            return reply;
+        })) {
+            EngineExecutionResults run = EngineKit.live(holding).selectors(selectClass(Greetings.class)).execute();
+
+            run.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+            List<String> order = run.testEvents().list().stream()
+                    .map(e -> e.getType() + " " + e.getTestDescriptor().getDisplayName()).toList();
+            assertThat(order.indexOf("STARTED Ada")).as("Ada's test is open while Grace's ends").isLessThan(order.indexOf("FINISHED Grace"));
+            assertThat(order.indexOf("FINISHED Grace")).isLessThan(order.indexOf("FINISHED Ada"));
+        }
     }
 
     @Test

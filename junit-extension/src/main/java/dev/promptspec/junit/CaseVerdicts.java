@@ -1,0 +1,93 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.internal.util.Money;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.report.CaseMessages;
+import dev.promptspec.report.CaseOutcome;
+import dev.promptspec.run.CaseResult;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * What a case's result means to JUnit: passed, an assertion failure listing every failed check (the prompt was
+ * judged), an error (the case could not be judged: a failed call, a missing variable), or aborted (the run chose not to
+ * call: budget spent, cancelled, no Docker). And the usage the case publishes as a report entry.
+ */
+final class CaseVerdicts {
+
+    /** Outcomes that skip a case instead of failing it. */
+    private static final Set<ModelCallException.Kind> ABORTING = EnumSet.of(ModelCallException.Kind.BUDGET_EXCEEDED,
+            ModelCallException.Kind.CANCELLED, ModelCallException.Kind.UNAVAILABLE);
+
+    private CaseVerdicts() {
+    }
+
+    /** The status the reports give the result. */
+    static CaseOutcome.Status status(CaseResult result) {
+        return aborted(result) ? CaseOutcome.Status.ABORTED : CaseOutcome.statusOf(result);
+    }
+
+    /** The result JUnit reports for the case named {@code displayName}. */
+    static TestExecutionResult junitResult(CaseResult result, String displayName) {
+        if (aborted(result)) {
+            return TestExecutionResult.aborted(new TestAbortedException(result.error().getMessage(), result.error()));
+        }
+        if (result.error() != null) {
+            return TestExecutionResult.failed(result.error());
+        }
+        if (!result.passed()) {
+            AssertionFailedError failure = new AssertionFailedError(CaseMessages.failure(result, "'" + displayName + "'"));
+            // an evaluator that threw (user code, say) shows its stack trace in the report
+            result.checks().stream().filter(c -> c.error() != null).forEach(c -> failure.addSuppressed(c.error()));
+            return TestExecutionResult.failed(failure);
+        }
+        return TestExecutionResult.successful();
+    }
+
+    /** The case's usage as IDEs and build tools show it: model, origin, tokens, latency, attempts, cost, score. */
+    static Optional<ReportEntry> usage(CaseResult result, PriceTable prices) {
+        ModelResponse r = result.response();
+        if (r == null) {
+            return Optional.empty();
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        if (r.modelId() != null && !r.modelId().isBlank()) {
+            entry.put("promptspec.model", r.modelId());
+        }
+        entry.put("promptspec.response", r.origin().name().toLowerCase(Locale.ROOT));
+        if (r.usage().inputTokens() != null) {
+            entry.put("promptspec.tokens.input", String.valueOf(r.usage().inputTokens()));
+        }
+        if (r.usage().outputTokens() != null) {
+            entry.put("promptspec.tokens.output", String.valueOf(r.usage().outputTokens()));
+        }
+        entry.put("promptspec.latency-ms", String.valueOf(r.latency().toMillis()));
+        entry.put("promptspec.attempts", String.valueOf(r.attempts()));
+        if (result.request() != null) {
+            // For a replayed answer: what the call would cost live.
+            prices.cost(result.request(), r).ifPresent(c -> entry.put("promptspec.cost-usd", Money.plain(c)));
+        }
+        entry.put("promptspec.score", String.format(Locale.ROOT, "%.2f", result.score()));
+        return Optional.of(ReportEntry.from(entry));
+    }
+
+    /** Not run at all, because the run was cancelled before the case started: JUnit reports it skipped. */
+    static boolean cancelledBeforeStart(CaseResult result) {
+        return result.error() instanceof ModelCallException e && e.kind() == ModelCallException.Kind.CANCELLED
+                && e.attempts() == 0 && result.response() == null && result.request() == null;
+    }
+
+    private static boolean aborted(CaseResult result) {
+        return result.error() instanceof ModelCallException e && ABORTING.contains(e.kind());
+    }
+}

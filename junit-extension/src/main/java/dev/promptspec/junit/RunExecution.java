@@ -1,0 +1,204 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.config.Keys;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.Timing;
+import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.problem.InvalidPromptFileException;
+import dev.promptspec.report.CaseOutcome;
+import dev.promptspec.report.InvalidFile;
+import dev.promptspec.report.ReportWriter;
+import dev.promptspec.report.RunReport;
+import dev.promptspec.report.UsageSummary;
+import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.PromptRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * One execution of the engine's tree. Every case goes to the run's scheduler at once, in tree order, and is reported the
+ * moment a worker starts it and the moment it ends, so a suite of N cases at latency L with concurrency C takes about
+ * N·L/C and each test reports its own duration. Files that cannot run and classes that fail are reported as they are
+ * met. The run, its threads and the report's spool are closed however execution ends.
+ */
+final class RunExecution {
+
+    /** The report entry key of the run's usage in one line, for people. */
+    static final String SUMMARY_ENTRY = "promptspec.summary";
+    private static final Logger LOG = Logger.getLogger("dev.promptspec.junit");
+
+    private final PromptSpecEngineDescriptor root;
+    private final TreeEvents events;
+    private final BooleanSupplier cancelled;
+    private final Timing timing;
+    private final Supplier<Optional<Path>> reportsDirectory;
+    private final List<TestDescriptor> reported;
+
+    RunExecution(PromptSpecEngineDescriptor root, EngineExecutionListener listener, BooleanSupplier cancelled, Timing timing,
+            Supplier<Optional<Path>> reportsDirectory) {
+        this.root = root;
+        this.cancelled = cancelled;
+        this.timing = timing;
+        this.reportsDirectory = reportsDirectory;
+        this.reported = reportedNodes(root);
+        this.events = new TreeEvents(listener, root, reported);
+    }
+
+    void run() {
+        events.rootStarted();
+        if (!root.failures().isEmpty()) {
+            events.rootFinished(TestExecutionResult.failed(new PromptSpecSetupException(root.failures())));
+            return;
+        }
+        TestExecutionResult result = TestExecutionResult.successful();
+        try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
+                RunReport report = new RunReport(Instant.now())) {
+            List<CompletableFuture<Void>> cases = new ArrayList<>();
+            Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
+            for (TestDescriptor node : reported) {
+                if (node instanceof PromptCaseDescriptor c) {
+                    ClassModels.ClassModel model = c.owner().map(o -> models.computeIfAbsent(o.testClass(), ClassModels::resolve))
+                            .orElse(ClassModels.ClassModel.NONE);
+                    cases.add(submit(run, report, c, model));
+                } else if (node instanceof PromptFileDescriptor f) {
+                    reportInvalidFile(report, f);
+                } else if (node instanceof PromptClassDescriptor c) {
+                    events.started(c);
+                    events.finished(c, TestExecutionResult.failed(c.failure()));
+                }
+            }
+            CompletableFuture.allOf(cases.toArray(CompletableFuture[]::new)).join();
+            finish(report, run.usage()); // every case has ended, so has every call
+
+        } catch (RuntimeException | Error e) {
+            result = TestExecutionResult.failed(e);
+        }
+        events.rootFinished(result);
+    }
+
+    /** The case on the scheduler; reported when a worker starts it and when it ends, whatever happens in between. */
+    private CompletableFuture<Void> submit(PromptRun run, RunReport report, PromptCaseDescriptor c, ClassModels.ClassModel model) {
+        if (model.problem() != null) {
+            // The class's @PromptModel cannot be used: every case of the class says why, and none calls anything.
+            CaseResult result = errorResult(c, new ModelCallException(ModelCallException.Kind.CONFIGURATION, model.problem(), 0));
+            events.started(c);
+            ended(report, run, c, result);
+            return CompletableFuture.completedFuture(null);
+        }
+        return run.submit(c.prompt(), c.testCase(), model.modelOrNull(), () -> events.started(c))
+                .handle((result, failure) -> {
+                    if (failure != null) {
+                        // PromptSpec's own failure, not the case's verdict: reported as the case's error all the same
+                        events.started(c);
+                        ended(report, run, c, errorResult(c, new IllegalStateException("PromptSpec failed to run " + c.getUniqueId(),
+                                failure)));
+                    } else if (CaseVerdicts.cancelledBeforeStart(result)) {
+                        events.skipped(c, result.error().getMessage());
+                    } else {
+                        ended(report, run, c, result);
+                    }
+                    return null;
+                });
+    }
+
+    private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
+        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result)));
+        CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
+        events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
+    }
+
+    /** A file that cannot run is one errored test listing its problems, as Surefire shows a class that fails to load. */
+    private void reportInvalidFile(RunReport report, PromptFileDescriptor f) {
+        events.started(f);
+        report.add(new InvalidFile(f.prompt().source().name(), f.getDisplayName(), f.prompt().errors()));
+        TestExecutionResult result;
+        try {
+            f.prompt().fileOrThrow();
+            result = TestExecutionResult.failed(new IllegalStateException(f.getUniqueId() + " was reported as invalid (a bug)"));
+        } catch (InvalidPromptFileException e) {
+            result = TestExecutionResult.failed(e);
+        }
+        events.finished(f, result);
+    }
+
+    /** The reports, published as file entries, and the run's usage as a report entry: the engine prints nothing. */
+    private void finish(RunReport report, RunUsage usage) {
+        report.runUsage(usage);
+        writeReports(report);
+        if (usage.calls() > 0) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            entries.put(SUMMARY_ENTRY, UsageSummary.line(usage));
+            entries.putAll(UsageSummary.entries(usage));
+            events.entry(root, ReportEntry.from(entries));
+        }
+    }
+
+    private void writeReports(RunReport report) {
+        if (report.isEmpty()) {
+            return;
+        }
+        Optional<Path> directory = reportsDirectory.get();
+        if (directory.isEmpty()) {
+            return;
+        }
+        List<Path> written;
+        try {
+            written = ReportWriter.write(report, directory.get(), Instant.now());
+        } catch (IOException | UncheckedIOException e) {
+            // The tests ran and were reported; a report that cannot be written must not turn them red.
+            LOG.warning("PromptSpec: cannot write reports to " + directory.get().toAbsolutePath() + ": " + e
+                    + " (set " + Keys.REPORTS_DIR + " to a writable directory, or to none)");
+            return;
+        }
+        for (Path file : written) {
+            events.file(root, FileEntry.from(file.toAbsolutePath(),
+                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+        }
+    }
+
+    /** A result that is only {@code error}: nothing was sent or answered. */
+    private static CaseResult errorResult(PromptCaseDescriptor c, Throwable error) {
+        return new CaseResult(c.prompt().source().name(), c.testCase(), null, null, List.of(), error, Duration.ZERO);
+    }
+
+    /**
+     * The nodes reported on their own, in tree order: cases, files that cannot run, and failing classes (whose cases are
+     * not run: the class reports why).
+     */
+    private static List<TestDescriptor> reportedNodes(TestDescriptor root) {
+        List<TestDescriptor> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(TestDescriptor node, List<TestDescriptor> out) {
+        for (TestDescriptor child : node.getChildren()) {
+            if (child instanceof PromptClassDescriptor c && c.failure() != null) {
+                out.add(c);
+            } else if (child instanceof PromptCaseDescriptor || child instanceof PromptFileDescriptor f && !f.prompt().isRunnable()) {
+                out.add(child);
+            } else {
+                collect(child, out);
+            }
+        }
+    }
+}
