@@ -154,18 +154,6 @@ public final class Keys {
     public static final String PRICE_PREFIX = "promptspec.price.";
 
 
-    /**
-     * Run PromptSpec's tests on JUnit's parallel executor (model calls are concurrent without it; this also
-     * runs the evaluation and reporting of cases in parallel). Default: false.
-     */
-    public static final String PARALLEL_EXECUTION_ENABLED = "promptspec.execution.parallel.enabled";
-
-    /**
-     * Prefix of the parallel executor's settings, read like Jupiter's {@code junit.jupiter.execution.parallel.config.*}:
-     * {@code promptspec.execution.parallel.config.strategy=fixed}, {@code ...config.fixed.parallelism=4},
-     * {@code ...config.executor-service=worker_thread_pool}.
-     */
-    public static final String PARALLEL_CONFIG_PREFIX = "promptspec.execution.parallel.config.";
 
     // ---- Reports ----
 

@@ -26,10 +26,9 @@ class KeysDocumentedTest {
             }
         }
         keys.remove(Keys.PREFIX);
-        // Prefixes: prices are a row of their own; the parallel executor's settings are described in its switch's row.
+        // A prefix: prices are a row of their own.
         keys.remove(Keys.PRICE_PREFIX);
         keys.add(Keys.PRICE_PREFIX + "<model>");
-        keys.remove(Keys.PARALLEL_CONFIG_PREFIX);
         Set<String> documented = new TreeSet<>();
         Matcher m = ROW.matcher(Files.readString(Path.of("..", "docs", "configuration.md")));
         while (m.find()) {

@@ -35,8 +35,6 @@ class JUnitCompatibilityIT {
                 "Hello " + r.lastMessage("user").replaceAll("Say hello to (\\w+)\\.", "$1") + ", thanks for getting in touch!"))) {
             ForkedMaven.BuildResult build = ForkedMaven.run(project, Map.of("OPENAI_API_KEY", KEY),
                     "-Dpromptspec.openai.base-url=" + model.baseUrl(),
-                    // JUnit's parallel executor: the fork-join one up to 5.x, JUnit 6's factory from 6.0 on
-                    "-Dpromptspec.execution.parallel.enabled=" + setup.parallel(),
                     "dependency:list", "-DoutputFile=target/junit.txt", "-DincludeGroupIds=org.junit.platform,org.junit.jupiter",
                     "test");
             String log = "its log:\n" + build.log();

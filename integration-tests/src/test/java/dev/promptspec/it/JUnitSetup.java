@@ -37,10 +37,6 @@ enum JUnitSetup {
         return supported;
     }
 
-    /** Runs PromptSpec on JUnit's parallel executor, whose implementation differs between JUnit 5 and 6. */
-    boolean parallel() {
-        return this == JUNIT_BOM_5_12 || this == JUNIT_BOM_6_1;
-    }
 
     /** The folder name of its project. */
     String directory() {

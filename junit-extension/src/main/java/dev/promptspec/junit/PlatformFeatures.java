@@ -3,11 +3,8 @@ package dev.promptspec.junit;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
-import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 
 /**
  * What the running JUnit Platform offers. PromptSpec compiles against the newest platform but runs on every one from
@@ -27,9 +24,6 @@ final class PlatformFeatures {
 
     private static final boolean DISCOVERY_ISSUES = present("org.junit.platform.engine.DiscoveryIssue");
     private static final boolean CANCELLATION = present("org.junit.platform.engine.CancellationToken");
-    /** JUnit 6's factory, which also offers its worker-thread pool; older platforms have the fork-join service only. */
-    private static final boolean EXECUTOR_FACTORY =
-            present("org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory");
     /** {@code ResourceSupport} and {@code ResourceFilter}: 1.14 (JUnit 5.14) and newer. */
     private static final boolean RESOURCE_SUPPORT = present("org.junit.platform.commons.support.ResourceSupport");
     /** {@code OutputDirectoryCreator}, which replaces the {@code OutputDirectoryProvider} of 1.12: 1.14 and newer. */
@@ -105,17 +99,6 @@ final class PlatformFeatures {
         return CANCELLATION ? Cancellation.of(request) : () -> false;
     }
 
-    /** JUnit's parallel executor, configured by {@code parameters} as Jupiter's is by its own prefix. */
-    static HierarchicalTestExecutorService parallelExecutor(ConfigurationParameters parameters) {
-        return EXECUTOR_FACTORY ? ExecutorFactory.create(parameters) : new ForkJoinPoolHierarchicalTestExecutorService(parameters);
-    }
-
-    /** Loaded only where the factory exists (platform 6.0+). */
-    private static final class ExecutorFactory {
-        static HierarchicalTestExecutorService create(ConfigurationParameters parameters) {
-            return org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory.create(parameters);
-        }
-    }
 
     /** Loaded only where {@code CancellationToken} exists (platform 6.0+). */
     private static final class Cancellation {

@@ -33,7 +33,6 @@ class JUnit512ApiTest {
     /** Classes loaded only once their feature was detected (see PlatformFeatures). */
     private static final Set<String> NEWER_PLATFORM_ADAPTERS = Set.of(
             "dev/promptspec/junit/PlatformFeatures$Cancellation",
-            "dev/promptspec/junit/PlatformFeatures$ExecutorFactory",
             "dev/promptspec/junit/DiscoveryProblems$PlatformIssues",
             "dev/promptspec/junit/ResourceScanning$ResourceSupportScanning",
             "dev/promptspec/junit/PlatformFeatures$OutputDirectories");

@@ -50,10 +50,10 @@ class ModelLayerLoadTest {
             results.testEvents().assertStatistics(s -> s.started(CASES).succeeded(CASES));
             assertThat(server.requests()).hasSize(CASES);
             assertThat(server.maxConcurrentRequests()).isBetween(2, 4);
-            // reported in file order although computed concurrently
+            // started in about file order (workers take cases first come, first served), reported as they really run
             List<String> order = results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
-            assertThat(order.get(0)).contains("Lisbon");
-            assertThat(order.get(CASES - 1)).contains("Tallinn");
+            assertThat(order.subList(0, 4)).anySatisfy(name -> assertThat(name).contains("Lisbon"));
+            assertThat(order.subList(CASES - 4, CASES)).anySatisfy(name -> assertThat(name).contains("Tallinn"));
         }
     }
 
@@ -140,13 +140,10 @@ class ModelLayerLoadTest {
     }
 
     @Test
-    void junit_parallel_mode_runs_cases_concurrently_and_keeps_each_result_with_its_case(@TempDir Path dir) throws Exception {
+    void cases_are_reported_concurrently_each_result_with_its_own_case(@TempDir Path dir) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(CityAnswers.answering(Duration.ofMillis(100)))) {
             EngineExecutionResults results = Engines.live(server, dir, Cities.class)
                     .configurationParameter("promptspec.concurrency", "3")
-                    .configurationParameter("promptspec.execution.parallel.enabled", "true")
-                    .configurationParameter("promptspec.execution.parallel.config.strategy", "fixed")
-                    .configurationParameter("promptspec.execution.parallel.config.fixed.parallelism", "4")
                     .execute();
             results.testEvents().assertStatistics(s -> s.started(CASES).succeeded(CASES));
             assertThat(server.maxConcurrentRequests()).isLessThanOrEqualTo(3);
@@ -158,11 +155,11 @@ class ModelLayerLoadTest {
                 assertThat(entry.get("promptspec.tokens.output")).as(name)
                         .isEqualTo(String.valueOf(Math.max(1, CityAnswers.ANSWERS.get(city).length() / 4)));
             }
-            assertThat(overlapping(results)).as("some cases ran at the same time").isTrue();
+            assertThat(overlapping(results)).as("tests overlap, as the cases do").isTrue();
         }
     }
 
-    /** True when some test started before another one had finished: the executor ran them in parallel. */
+    /** True when some test started before another one had finished: the engine reported them as they ran. */
     private static boolean overlapping(EngineExecutionResults results) {
         int running = 0;
         for (Event e : results.testEvents().stream().toList()) {
