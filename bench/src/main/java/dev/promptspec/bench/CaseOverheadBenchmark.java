@@ -1,11 +1,14 @@
 package dev.promptspec.bench;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 10)
 @Measurement(iterations = 10)
 @Fork(1)
+@API(status = INTERNAL, since = "0.1")
 public class CaseOverheadBenchmark {
 
     @Param("200")

@@ -1,7 +1,10 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.internal.util.Money;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The most a run may spend on live model calls. Replayed answers cost nothing and do not count.
@@ -9,6 +12,7 @@ import java.util.Locale;
  * @param maxTokens input plus output tokens; 0 for no limit ({@code promptspec.budget.max-tokens})
  * @param maxCost   US dollars, estimated from the {@link PriceTable}; 0 for no limit ({@code promptspec.budget.max-cost})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Budget(long maxTokens, double maxCost) {
 
     public static final Budget NONE = new Budget(0, 0);

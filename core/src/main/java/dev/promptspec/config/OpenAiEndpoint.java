@@ -1,8 +1,11 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.Secret;
 import java.net.URI;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * An OpenAI-compatible endpoint: OpenAI itself, Azure OpenAI's v1 API, GitHub Models, vLLM, LM Studio,
@@ -12,6 +15,7 @@ import java.util.Locale;
  * @param apiKey    the key, or null (some local servers need none)
  * @param keySource where the key came from, for messages ("environment variable OPENAI_API_KEY"); never the key
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record OpenAiEndpoint(URI baseUrl, Secret apiKey, String keySource) {
 
     public static final URI OPENAI = URI.create("https://api.openai.com/v1");

@@ -1,8 +1,11 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.TokenUsage;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a model charges, in US dollars per million tokens.
@@ -10,6 +13,7 @@ import java.util.Optional;
  * @param inputPerMillion  prompt tokens
  * @param outputPerMillion completion tokens
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Price(double inputPerMillion, double outputPerMillion) {
 
     public Price {

@@ -1,5 +1,7 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Model ids to {@link Price}s: the defaults in {@code prices.properties} (common OpenAI models, with their
@@ -20,6 +23,7 @@ import java.util.Properties;
  * longest priced id it extends with a {@code -suffix} ({@code gpt-4o-mini-2024-07-18} is priced as
  * {@code gpt-4o-mini}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PriceTable {
 
     private final Map<String, Price> prices;

@@ -1,9 +1,13 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** How recorded responses are used ({@code promptspec.mode}). */
+@API(status = MAINTAINED, since = "0.1")
 public enum RecordingMode {
     /** Recorded responses only; a missing one is an error that says how to record it. Never calls a model. */
     REPLAY,

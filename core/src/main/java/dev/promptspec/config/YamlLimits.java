@@ -1,5 +1,8 @@
 package dev.promptspec.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 /**
  * Bounds that keep a hostile or broken file from exhausting memory or time. Each has a configuration
  * key (the engine's {@code Keys.LIMIT_*} use the same names) that the error reporting it names, so
@@ -11,6 +14,7 @@ package dev.promptspec.config;
  * @param maxDepth       deepest nesting of mappings and lists
  * @param maxNodes       most nodes after alias expansion
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record YamlLimits(int maxFileBytes, int maxAliases, int maxDepth, int maxNodes) {
 
     public static final YamlLimits DEFAULTS = new YamlLimits(4 * 1024 * 1024, 50, 64, 200_000);

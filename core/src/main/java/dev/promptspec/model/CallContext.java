@@ -1,5 +1,8 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Why a call is made, so recordings, errors and reports can name it.
  *
@@ -7,6 +10,7 @@ package dev.promptspec.model;
  * @param caseKey    the test case's key within the file
  * @param purpose    {@code prompt} for the prompt itself, {@code judge:<evaluator>} for a judge's call
  */
+@API(status = INTERNAL, since = "0.1")
 public record CallContext(String promptFile, String caseKey, String purpose) {
 
     /** The purpose of the prompt's own call. */

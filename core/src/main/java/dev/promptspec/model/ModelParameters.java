@@ -1,13 +1,17 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The file's {@code modelParameters}. Every field is optional (null when the file does not set it), so
  * the provider's default applies and nothing unset is sent.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ModelParameters(
         Double temperature,
         Integer maxTokens,

@@ -1,5 +1,7 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Exactly what is sent to a model: the recording key is computed from this and nothing else, so any
@@ -18,6 +21,7 @@ import java.util.List;
  * @param parameters     the parameters set in the file
  * @param responseFormat the requested response format, or null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ModelRequest(String model, List<ChatMessage> messages, ModelParameters parameters, ResponseFormat responseFormat) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,9 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A model's answer and what it cost.
@@ -13,6 +16,7 @@ import java.time.Duration;
  * @param attempts     calls made to get it (1 unless retried; 0 when replayed)
  * @param origin       whether it came from the network or from a recording
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ModelResponse(
         String text,
         TokenUsage usage,

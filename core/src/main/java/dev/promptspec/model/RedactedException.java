@@ -1,8 +1,11 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A stand-in for an exception whose message may hold a secret (a parser quoting the body a server echoed the key
@@ -10,6 +13,7 @@ import java.util.Set;
  * original's class name and stack trace, but every message in it, its causes' and suppressed exceptions'
  * included, passes through the {@link Redactor}. Build one with {@link Redactor#redact(Throwable)}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RedactedException extends Exception {
 
     private static final long serialVersionUID = 1L;

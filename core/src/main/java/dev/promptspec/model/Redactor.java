@@ -1,15 +1,19 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Removes secrets from text that leaves the process (exception messages, server error bodies echoed
  * back, reports). The known keys are replaced wherever they occur; bearer tokens and {@code sk-...}
  * shaped keys are masked even when we did not know them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Redactor {
 
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");

@@ -1,6 +1,9 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.problem.Position;
+import org.apiguardian.api.API;
 
 /**
  * The file's {@code responseFormat} and {@code jsonSchema}.
@@ -9,6 +12,7 @@ import dev.promptspec.problem.Position;
  * @param jsonSchemaJson for {@code json_schema}: the object holding {@code name} and {@code schema}, as JSON text
  * @param position       where {@code responseFormat} is written
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ResponseFormat(String type, String jsonSchemaJson, Position position) {
 
     /** Whether answers must match the file's {@code jsonSchema}. */

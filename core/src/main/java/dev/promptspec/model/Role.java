@@ -1,9 +1,13 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Who speaks a message; the three roles GitHub Models' format accepts. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Role {
     SYSTEM, USER, ASSISTANT;
 

@@ -1,11 +1,15 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An API key or token. Its {@code toString} never shows the value, so a key cannot leak through a
  * log line, an exception message or a report that prints a configuration object.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Secret {
 
     private final String value;

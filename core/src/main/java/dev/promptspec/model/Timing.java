@@ -1,12 +1,16 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * The time source and the way to wait that retries and rate limits use. Injectable so that tests of
  * backoff and pacing run in microseconds instead of really waiting.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface Timing {
 
     /** The JVM's monotonic clock and {@link Thread#sleep}. */

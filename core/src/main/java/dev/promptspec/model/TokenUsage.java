@@ -1,11 +1,15 @@
 package dev.promptspec.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 /**
  * Tokens billed for one call.
  *
  * @param inputTokens  prompt tokens, or null when the provider did not say
  * @param outputTokens completion tokens, or null when the provider did not say
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TokenUsage(Integer inputTokens, Integer outputTokens) {
 
     /** The provider reported no usage. */

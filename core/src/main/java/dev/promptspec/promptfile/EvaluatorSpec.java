@@ -1,7 +1,10 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.yaml.YamlNode;
 import dev.promptspec.problem.Position;
+import org.apiguardian.api.API;
 
 /**
  * An evaluator as written in the file, before it is turned into code.
@@ -12,5 +15,6 @@ import dev.promptspec.problem.Position;
  * @param weight   its weight in the file's weighted score (1 unless set)
  * @param position where the evaluator's entry starts
  */
+@API(status = INTERNAL, since = "0.1")
 public record EvaluatorSpec(String name, String kind, YamlNode config, double weight, Position position) {
 }

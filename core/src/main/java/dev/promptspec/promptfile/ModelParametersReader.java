@@ -1,5 +1,7 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;
@@ -10,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reads a {@code modelParameters} mapping: the file's, or a judge's ({@code llm: {modelParameters: ...}}). One reader,
  * so both accept the same keys and spellings and report the same problems.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModelParametersReader {
 
     static final Set<String> KEYS = Set.of("temperature", "maxTokens", "max_tokens", "maxCompletionTokens",

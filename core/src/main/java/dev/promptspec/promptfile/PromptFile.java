@@ -1,5 +1,7 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ResponseFormat;
 import dev.promptspec.problem.Position;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A loaded {@code .prompt.yml} file: GitHub Models' format plus PromptSpec's extensions.
@@ -19,6 +22,7 @@ import java.util.Set;
  * @param threshold       {@code threshold}: when set, a case passes when its weighted score reaches it, even if
  *                        some checks fail; when empty, every check must pass
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFile(
         PromptSource source,
         String name,

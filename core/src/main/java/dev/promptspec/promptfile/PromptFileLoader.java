@@ -1,5 +1,7 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.YamlLimits;
 import dev.promptspec.internal.util.Suggestions;
 import dev.promptspec.internal.yaml.SourceLayout;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Loads {@code .prompt.yml} files: GitHub Models' format, the snake_case spellings found in the wild,
@@ -31,6 +34,7 @@ import java.util.Set;
  * {@link TestDataFiles} (CSV, JSON Lines, YAML rows), {@link ResponseFormatReader}, {@link EvaluatorSpecReader}
  * and {@link TemplateChecks} (placeholders against test data).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PromptFileLoader {
 
     /** Keys of GitHub Models' format. */

@@ -1,14 +1,18 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.problem.Problem;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What reading a prompt file came to: the file when it can be used, and every problem found either way. Loading the
  * YAML ({@link LoadedPromptFile}) and building its evaluators ({@code run.CompiledPrompt}) both end this way.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface PromptFileOutcome {
 
     /** The file as read. */

@@ -1,10 +1,13 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.internal.util.Utf8;
 import dev.promptspec.problem.Problem;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where a prompt file comes from.
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param encodingError why the file's bytes are not its text (they are not UTF-8), if so: the loader then reports
  *                      this error of the file and reads nothing else
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PromptSource(String name, URI uri, Optional<Path> localFile, String text, Optional<Problem> encodingError) {
 
     /** A file whose text is known. */

@@ -1,5 +1,7 @@
 package dev.promptspec.promptfile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One {@code testData} entry: one JUnit test.
@@ -26,6 +29,7 @@ import java.util.Set;
  * @param keyPositions where the key of each of {@code variables} is written: in the entry, or under {@code defaults:}
  *                    when the entry inherits it (a data file's row start for its columns); empty when unknown
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TestCase(
         int index,
         String key,

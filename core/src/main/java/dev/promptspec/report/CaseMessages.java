@@ -1,5 +1,7 @@
 package dev.promptspec.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.run.CaseResult;
@@ -8,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The text a person reads when a case fails: every verdict, failing ones first, then the response. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CaseMessages {
 
     private static final int EXCERPT_LINES = 20;

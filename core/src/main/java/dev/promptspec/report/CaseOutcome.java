@@ -1,6 +1,9 @@
 package dev.promptspec.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.run.CaseResult;
+import org.apiguardian.api.API;
 
 /**
  * A case as the test framework reported it: the result plus the name people saw and the final status.
@@ -8,6 +11,7 @@ import dev.promptspec.run.CaseResult;
  * @param displayName the name shown in the IDE and in Surefire
  * @param status      the status reported for it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseOutcome(CaseResult result, String displayName, Status status) {
 
     public enum Status { PASSED, FAILED, ERROR, ABORTED }

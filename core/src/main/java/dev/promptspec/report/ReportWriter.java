@@ -1,5 +1,7 @@
 package dev.promptspec.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Writes the run's reports into a directory, each file atomically (a reader never sees half a report). */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportWriter {
 
     public static final String JSON_FILE = "promptspec-report.json";

@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
@@ -7,6 +9,7 @@ import dev.promptspec.promptfile.TestCase;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one test case.
@@ -18,6 +21,7 @@ import java.util.OptionalDouble;
  * @param duration  wall time of the whole case
  * @param threshold the file's {@code threshold}: when set, the case passes when {@link #score()} reaches it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseResult(
         String promptFile,
         TestCase testCase,

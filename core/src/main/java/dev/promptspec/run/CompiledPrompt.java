@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.eval.Evaluator;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlScalar;
@@ -10,12 +12,14 @@ import dev.promptspec.promptfile.PromptFileOutcome;
 import dev.promptspec.promptfile.PromptSource;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A prompt file ready to run: loaded, validated, its evaluators built. When it cannot run, {@link #file()}
  * is empty and {@link #problems()} says why. Immutable; not a record because it also keeps what every case of the
  * file would otherwise recompute ({@link #evaluatorsUseExpected()}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CompiledPrompt implements PromptFileOutcome {
 
     private final PromptSource source;

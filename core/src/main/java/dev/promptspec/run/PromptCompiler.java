@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.YamlLimits;
 import dev.promptspec.eval.Evaluator;
@@ -20,11 +22,13 @@ import dev.promptspec.promptfile.PromptSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Loads a prompt file and builds its evaluators, collecting every problem of both steps. Immutable: the {@code with...}
  * methods return another compiler.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptCompiler {
 
     /** The configuration key of {@link #withStrict(boolean)}, as strict mode's messages name it. */

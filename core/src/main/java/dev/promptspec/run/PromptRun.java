@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * One run of prompt files: the model client chain, the recordings, and a bounded pool that works on cases
@@ -30,6 +33,7 @@ import java.util.function.BooleanSupplier;
  * anything new: queued cases end as cancelled without calling, and calls waiting for a retry, a rate-limit
  * slot or a concurrency permit give up. Calls already in flight finish.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptRun implements AutoCloseable {
 
     private final RunConfig config;

@@ -1,5 +1,7 @@
 package dev.promptspec.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelCallException;
@@ -13,8 +15,10 @@ import dev.promptspec.promptfile.TestCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** Renders a test case into exactly the request that would be sent, without sending it. */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestBuilder {
 
     private RequestBuilder() {

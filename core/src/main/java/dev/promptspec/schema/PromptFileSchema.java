@@ -1,5 +1,7 @@
 package dev.promptspec.schema;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The JSON Schema (draft-07) of the prompt file format, for editors ({@code # yaml-language-server: $schema=...}).
@@ -31,6 +34,7 @@ import java.util.TreeMap;
  * <p>The schema of the built-in kinds is committed as {@code schema/prompt.schema.json} and shipped in the core jar
  * as {@value #RESOURCE}. A project with kinds of its own writes its own with {@link #main}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptFileSchema {
 
     /** Where the schema of the built-in kinds is in the core jar. */

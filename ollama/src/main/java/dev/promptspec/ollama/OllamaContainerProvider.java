@@ -1,5 +1,7 @@
 package dev.promptspec.ollama;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
@@ -7,6 +9,7 @@ import dev.promptspec.model.provider.ModelProviderFactory;
 import dev.promptspec.model.provider.ProviderContext;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * {@code promptspec.provider=ollama-container}: runs Ollama in a Docker container through Testcontainers,
@@ -17,6 +20,7 @@ import java.util.function.BooleanSupplier;
  * <p>Without Docker, cases that need a live call are skipped (aborted, with the reason), not failed, as
  * Testcontainers' {@code disabledWithoutDocker} does: a laptop without Docker still runs the rest.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OllamaContainerProvider implements ModelProviderFactory {
 
     public static final String ID = "ollama-container";

@@ -1,5 +1,7 @@
 package dev.promptspec.bench.cold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The cold-JVM benchmark: for each scenario, a generated suite run by the JUnit ConsoleLauncher in a fresh JVM with the
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
  * and hung, the requests the server saw, and the phases of the run (time to the first request, the tail after the
  * last answer). Usage: {@code docs/performance.md}, or {@code ColdRun --help}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ColdRun {
 
     /** A suite to run and how the model answers it. concurrency 0: the engine's default. */

@@ -1,5 +1,7 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apiguardian.api.API;
 
 /**
  * Writes files so that readers see the old content or the new, never half of either, with the permissions the user's
@@ -19,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Files.createTempFile} is readable by its owner only, and renamed over the target it would make recordings and
  * reports unreadable to a CI job that uploads them as another user.)
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     private AtomicFiles() {

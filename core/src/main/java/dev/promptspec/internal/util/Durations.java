@@ -1,15 +1,19 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Durations as people write them: read from configuration values and rate-limit headers, written in messages.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Durations {
 
     private static final String NUMBER = "(\\d+(?:\\.\\d*)?|\\.\\d+)";

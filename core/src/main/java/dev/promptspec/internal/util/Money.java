@@ -1,8 +1,12 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Estimated costs as people read them: {@code $0.000038}, {@code $0.0123}, {@code $4.57}. */
+@API(status = INTERNAL, since = "0.1")
 public final class Money {
 
     private Money() {

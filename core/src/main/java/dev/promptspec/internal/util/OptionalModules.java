@@ -1,14 +1,18 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * PromptSpec's optional modules, by what they add: evaluator kinds and providers. One table, so that a prompt file
  * using a kind, or a run naming a provider, whose module is not on the class path is told which dependency to add
  * instead of "unknown".
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OptionalModules {
 
     /** Evaluator kind → the module's Maven coordinates. */

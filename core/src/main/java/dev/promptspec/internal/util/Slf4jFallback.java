@@ -1,10 +1,13 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
@@ -14,6 +17,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * no-operation provider (a class of slf4j-api) through the system property {@code slf4j.provider}; a user's binding,
  * or a provider the user chose, is never overridden.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Slf4jFallback {
 
     static final String PROVIDER_KEY = "slf4j.provider";

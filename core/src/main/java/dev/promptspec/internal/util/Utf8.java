@@ -1,5 +1,7 @@
 package dev.promptspec.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import java.nio.ByteBuffer;
@@ -11,12 +13,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads the bytes of a file that must be UTF-8 (prompt files, their data files, recordings). A lenient decoder would
  * turn a Latin-1 {@code é} into U+FFFD and send that to the model; this one reports the first byte that is not
  * UTF-8 at its line and column, naming the character it is in Windows-1252, the usual other encoding.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Utf8 {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");

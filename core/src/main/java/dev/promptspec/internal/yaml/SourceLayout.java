@@ -1,5 +1,7 @@
 package dev.promptspec.internal.yaml;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import java.util.List;
@@ -7,12 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Recognises two ways a prompt file gets mangled before it reaches us, so the author gets one sentence that
  * names the cause instead of a parser error far from it: plain text (a title, a description) pasted above a
  * {@code ---} line, and indentation flattened to column 0 by a copy, an export or a chat message.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SourceLayout {
 
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(\\s.*)?$");

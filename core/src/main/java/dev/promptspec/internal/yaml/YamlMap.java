@@ -1,5 +1,7 @@
 package dev.promptspec.internal.yaml;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.problem.Position;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A YAML mapping with string keys, in document order. Duplicate keys never reach this type: the
  * reader reports them as problems and keeps the first occurrence.
  */
+@API(status = INTERNAL, since = "0.1")
 public record YamlMap(Map<String, Entry> entries, Position position) implements YamlNode {
 
     /** One key and its value; the key keeps its own position for "unknown key" messages. */

@@ -1,5 +1,7 @@
 package dev.promptspec.internal.yaml;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.YamlLimits;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -32,6 +35,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * its alias, nesting and code-point limits set from {@link YamlLimits}; the node count is bounded
  * here, since the composer shares aliased nodes and only expansion into our tree multiplies them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class YamlReader {
 
     private final YamlLimits limits;

@@ -1,13 +1,17 @@
 package dev.promptspec.internal.yaml;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.problem.Position;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A scalar value. Its {@link #text()} is exactly what the document says (after YAML unescaping and
  * block folding); its {@link #type()} is what YAML 1.1's core resolution makes of it.
  */
+@API(status = INTERNAL, since = "0.1")
 public record YamlScalar(String text, Type type, Position position) implements YamlNode {
 
     public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }

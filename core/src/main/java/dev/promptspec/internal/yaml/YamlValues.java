@@ -1,13 +1,17 @@
 package dev.promptspec.internal.yaml;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Converts position-keeping nodes into plain Java values and text. */
+@API(status = INTERNAL, since = "0.1")
 public final class YamlValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();

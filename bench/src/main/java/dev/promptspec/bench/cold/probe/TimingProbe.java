@@ -1,5 +1,7 @@
 package dev.promptspec.bench.cold.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
@@ -30,6 +33,7 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>It costs a few lines at the phases, a shutdown hook, and an increment per finished test.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TimingProbe implements LauncherSessionListener, LauncherDiscoveryListener, TestExecutionListener {
 
     /** System property: the events file. Without it the probe does nothing. */

@@ -1,8 +1,11 @@
 package dev.promptspec.internal.model.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One recorded call: what was sent (no secret is part of a request) and what came back.
@@ -15,6 +18,7 @@ import java.time.Instant;
  *                    Computed once here, because it hashes the whole request: stores index and compare it without
  *                    hashing again
  */
+@API(status = INTERNAL, since = "0.1")
 public record Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
         String note, String fingerprint) {
 

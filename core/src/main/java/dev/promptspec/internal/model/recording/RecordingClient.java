@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.model.CallContext;
@@ -12,11 +14,13 @@ import dev.promptspec.model.ModelResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Replays and records responses according to the {@link RecordingMode}. The live client is obtained only
  * when a call must really be made, so a run that replays everything needs no key at all.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordingClient implements ModelClient {
 
     /** Supplies the live client, or explains why there is none (no key...). */

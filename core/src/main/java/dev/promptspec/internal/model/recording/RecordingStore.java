@@ -1,5 +1,7 @@
 package dev.promptspec.internal.model.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.promptspec.config.Keys;
 import dev.promptspec.internal.util.AtomicFiles;
 import dev.promptspec.internal.util.Utf8;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * The recordings of a run, one YAML file per prompt file under a directory (by default
@@ -28,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * saves that arrive together share one write), so a crash never leaves half a file and no recording made
  * before it is lost.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordingStore {
 
     private final Path directory;
