@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.promptspec.internal.model.langchain.ChatModelClient;
 import dev.promptspec.model.ModelClient;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -24,6 +25,11 @@ public record SuppliedModel(String description, Optional<String> modelName, Supp
     @FunctionalInterface
     public interface Supplier {
         ModelClient get() throws dev.promptspec.model.ModelCallException;
+    }
+
+    /** A langchain4j {@code ChatModel} the user's code built, answering through PromptSpec's chain. */
+    public static SuppliedModel of(dev.langchain4j.model.chat.ChatModel model, String description, Optional<String> modelName) {
+        return new SuppliedModel(description, modelName, () -> ChatModelClient.portable(model, description));
     }
 
     @Override

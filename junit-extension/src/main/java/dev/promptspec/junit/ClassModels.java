@@ -1,7 +1,6 @@
 package dev.promptspec.junit;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.promptspec.internal.model.langchain.ChatModelClient;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.run.SuppliedModel;
 import java.lang.reflect.Method;
@@ -66,7 +65,7 @@ final class ClassModels {
             return failing(description, declared, description + " returned null");
         }
         Optional<String> name = declared.or(() -> modelNameOf(model));
-        return new ClassModel(Optional.of(new SuppliedModel(description, name, () -> ChatModelClient.portable(model, description))), null);
+        return new ClassModel(Optional.of(SuppliedModel.of(model, description, name)), null);
     }
 
     /** A factory that failed: replays can still work (with a declared name); live calls say why they cannot. */
