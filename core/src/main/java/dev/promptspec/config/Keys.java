@@ -155,6 +155,29 @@ public final class Keys {
 
 
 
+    // ---- Sampling: verdicts from several samples of a non-deterministic model (issue 11) ----
+
+    /**
+     * The most samples (calls plus every evaluator) a case draws. Default: 1, a single call judged by its checks. A prompt
+     * file's {@code samples:}, an entry's, or {@code @PromptSpec(samples = ...)} wins over it. At most 1000.
+     */
+    public static final String SAMPLES = "promptspec.samples";
+
+    /** The share of a case's samples that must pass (above 0, at most 1). Required when samples is above 1. */
+    public static final String PASS_RATE = "promptspec.pass-rate";
+
+    /** How sure a sampled verdict must be (0.5 to 0.9999). Default: 0.95. */
+    public static final String CONFIDENCE = "promptspec.confidence";
+
+    /**
+     * {@code sequential} (default: stop as soon as the pass rate is surely at or above passRate, or surely below it) or
+     * {@code observed} (draw every sample; pass when the observed rate reaches passRate).
+     */
+    public static final String SAMPLING_POLICY = "promptspec.sampling.policy";
+
+    /** What a sequential verdict that is sure neither way does to the build: {@code fail} (default) or {@code pass}. */
+    public static final String SAMPLING_INCONCLUSIVE = "promptspec.sampling.inconclusive";
+
     // ---- Reports ----
 
     /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.promptspec.model.ModelClient;
+import dev.promptspec.sampling.SamplingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import org.apiguardian.api.API;
  * @param provider      which provider answers ({@value Keys#PROVIDER}); {@code openai} uses {@code endpoint}
  * @param strict        every warning about a prompt file is an error ({@value Keys#STRICT})
  * @param reports       where reports go ({@value Keys#REPORTS_DIR})
+ * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
+ *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -50,7 +53,8 @@ public record RunConfig(
         CallPolicy calls,
         ProviderChoice provider,
         boolean strict,
-        ReportsLocation reports) {
+        ReportsLocation reports,
+        SamplingSettings sampling) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -61,9 +65,19 @@ public record RunConfig(
         calls = calls == null ? CallPolicy.defaults() : calls;
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
+        sampling = sampling == null ? SamplingSettings.NONE : sampling;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
+    }
+
+    /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
+    public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
+            Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
+            YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
+            ReportsLocation reports) {
+        this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
+                judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE);
     }
 
     /** Every key at its default: auto mode against OpenAI with no key (replays work; live calls say how to set one). */
@@ -134,12 +148,17 @@ public record RunConfig(
         return with(b -> b.reports = r);
     }
 
+    public RunConfig withSampling(SamplingSettings s) {
+        return with(b -> b.sampling = s);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
-                b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports);
+                b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
+                b.sampling);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -159,6 +178,7 @@ public record RunConfig(
         ProviderChoice provider;
         boolean strict;
         ReportsLocation reports;
+        SamplingSettings sampling;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -176,6 +196,7 @@ public record RunConfig(
             provider = c.provider;
             strict = c.strict;
             reports = c.reports;
+            sampling = c.sampling;
         }
     }
 }

@@ -4,6 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.internal.util.Durations;
 import dev.promptspec.model.Secret;
+import dev.promptspec.sampling.Inconclusive;
+import dev.promptspec.sampling.SamplingPlan;
+import dev.promptspec.sampling.SamplingPolicy;
+import dev.promptspec.sampling.SamplingSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +73,41 @@ public final class SettingsReader {
                 (int) whole(Keys.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
         return new RunConfig(mode, endpoint, Optional.empty(), get(Keys.MODEL), get(Keys.DEFAULT_MODEL), get(Keys.JUDGE_MODEL),
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
-                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports());
+                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling());
+    }
+
+    /** The configuration's level of the sampling settings; files, entries and {@code @PromptSpec} classes may override them. */
+    private SamplingSettings sampling() {
+        Integer samples = get(Keys.SAMPLES).isPresent() ? (int) whole(Keys.SAMPLES, 1, 1, SamplingPlan.MAX_SAMPLES) : null;
+        Double passRate = share(Keys.PASS_RATE, 0, false, 1, "the share of samples that must pass, above 0 and at most 1, e.g. 0.8");
+        Double confidence = share(Keys.CONFIDENCE, 0.5, true, SamplingPlan.MAX_CONFIDENCE, "0.5 to 0.9999, e.g. 0.95");
+        SamplingPolicy policy = get(Keys.SAMPLING_POLICY).map(v -> SamplingPolicy.parse(v).orElseGet(() -> {
+            errors.add(Keys.SAMPLING_POLICY + "=" + v + " is not a policy; use sequential or observed");
+            return null;
+        })).orElse(null);
+        Inconclusive inconclusive = get(Keys.SAMPLING_INCONCLUSIVE).map(v -> Inconclusive.parse(v).orElseGet(() -> {
+            errors.add(Keys.SAMPLING_INCONCLUSIVE + "=" + v + " is neither fail nor pass");
+            return null;
+        })).orElse(null);
+        return new SamplingSettings(samples, passRate, confidence, policy, inconclusive, "the configuration");
+    }
+
+    /** A number from {@code min} ({@code minIncluded}) to {@code max}, or null when unset or invalid (then an error). */
+    private Double share(String key, double min, boolean minIncluded, double max, String what) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v.get());
+            if ((minIncluded ? d >= min : d > min) && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(key + "=" + v.get() + " is out of range; write " + what);
+        return null;
     }
 
     /** The prompts' endpoint and key: for GitHub Models its token, else {@code OPENAI_API_KEY}, unless the key is set. */

@@ -9,25 +9,41 @@ import org.apiguardian.api.API;
  * @param promptFile the prompt file's name
  * @param caseKey    the test case's key within the file
  * @param purpose    {@code prompt} for the prompt itself, {@code judge:<evaluator>} for a judge's call
+ * @param sample     which sample of the case the call belongs to, from 1 (a case that is not sampled draws sample 1);
+ *                   recordings keep one answer per sample
  */
 @API(status = INTERNAL, since = "0.1")
-public record CallContext(String promptFile, String caseKey, String purpose) {
+public record CallContext(String promptFile, String caseKey, String purpose, int sample) {
 
     /** The purpose of the prompt's own call. */
     public static final String PROMPT = "prompt";
+
+    public CallContext {
+        sample = Math.max(1, sample);
+    }
+
+    /** A call of the first (or only) sample. */
+    public CallContext(String promptFile, String caseKey, String purpose) {
+        this(promptFile, caseKey, purpose, 1);
+    }
 
     /** The prompt's own call for one test case. */
     public static CallContext prompt(String promptFile, String caseKey) {
         return new CallContext(promptFile, caseKey, PROMPT);
     }
 
-    /** A judge's call for the same test case, made by the evaluator named {@code evaluatorName}. */
+    /** A judge's call for the same test case and sample, made by the evaluator named {@code evaluatorName}. */
     public CallContext forJudge(String evaluatorName) {
-        return new CallContext(promptFile, caseKey, "judge:" + evaluatorName);
+        return new CallContext(promptFile, caseKey, "judge:" + evaluatorName, sample);
+    }
+
+    /** The same call for sample {@code index} (from 1) of the case. */
+    public CallContext forSample(int index) {
+        return new CallContext(promptFile, caseKey, purpose, index);
     }
 
     @Override
     public String toString() {
-        return promptFile + " [" + caseKey + "]" + (PROMPT.equals(purpose) ? "" : " " + purpose);
+        return promptFile + " [" + caseKey + "]" + (sample > 1 ? " sample " + sample : "") + (PROMPT.equals(purpose) ? "" : " " + purpose);
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ResponseFormat;
 import dev.promptspec.problem.Position;
+import dev.promptspec.sampling.SamplingSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.apiguardian.api.API;
  * @param metadata        the file's {@code metadata} (as plain values) for reports
  * @param threshold       {@code threshold}: when set, a case passes when its weighted score reaches it, even if
  *                        some checks fail; when empty, every check must pass
+ * @param sampling        the file's {@code samples}, {@code passRate} and {@code confidence} (each may be unset)
+ * @param samplingPosition where the first of them is written (the file when none is)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFile(
@@ -39,9 +42,13 @@ public record PromptFile(
         List<EvaluatorSpec> evaluators,
         Set<String> tags,
         Map<String, Object> metadata,
-        OptionalDouble threshold) {
+        OptionalDouble threshold,
+        SamplingSettings sampling,
+        Position samplingPosition) {
 
     public PromptFile {
+        sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        samplingPosition = samplingPosition == null ? Position.of(source.name()) : samplingPosition;
         authors = List.copyOf(authors);
         messages = List.copyOf(messages);
         variables = List.copyOf(variables);
@@ -58,6 +65,15 @@ public record PromptFile(
             List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata) {
         this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
                 variables, testData, evaluators, tags, metadata, OptionalDouble.empty());
+    }
+
+    /** A file without sampling settings. */
+    public PromptFile(PromptSource source, String name, String description, String version, List<String> authors,
+            Optional<String> model, Position modelPosition, ModelParameters modelParameters, ResponseFormat responseFormat,
+            List<MessageTemplate> messages, List<VariableDeclaration> variables, List<TestCase> testData,
+            List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata, OptionalDouble threshold) {
+        this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
+                variables, testData, evaluators, tags, metadata, threshold, SamplingSettings.NONE, null);
     }
 
     /** The name to show: the file's {@code name}, else its file name. */

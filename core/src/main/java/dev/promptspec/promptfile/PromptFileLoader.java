@@ -42,7 +42,7 @@ public final class PromptFileLoader {
             "responseFormat", "jsonSchema", "messages", "testData", "evaluators");
     /** PromptSpec's own keys (and the seed format's), accepted beside gh-models' ones. */
     public static final Set<String> EXTENSION_KEYS = Set.of("version", "authors", "metadata", "variables", "tags", "defaults",
-            "$schema", "threshold");
+            "$schema", "threshold", "samples", "passRate", "confidence");
     /** Spellings accepted for the same keys; gh-models ignores them, real files use them. */
     public static final Map<String, String> ALIASES = Map.of("model_parameters", "modelParameters", "response_format",
             "responseFormat", "json_schema", "jsonSchema", "test_data", "testData");
@@ -128,6 +128,7 @@ public final class PromptFileLoader {
             List<EvaluatorSpec> evaluators = fields.list("evaluators").map(l -> new EvaluatorSpecReader(evaluatorKinds, problems).read(l))
                     .orElse(List.of());
             new TemplateChecks(new SourceText(source.text(), source.name()), problems).check(messages, variables, testData);
+            SamplingKeys.Read sampling = SamplingKeys.read(root, "the file", problems);
             return new PromptFile(source,
                     fields.string("name").orElse(null),
                     fields.string("description").orElse(null),
@@ -143,7 +144,9 @@ public final class PromptFileLoader {
                     evaluators,
                     tags,
                     metadata,
-                    readThreshold());
+                    readThreshold(),
+                    sampling.settings(),
+                    sampling.position());
         }
 
         /** {@code threshold: 0.8}: the weighted score a case needs when not every check must pass. */

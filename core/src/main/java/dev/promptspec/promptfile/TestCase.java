@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.sampling.SamplingSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.apiguardian.api.API;
  *                    prompt file; an IDE opens this file at {@code position}
  * @param keyPositions where the key of each of {@code variables} is written: in the entry, or under {@code defaults:}
  *                    when the entry inherits it (a data file's row start for its columns); empty when unknown
+ * @param sampling    the entry's own {@code samples}, {@code passRate} and {@code confidence} (each may be unset; they
+ *                    are settings, not variables)
+ * @param samplingPosition where the first of them is written, or {@code position} when none is
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record TestCase(
@@ -41,13 +45,16 @@ public record TestCase(
         List<Problem> problems,
         Position position,
         Path dataFile,
-        Map<String, Position> keyPositions) {
+        Map<String, Position> keyPositions,
+        SamplingSettings sampling,
+        Position samplingPosition) {
 
     /**
      * The keys that mean something in an entry; every other key is a variable (gh-models' flat entries). A misspelling
      * of one ({@code expeted:}) would silently be a variable nothing reads.
      */
-    public static final Set<String> ENTRY_KEYS = Set.of("name", "description", "expected", "tags", "input", "vars");
+    public static final Set<String> ENTRY_KEYS = Set.of("name", "description", "expected", "tags", "input", "vars",
+            "samples", "passRate", "confidence");
 
     /** An entry written in the prompt file itself. */
     public TestCase(int index, String key, String name, String description, Map<String, String> variables, String expected,
@@ -61,11 +68,20 @@ public record TestCase(
         this(index, key, name, description, variables, expected, tags, problems, position, dataFile, Map.of());
     }
 
+    /** An entry without sampling settings of its own. */
+    public TestCase(int index, String key, String name, String description, Map<String, String> variables, String expected,
+            Set<String> tags, List<Problem> problems, Position position, Path dataFile, Map<String, Position> keyPositions) {
+        this(index, key, name, description, variables, expected, tags, problems, position, dataFile, keyPositions,
+                SamplingSettings.NONE, null);
+    }
+
     public TestCase {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         tags = Set.copyOf(tags);
         problems = List.copyOf(problems);
         keyPositions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keyPositions));
+        sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        samplingPosition = samplingPosition == null ? position : samplingPosition;
     }
 
     /** Where the key of {@code variable} is written, else where the entry starts. */

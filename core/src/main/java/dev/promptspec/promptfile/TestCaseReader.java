@@ -47,6 +47,11 @@ final class TestCaseReader {
             if (defaults == null) {
                 return new EntryDefaults(variables, null, Set.of(), Map.of());
             }
+            for (String key : SamplingKeys.KEYS) {
+                defaults.entry(key).ifPresent(e -> problems.error(e.keyPosition(), "'" + key + "' under 'defaults:' is not a default"
+                        + " of the entries' variables", "Write " + key + ": at the top level of the file, where it applies to every"
+                        + " entry (an entry's own " + key + ": still wins)"));
+            }
             Values v = Values.read(defaults, EntryDefaults.NONE, problems);
             if (v.name != null) {
                 problems.warning(defaults.entry("name").get().keyPosition(), "'name' under 'defaults:' would give every entry"
@@ -89,8 +94,9 @@ final class TestCaseReader {
             }
         }
         String key = key(v.name, namesSeen);
+        SamplingKeys.Read sampling = SamplingKeys.read(entry, "this entry", fileProblems);
         return new TestCase(index, key, v.name, v.description, v.variables, v.expected, v.tags, problems, entry.position(),
-                dataFile, v.positions);
+                dataFile, v.positions, sampling.settings(), sampling.position());
     }
 
     private boolean hasInput() {
@@ -143,6 +149,9 @@ final class TestCaseReader {
                         out.expected = v instanceof YamlScalar s && !s.isNull() ? s.text() : null;
                     }
                     case "tags" -> out.tags.addAll(tags(v, problems));
+                    case "samples", "passRate", "confidence" -> {
+                        // sampling settings of the entry (SamplingKeys), not variables
+                    }
                     default -> {
                         if (e.key().equals("name") && v instanceof YamlScalar s && !s.isNull()) {
                             out.name = s.text().trim();

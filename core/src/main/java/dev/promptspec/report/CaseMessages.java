@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.SampleSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,44 @@ public final class CaseMessages {
     private CaseMessages() {
     }
 
-    /** "2 of 3 checks failed for ..." with each verdict on its own line and an excerpt of the response. */
+    /**
+     * "2 of 3 checks failed for ..." with each verdict on its own line and an excerpt of the response. For a sampled
+     * case: the samples' verdict (observed rate, interval, samples used, policy), whether they disagreed and which
+     * evaluators flipped, then the first sample that did not pass, in the same form.
+     */
     public static String failure(CaseResult result, String caseDisplayName) {
+        if (result.sampling() != null) {
+            return sampledFailure(result, caseDisplayName);
+        }
+        return checksFailure(result, caseDisplayName);
+    }
+
+    private static String sampledFailure(CaseResult result, String caseDisplayName) {
+        SampleSet set = result.sampling();
+        StringBuilder sb = new StringBuilder("samples of ").append(caseDisplayName).append(" (").append(result.testCase().position())
+                .append(") ").append(set.rate().describe()).append('\n');
+        flakiness(set).ifPresent(f -> sb.append(f).append('\n'));
+        List<CaseResult> samples = set.samples();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!samples.get(i).passed() && samples.get(i).error() == null) {
+                sb.append("Sample ").append(i + 1).append(": ").append(checksFailure(samples.get(i), caseDisplayName));
+                break;
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** "flaky: the samples disagree; evaluators that flipped: right queue, polite", when they disagree. */
+    public static java.util.Optional<String> flakiness(SampleSet set) {
+        if (!set.flaky()) {
+            return java.util.Optional.empty();
+        }
+        List<String> flipped = set.flipped();
+        return java.util.Optional.of("flaky: the samples disagree" + (flipped.isEmpty() ? "" : "; evaluators that flipped: "
+                + String.join(", ", flipped)));
+    }
+
+    private static String checksFailure(CaseResult result, String caseDisplayName) {
         List<CheckResult> checks = new ArrayList<>(result.checks());
         checks.sort(Comparator.comparing(CheckResult::passed)); // failing first, file order kept within each group
         long failed = checks.stream().filter(c -> !c.passed()).count();

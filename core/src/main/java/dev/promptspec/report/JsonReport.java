@@ -10,6 +10,8 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.SampleSet;
+import dev.promptspec.sampling.PassRate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -91,6 +93,15 @@ final class JsonReport {
         usage(summary.putObject("usage"), report.usage());
         summary.put("replayedResponses", report.count(ModelResponse.Origin.REPLAYED));
         summary.put("liveResponses", report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED));
+        if (report.sampledCases() > 0) {
+            ObjectNode sampling = summary.putObject("sampling");
+            sampling.put("sampledCases", report.sampledCases());
+            sampling.put("samplesDrawn", report.samplesDrawn());
+            sampling.put("samplesAllowed", report.samplesAllowed());
+            sampling.put("samplesSaved", report.samplesAllowed() - report.samplesDrawn());
+            sampling.put("flakyCases", report.flakyCases());
+            sampling.put("inconclusiveCases", report.inconclusiveCases());
+        }
         report.runUsage().ifPresent(u -> {
             ObjectNode calls = summary.putObject("calls");
             calls.put("summary", UsageSummary.line(u));
@@ -154,7 +165,50 @@ final class JsonReport {
         if (r.error() != null) {
             c.put("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
         }
+        if (r.sampling() != null) {
+            sampling(c.putObject("sampling"), r.sampling());
+        }
         return c;
+    }
+
+    /** A sampled case's verdict and its samples, each with its status, failed checks and response. */
+    private static void sampling(ObjectNode n, SampleSet set) {
+        PassRate rate = set.rate();
+        n.put("verdict", rate.outcome().label());
+        n.put("policy", rate.plan().policy().label());
+        n.put("samples", rate.plan().samples());
+        n.put("drawn", rate.drawn());
+        n.put("passed", rate.passes());
+        n.put("passRate", rate.plan().passRate());
+        n.put("observedRate", rate.observedRate());
+        n.put("confidence", rate.plan().confidence());
+        ObjectNode interval = n.putObject("interval");
+        interval.put("lower", rate.interval().lower());
+        interval.put("upper", rate.interval().upper());
+        n.put("inconclusive", rate.plan().inconclusive().label());
+        rate.moreSamples().ifPresent(m -> n.put("moreSamples", m));
+        n.put("samplesSaved", rate.samplesSaved());
+        n.put("flaky", set.flaky());
+        ArrayNode flipped = n.putArray("flippedEvaluators");
+        set.flipped().forEach(flipped::add);
+        n.put("summary", rate.describe());
+        ArrayNode samples = n.putArray("sampleResults");
+        for (int i = 0; i < set.samples().size(); i++) {
+            CaseResult s = set.samples().get(i);
+            ObjectNode one = samples.addObject();
+            one.put("sample", i + 1);
+            one.put("status", s.error() != null ? "error" : s.passed() ? "passed" : "failed");
+            one.put("score", s.score());
+            ArrayNode failed = one.putArray("failedChecks");
+            s.failedChecks().forEach(f -> failed.add(f.name()));
+            if (s.response() != null) {
+                one.put("origin", s.response().origin().name().toLowerCase(Locale.ROOT));
+                one.put("modelResponse", s.response().text());
+            }
+            if (s.error() != null) {
+                one.put("error", s.error().getMessage() == null ? s.error().toString() : s.error().getMessage());
+            }
+        }
     }
 
     /** A file that could not run: status error, its problems, and no test results. */

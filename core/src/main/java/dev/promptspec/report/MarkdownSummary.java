@@ -5,6 +5,7 @@ import dev.promptspec.eval.Texts;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.run.SampleSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,14 @@ final class MarkdownSummary {
         sb.append(" · ").append(report.count(ModelResponse.Origin.REPLAYED)).append(" replayed, ")
                 .append(report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED)).append(" live\n\n");
         report.runUsage().ifPresent(usage -> sb.append(UsageSummary.line(usage)).append("\n\n"));
+        if (report.sampledCases() > 0) {
+            long saved = report.samplesAllowed() - report.samplesDrawn();
+            sb.append("Sampling: ").append(report.sampledCases()).append(report.sampledCases() == 1 ? " case" : " cases")
+                    .append(" sampled, ").append(report.samplesDrawn()).append(" of ").append(report.samplesAllowed())
+                    .append(" samples drawn (").append(saved).append(saved == 1 ? " call" : " calls")
+                    .append(" saved against drawing every sample), ").append(report.flakyCases()).append(" flaky, ")
+                    .append(report.inconclusiveCases()).append(" inconclusive\n\n");
+        }
         sb.append("| Prompt file | Cases | Passed | Failed | Errors | Aborted |\n|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, RunReport.FileTally> e : files.entrySet()) {
             RunReport.FileTally t = e.getValue();
@@ -73,7 +82,23 @@ final class MarkdownSummary {
                 sb.append("\n…and ").append(notPassed - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
             }
         }
+        if (report.flakyCases() > 0) {
+            sb.append("\n### Flaky\n\nSampled cases whose samples disagree, whatever their verdict:\n\n");
+            report.flakyDetails().forEach(sb::append);
+            if (report.flakyCases() > report.flakyDetails().size()) {
+                sb.append("- …and ").append(report.flakyCases() - report.flakyDetails().size()).append(" more (see promptspec-report.json)\n");
+            }
+        }
         return sb.toString();
+    }
+
+    /** One flaky case as the summary lists it: its name, where it is, its verdict and the evaluators that flipped. */
+    static String flaky(CaseOutcome o) {
+        SampleSet set = o.result().sampling();
+        List<String> flipped = set.flipped();
+        return "- **" + escape(o.displayName()) + "** — `" + o.result().promptFile() + ":" + o.result().testCase().position().line()
+                + "`: " + escape(set.rate().describe()) + (flipped.isEmpty() ? "" : "; flipped: " + escape(String.join(", ", flipped)))
+                + "\n";
     }
 
     /** One case that did not pass, as the summary details it: its name, where it is, why. */
@@ -84,6 +109,10 @@ final class MarkdownSummary {
                 .append(")\n");
         if (o.result().error() != null) {
             sb.append("- ").append(escape(Texts.firstLine(String.valueOf(o.result().error().getMessage())))).append('\n');
+        }
+        if (o.result().sampling() != null) {
+            sb.append("- samples: ").append(escape(o.result().sampling().rate().describe())).append('\n');
+            CaseMessages.flakiness(o.result().sampling()).ifPresent(f -> sb.append("- ").append(escape(f)).append('\n'));
         }
         for (CheckResult c : o.result().failedChecks()) {
             sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")

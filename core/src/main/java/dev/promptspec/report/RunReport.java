@@ -5,6 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.SampleSet;
+import dev.promptspec.sampling.PassRate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,6 +42,12 @@ public final class RunReport implements AutoCloseable {
     private final Map<CaseOutcome.Status, Long> byStatus = new EnumMap<>(CaseOutcome.Status.class);
     private final Map<ModelResponse.Origin, Long> byOrigin = new EnumMap<>(ModelResponse.Origin.class);
     private final List<String> notPassedDetails = new ArrayList<>();
+    private final List<String> flakyDetails = new ArrayList<>();
+    private long sampledCases;
+    private long samplesDrawn;
+    private long samplesAllowed;
+    private long flakyCases;
+    private long inconclusiveCases;
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
     private Path spool;
@@ -80,10 +89,29 @@ public final class RunReport implements AutoCloseable {
         spoolSize += record.length;
         tally.statuses.merge(outcome.status(), 1, Integer::sum);
         byStatus.merge(outcome.status(), 1L, Long::sum);
-        ModelResponse response = outcome.result().response();
-        if (response != null) {
-            byOrigin.merge(response.origin(), 1L, Long::sum);
-            usage = usage.plus(response.usage());
+        SampleSet sampling = outcome.result().sampling();
+        // A sampled case's every sample was answered (and billed, or replayed): count each, not only the one shown.
+        List<CaseResult> answered = sampling == null ? List.of(outcome.result()) : sampling.samples();
+        for (CaseResult r : answered) {
+            ModelResponse response = r.response();
+            if (response != null) {
+                byOrigin.merge(response.origin(), 1L, Long::sum);
+                usage = usage.plus(response.usage());
+            }
+        }
+        if (sampling != null) {
+            sampledCases++;
+            samplesDrawn += sampling.samples().size();
+            // What drawing every sample would have cost; a case stopped by an error saved nothing.
+            samplesAllowed += sampling.rate().outcome() == PassRate.Outcome.UNDECIDED ? sampling.samples().size()
+                    : sampling.rate().plan().samples();
+            inconclusiveCases += sampling.rate().outcome() == PassRate.Outcome.INCONCLUSIVE ? 1 : 0;
+            if (sampling.flaky()) {
+                flakyCases++;
+                if (flakyDetails.size() < MAX_DETAILED) {
+                    flakyDetails.add(MarkdownSummary.flaky(outcome));
+                }
+            }
         }
         if (outcome.status() != CaseOutcome.Status.PASSED && notPassedDetails.size() < MAX_DETAILED) {
             notPassedDetails.add(MarkdownSummary.detail(outcome));
@@ -153,6 +181,36 @@ public final class RunReport implements AutoCloseable {
     /** The Markdown details of the first {@value #MAX_DETAILED} cases that did not pass. */
     synchronized List<String> notPassedDetails() {
         return List.copyOf(notPassedDetails);
+    }
+
+    /** Cases judged on several samples. */
+    public synchronized long sampledCases() {
+        return sampledCases;
+    }
+
+    /** Samples drawn by sampled cases, all together. */
+    public synchronized long samplesDrawn() {
+        return samplesDrawn;
+    }
+
+    /** Samples sampled cases could have drawn ({@code samples} of each): what drawing every sample would cost. */
+    public synchronized long samplesAllowed() {
+        return samplesAllowed;
+    }
+
+    /** Sampled cases whose samples disagreed. */
+    public synchronized long flakyCases() {
+        return flakyCases;
+    }
+
+    /** Sampled cases whose verdict was inconclusive. */
+    public synchronized long inconclusiveCases() {
+        return inconclusiveCases;
+    }
+
+    /** The Markdown lines of the first {@value #MAX_DETAILED} flaky cases. */
+    synchronized List<String> flakyDetails() {
+        return List.copyOf(flakyDetails);
     }
 
     /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it. */

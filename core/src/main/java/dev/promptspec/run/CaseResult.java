@@ -20,6 +20,9 @@ import org.apiguardian.api.API;
  * @param error    why the case could not be judged (no key, unreachable model, missing variable...), or null
  * @param duration  wall time of the whole case
  * @param threshold the file's {@code threshold}: when set, the case passes when {@link #score()} reaches it
+ * @param sampling  for a sampled case, its verdict and every sample drawn (then {@code request}, {@code response} and
+ *                  {@code checks} are one representative sample's: the first that agrees with the verdict, or the one
+ *                  that stopped the sampling); null for a case judged on one call
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record CaseResult(
@@ -30,11 +33,18 @@ public record CaseResult(
         List<CheckResult> checks,
         Throwable error,
         Duration duration,
-        OptionalDouble threshold) {
+        OptionalDouble threshold,
+        SampleSet sampling) {
 
     public CaseResult {
         checks = List.copyOf(checks);
         threshold = threshold == null ? OptionalDouble.empty() : threshold;
+    }
+
+    /** The result of one call (not sampled). */
+    public CaseResult(String promptFile, TestCase testCase, ModelRequest request, ModelResponse response, List<CheckResult> checks,
+            Throwable error, Duration duration, OptionalDouble threshold) {
+        this(promptFile, testCase, request, response, checks, error, duration, threshold, null);
     }
 
     /** A result that passes only when every check passes. */
@@ -43,10 +53,16 @@ public record CaseResult(
         this(promptFile, testCase, request, response, checks, error, duration, OptionalDouble.empty());
     }
 
-    /** No error, and every check passed (or, with a threshold, the weighted score reached it). */
+    /**
+     * No error, and every check passed (or, with a threshold, the weighted score reached it); for a sampled case, its
+     * samples' verdict passed.
+     */
     public boolean passed() {
         if (error != null) {
             return false;
+        }
+        if (sampling != null) {
+            return sampling.rate().passed();
         }
         return threshold.isPresent() ? score() >= threshold.getAsDouble() : checks.stream().allMatch(CheckResult::passed);
     }

@@ -36,6 +36,11 @@ final class CaseRunner {
     }
 
     CaseResult run(CompiledPrompt prompt, TestCase testCase) {
+        return run(prompt, testCase, 1);
+    }
+
+    /** Runs sample {@code sample} (from 1) of the case: its calls are recorded and replayed under that index. */
+    CaseResult run(CompiledPrompt prompt, TestCase testCase, int sample) {
         long start = System.nanoTime();
         PromptFile file = prompt.fileOrThrow();
         String name = file.source().name();
@@ -46,7 +51,7 @@ final class CaseRunner {
                 return new CaseResult(name, testCase, request, null, List.of(), Validation.evaluatorInputs(prompt, testCase),
                         elapsed(start));
             }
-            CallContext context = CallContext.prompt(name, testCase.key());
+            CallContext context = CallContext.prompt(name, testCase.key()).forSample(sample);
             ModelResponse response = client.call(request, context);
             List<CheckResult> checks = new ArrayList<>();
             try {

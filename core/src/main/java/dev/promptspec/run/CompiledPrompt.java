@@ -10,7 +10,10 @@ import dev.promptspec.promptfile.EvaluatorSpec;
 import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.promptfile.PromptFileOutcome;
 import dev.promptspec.promptfile.PromptSource;
+import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.SamplingPlan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -27,6 +30,7 @@ public final class CompiledPrompt implements PromptFileOutcome {
     private final List<ConfiguredEvaluator> evaluators;
     private final List<Problem> problems;
     private final boolean evaluatorsUseExpected;
+    private final Map<String, SamplingPlan> samplingPlans;
 
     /** An evaluator of the file with its declaration. */
     public record ConfiguredEvaluator(EvaluatorSpec spec, Evaluator evaluator) {
@@ -49,6 +53,15 @@ public final class CompiledPrompt implements PromptFileOutcome {
      */
     public CompiledPrompt(PromptSource source, Optional<PromptFile> file, List<ConfiguredEvaluator> evaluators,
             List<Problem> problems) {
+        this(source, file, evaluators, problems, Map.of());
+    }
+
+    /**
+     * @param samplingPlans how each case (by key) is sampled; a case not in it draws one sample
+     */
+    public CompiledPrompt(PromptSource source, Optional<PromptFile> file, List<ConfiguredEvaluator> evaluators,
+            List<Problem> problems, Map<String, SamplingPlan> samplingPlans) {
+        this.samplingPlans = Map.copyOf(samplingPlans);
         this.source = source;
         this.file = file;
         this.evaluators = List.copyOf(evaluators);
@@ -82,6 +95,11 @@ public final class CompiledPrompt implements PromptFileOutcome {
     /** True when some evaluator reads {@code {{expected}}}, so the implicit "expected" check is not added. */
     public boolean evaluatorsUseExpected() {
         return evaluatorsUseExpected;
+    }
+
+    /** How {@code testCase} is sampled: its entry's, its file's, its class's or the configuration's settings. */
+    public SamplingPlan samplingPlan(TestCase testCase) {
+        return samplingPlans.getOrDefault(testCase.key(), SamplingPlan.SINGLE);
     }
 
     @Override

@@ -19,7 +19,15 @@ import dev.promptspec.promptfile.LoadedPromptFile;
 import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.promptfile.PromptFileLoader;
 import dev.promptspec.promptfile.PromptSource;
+import dev.promptspec.problem.Position;
+import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.SamplingPlan;
+import dev.promptspec.sampling.SamplingSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -39,19 +47,22 @@ public final class PromptCompiler {
     private final PromptFileLoader loader;
     private final EvaluatorRegistry registry;
     private final boolean strict;
+    /** The sampling settings of the levels above a file, most specific first (a class's, then the configuration's). */
+    private final List<SamplingSettings> samplingLevels;
 
     /** A compiler that lets files with warnings run (not strict). */
     public PromptCompiler(YamlLimits limits, EvaluatorRegistry registry) {
-        this(limits, registry, false);
+        this(limits, registry, false, List.of());
     }
 
-    private PromptCompiler(YamlLimits limits, EvaluatorRegistry registry, boolean strict) {
+    private PromptCompiler(YamlLimits limits, EvaluatorRegistry registry, boolean strict, List<SamplingSettings> samplingLevels) {
         // Compiling loads the JSON Schema validator (json evaluators, responseFormat), which logs through SLF4J.
         Slf4jFallback.selectNoOperationUnlessBound();
         this.limits = limits;
         this.loader = new PromptFileLoader(limits, registry.settingKeys());
         this.registry = registry;
         this.strict = strict;
+        this.samplingLevels = List.copyOf(samplingLevels);
     }
 
     /**
@@ -59,7 +70,7 @@ public final class PromptCompiler {
      * evaluators of one test class. The same file compiled for two classes may resolve a name differently.
      */
     public PromptCompiler withNamedEvaluators(NamedEvaluators evaluators) {
-        return new PromptCompiler(limits, registry.withNamed(evaluators), strict);
+        return new PromptCompiler(limits, registry.withNamed(evaluators), strict, samplingLevels);
     }
 
     /**
@@ -68,7 +79,16 @@ public final class PromptCompiler {
      * in it is suspicious, which suits CI; the default lets files that gh-models runs run with their warnings.
      */
     public PromptCompiler withStrict(boolean strict) {
-        return new PromptCompiler(limits, registry, strict);
+        return new PromptCompiler(limits, registry, strict, samplingLevels);
+    }
+
+    /**
+     * A compiler whose cases are sampled by these settings where their entry and file set none: {@code levels} most
+     * specific first (a {@code @PromptSpec} class's, then the configuration's). A case whose settings could never pass
+     * makes its file fail to load, saying the minimum.
+     */
+    public PromptCompiler withSampling(List<SamplingSettings> levels) {
+        return new PromptCompiler(limits, registry, strict, levels);
     }
 
     public EvaluatorRegistry registry() {
@@ -109,11 +129,38 @@ public final class PromptCompiler {
         if (!collector.hasErrors()) {
             VariableUsage.check(file, evaluators, collector);
         }
+        Map<String, SamplingPlan> plans = samplingPlans(file, collector);
         problems.addAll(collector.problems());
         problems = strict(problems);
         boolean runnable = problems.stream().noneMatch(Problem::isError);
         return new CompiledPrompt(source, runnable ? Optional.of(file) : Optional.empty(), runnable ? evaluators : List.of(),
-                sorted(problems));
+                sorted(problems), runnable ? plans : Map.of());
+    }
+
+    /**
+     * Each sampled case's plan. A setting that cannot work is an error where the most specific of its levels writes it
+     * (the entry, else the file's keys, else the file), once per place and message.
+     */
+    private Map<String, SamplingPlan> samplingPlans(PromptFile file, ProblemCollector collector) {
+        Map<String, SamplingPlan> plans = new LinkedHashMap<>();
+        Set<String> reported = new HashSet<>();
+        for (TestCase tc : file.testData()) {
+            List<SamplingSettings> levels = new ArrayList<>(List.of(tc.sampling(), file.sampling()));
+            levels.addAll(samplingLevels);
+            SamplingSettings.Resolution r = SamplingSettings.resolve(levels);
+            if (r.plan().isPresent()) {
+                if (r.plan().get().isSampled()) {
+                    plans.put(tc.key(), r.plan().get());
+                }
+                continue;
+            }
+            Position at = !tc.sampling().isEmpty() ? tc.samplingPosition()
+                    : !file.sampling().isEmpty() ? file.samplingPosition() : Position.of(file.source().name());
+            if (reported.add(at + "\u0000" + r.problem())) {
+                collector.error(at, r.problem(), r.fix());
+            }
+        }
+        return plans;
     }
 
     private List<Problem> strict(List<Problem> problems) {

@@ -3,6 +3,7 @@ package dev.promptspec.run;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
@@ -11,6 +12,7 @@ import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.SamplingPlan;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,8 @@ public final class PromptRun implements AutoCloseable {
     /** @param timing how retries and rate limits wait (tests pass a fake) */
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, Timing timing, BooleanSupplier cancelled) {
         this.config = config;
-        this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict());
+        this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict())
+                .withSampling(List.of(config.sampling()));
         this.cancelled = cancelled;
         this.clients = new ModelClients(config, clock, timing, cancelled);
         this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));
@@ -102,8 +105,26 @@ public final class PromptRun implements AutoCloseable {
         }, pool);
     }
 
-    /** Runs the case on the calling thread. */
+    /**
+     * Starts the case on the pool like {@link #submit(CompiledPrompt, TestCase, SuppliedModel, Runnable)}; when the
+     * case is sampled ({@link CompiledPrompt#samplingPlan}), draws its samples as the plan decides, each a task of the
+     * pool, telling {@code samples} as each starts and ends. The result is then the samples' verdict
+     * ({@link CaseResult#sampling()}).
+     */
+    public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, Runnable started,
+            SampleListener samples) {
+        SamplingPlan plan = prompt.samplingPlan(testCase);
+        if (!plan.isSampled() || config.mode() == RecordingMode.VALIDATE) {
+            return submit(prompt, testCase, model, started);
+        }
+        return CaseSampling.submit(plan, prompt, testCase, () -> runnerFor(model), pool, cancelled, started, samples);
+    }
+
+    /** Runs the case on the calling thread (a sampled case's samples on the pool, waiting for its verdict). */
     public CaseResult run(CompiledPrompt prompt, TestCase testCase) {
+        if (prompt.samplingPlan(testCase).isSampled() && config.mode() != RecordingMode.VALIDATE) {
+            return submit(prompt, testCase, null, () -> { }, SampleListener.NONE).join();
+        }
         return runUnlessCancelled(prompt, testCase, null);
     }
 

@@ -144,8 +144,21 @@ public final class PromptFileSchema {
                 + " values win" + EXT + "."));
         p.set("threshold", number("The weighted score, 0 to 1, a case needs to pass: each evaluator scores 0 to 1 and counts its"
                 + " weight times. Without it every evaluator must pass" + EXT + ".", 0, 1));
+        sampling(p, "every case of the file (an entry's own value wins)");
         root.put("additionalProperties", true);
         root.set("definitions", definitions);
+    }
+
+    /** samples, passRate and confidence: sampled verdicts of {@code which}. */
+    private void sampling(ObjectNode props, String which) {
+        ObjectNode samples = integer("The most samples (a call plus every evaluator) drawn for " + which + "; 1 (default) is one"
+                + " call. Above 1, the verdict is the samples' pass rate" + EXT + ".");
+        samples.put("minimum", 1);
+        samples.put("maximum", dev.promptspec.sampling.SamplingPlan.MAX_SAMPLES);
+        props.set("samples", samples);
+        props.set("passRate", number("The share of samples that must pass, for " + which + "; required with samples" + EXT + ".", 0, 1));
+        props.set("confidence", number("How sure the sampled verdict must be, for " + which + " (default 0.95)" + EXT + ".", 0.5,
+                dev.promptspec.sampling.SamplingPlan.MAX_CONFIDENCE));
     }
 
     private ObjectNode model() {
@@ -224,6 +237,7 @@ public final class PromptFileSchema {
                 + " the response contains it (ignoring case)."));
         props.set("input", described(null, "{{input}}, or a mapping of variables (nested form)."));
         props.set("vars", described("object", "A mapping of variables (nested form)" + EXT + "."));
+        sampling(props, "this case (not a variable); not allowed under defaults:");
         o.put("additionalProperties", true);
         return o;
     }

@@ -17,15 +17,33 @@ import org.apiguardian.api.API;
  * @param fingerprint the request's {@link ModelRequest#fingerprint()}, the key replay looks it up by; null computes it.
  *                    Computed once here, because it hashes the whole request: stores index and compare it without
  *                    hashing again
+ * @param sample      which sample of the case, from 1; replay looks a request up by its fingerprint and this index, so
+ *                    a sampled case replays one recorded answer per sample (1 for a case that is not sampled)
  */
 @API(status = INTERNAL, since = "0.1")
 public record Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
-        String note, String fingerprint) {
+        String note, String fingerprint, int sample) {
 
     public Recording {
         if (fingerprint == null) {
             fingerprint = request.fingerprint();
         }
+        sample = Math.max(1, sample);
+    }
+
+    public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
+            String note, String fingerprint) {
+        this(caseKey, purpose, recordedAt, request, response, note, fingerprint, 1);
+    }
+
+    /** What replay finds this recording by: the request's fingerprint, and the sample index when it is not the first. */
+    public String replayKey() {
+        return replayKey(fingerprint, sample);
+    }
+
+    /** The replay key of a request with {@code fingerprint} made for sample {@code sample}. */
+    public static String replayKey(String fingerprint, int sample) {
+        return sample <= 1 ? fingerprint : fingerprint + "#" + sample;
     }
 
     public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,

@@ -48,7 +48,7 @@ public final class RecordingClient implements ModelClient {
         }
         String fingerprint = request.fingerprint();
         if (mode == RecordingMode.REPLAY || mode == RecordingMode.AUTO) {
-            Optional<Recording> hit = store.find(context.promptFile(), fingerprint);
+            Optional<Recording> hit = store.find(context.promptFile(), fingerprint, context.sample());
             if (hit.isPresent()) {
                 return hit.get().response().withOrigin(ModelResponse.Origin.REPLAYED, 0);
             }
@@ -73,14 +73,15 @@ public final class RecordingClient implements ModelClient {
             return response;
         }
         store.save(context.promptFile(), new Recording(context.caseKey(), context.purpose(),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), request, response));
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), request, response, null, fingerprint,
+                context.sample()));
         return response.withOrigin(ModelResponse.Origin.RECORDED, response.attempts());
     }
 
     /** Replay found nothing: say whether the prompt changed (and where) or was never recorded, and how to record. */
     private ModelCallException noMatch(ModelRequest request, CallContext context, ModelCallException noCredentials)
             throws ModelCallException {
-        Optional<Recording> previous = store.findForCase(context.promptFile(), context.caseKey(), context.purpose());
+        Optional<Recording> previous = store.findForCase(context.promptFile(), context.caseKey(), context.purpose(), context.sample());
         String where = store.fileFor(context.promptFile()).toString();
         String howToRecord = noCredentials != null
                 ? "\nIt cannot be recorded now: " + noCredentials.getMessage()

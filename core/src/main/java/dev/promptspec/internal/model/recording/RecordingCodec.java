@@ -66,6 +66,9 @@ final class RecordingCodec {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case", r.caseKey());
         m.put("call", r.purpose());
+        if (r.sample() > 1) {
+            m.put("sample", r.sample());
+        }
         m.put("recordedAt", r.recordedAt().toString());
         if (r.note() != null) {
             m.put("note", r.note());
@@ -177,8 +180,13 @@ final class RecordingCodec {
         } catch (DateTimeParseException e) {
             throw bad(m.position(), "'recordedAt' is not an ISO-8601 instant");
         }
+        int sample = 1;
+        if (m.has("sample")) {
+            sample = m.scalar("sample").flatMap(YamlScalar::asInt).filter(i -> i >= 1)
+                    .orElseThrow(() -> bad(m.position(), "'sample' must be a whole number from 1"));
+        }
         return new Recording(text(m, "case"), optText(m, "call") == null ? "prompt" : optText(m, "call"), at, request, response,
-                optText(m, "note"));
+                optText(m, "note"), null, sample);
     }
 
     private static ModelParameters parameters(YamlNode node) throws InvalidConfigException {

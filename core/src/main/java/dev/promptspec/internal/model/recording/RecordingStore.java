@@ -59,12 +59,25 @@ public final class RecordingStore {
 
     /** The recording of exactly this request, if any. */
     public Optional<Recording> find(String promptFile, String fingerprint) throws ModelCallException {
-        return recordings(promptFile).find(fingerprint);
+        return find(promptFile, fingerprint, 1);
+    }
+
+    /** The recording of exactly this request made for sample {@code sample} (from 1) of a case, if any. */
+    public Optional<Recording> find(String promptFile, String fingerprint, int sample) throws ModelCallException {
+        return recordings(promptFile).find(Recording.replayKey(fingerprint, sample));
     }
 
     /** The latest recording made for this case and purpose, whatever was sent (to explain a mismatch). */
     public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose) throws ModelCallException {
-        return recordings(promptFile).findForCase(caseKey, purpose);
+        return findForCase(promptFile, caseKey, purpose, 1);
+    }
+
+    /**
+     * The latest recording made for this case, purpose and sample, else for the case and purpose in any sample, whatever
+     * was sent (to explain a mismatch).
+     */
+    public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose, int sample) throws ModelCallException {
+        return recordings(promptFile).findForCase(caseKey, purpose, sample);
     }
 
     /**
@@ -112,7 +125,7 @@ public final class RecordingStore {
         return self ? "" : " at " + file;
     }
 
-    /** Adds or replaces (same case and purpose) a recording and writes the file. */
+    /** Adds or replaces (same case, purpose and sample) a recording and writes the file. */
     public void save(String promptFile, Recording recording) throws ModelCallException {
         recordings(promptFile).save(recording);
     }
@@ -137,14 +150,16 @@ public final class RecordingStore {
     private static final class PromptRecordings {
         /** The file's order: by case (naturally: "#2" before "#10"), then by call, so diffs stay small. */
         private static final Comparator<Recording> ORDER =
-                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose);
+                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose)
+                        .thenComparingInt(Recording::sample);
 
         private final String promptFile;
         private final Path path;
         /** In {@link #ORDER}. */
         private final List<Recording> entries = new ArrayList<>();
         /**
-         * For each fingerprint, the first entry (in {@link #ORDER}) that has it: what replay answers with. Kept up to
+         * For each replay key (fingerprint, and sample index past the first), the first entry (in {@link #ORDER}) that
+         * has it: what replay answers with. Kept up to
          * date by {@link #save} entry by entry, never rebuilt, so recording N cases costs no N² hashing.
          */
         private final Map<String, Recording> byFingerprint = new HashMap<>();
@@ -172,24 +187,26 @@ public final class RecordingStore {
             }
             entries.sort(ORDER);
             for (Recording r : entries) {
-                byFingerprint.putIfAbsent(r.fingerprint(), r);
+                byFingerprint.putIfAbsent(r.replayKey(), r);
             }
         }
 
-        synchronized Optional<Recording> find(String fingerprint) {
-            return Optional.ofNullable(byFingerprint.get(fingerprint));
+        synchronized Optional<Recording> find(String replayKey) {
+            return Optional.ofNullable(byFingerprint.get(replayKey));
         }
 
-        synchronized Optional<Recording> findForCase(String caseKey, String purpose) {
-            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose))
-                    .max(Comparator.comparing(Recording::recordedAt));
+        synchronized Optional<Recording> findForCase(String caseKey, String purpose, int sample) {
+            Comparator<Recording> sameSampleFirst = Comparator.comparing((Recording r) -> r.sample() == sample)
+                    .thenComparing(Recording::recordedAt);
+            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose)).max(sameSampleFirst);
         }
 
-        /** Replaces the entries of the recording's case and purpose with it, keeping the order and the index. */
+        /** Replaces the entries of the recording's case, purpose and sample with it, keeping the order and the index. */
         private synchronized long put(Recording recording) {
             List<Recording> replaced = new ArrayList<>();
             entries.removeIf(r -> {
-                boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose());
+                boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose())
+                        && r.sample() == recording.sample();
                 if (same) {
                     replaced.add(r);
                 }
@@ -198,14 +215,14 @@ public final class RecordingStore {
             int at = Collections.binarySearch(entries, recording, ORDER);
             entries.add(at < 0 ? -at - 1 : at, recording);
             for (Recording old : replaced) {
-                if (byFingerprint.get(old.fingerprint()) == old) {
+                if (byFingerprint.get(old.replayKey()) == old) {
                     // another case may have sent the very same request: it answers for that fingerprint now
-                    byFingerprint.remove(old.fingerprint());
-                    entries.stream().filter(r -> r.fingerprint().equals(old.fingerprint())).findFirst()
-                            .ifPresent(r -> byFingerprint.put(r.fingerprint(), r));
+                    byFingerprint.remove(old.replayKey());
+                    entries.stream().filter(r -> r.replayKey().equals(old.replayKey())).findFirst()
+                            .ifPresent(r -> byFingerprint.put(r.replayKey(), r));
                 }
             }
-            byFingerprint.merge(recording.fingerprint(), recording, (kept, added) -> ORDER.compare(added, kept) < 0 ? added : kept);
+            byFingerprint.merge(recording.replayKey(), recording, (kept, added) -> ORDER.compare(added, kept) < 0 ? added : kept);
             return ++version;
         }
 

@@ -1,0 +1,59 @@
+package dev.promptspec.run;
+
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.Sampler;
+import dev.promptspec.sampling.SamplingPlan;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs a sampled case on the run's pool: each sample is a task of its own (so samples share the pool, its concurrency
+ * and the budget with every other case), drawn as {@link Sampler} decides, and the case's result is the verdict.
+ */
+final class CaseSampling {
+
+    private CaseSampling() {
+    }
+
+    static CompletableFuture<CaseResult> submit(SamplingPlan plan, CompiledPrompt prompt, TestCase testCase,
+            Supplier<CaseRunner> runner, Executor pool, BooleanSupplier cancelled, Runnable started, SampleListener listener) {
+        AtomicBoolean begun = new AtomicBoolean();
+        AtomicLong startedAt = new AtomicLong();
+        Sampler.Draw<CaseResult> draw = index -> CompletableFuture.supplyAsync(() -> {
+            if (cancelled.getAsBoolean()) {
+                return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
+                        new ModelCallException(ModelCallException.Kind.CANCELLED, begun.get()
+                                ? "the run was cancelled before sample " + index + " started"
+                                : "the run was cancelled before this case started", 0), Duration.ZERO);
+            }
+            if (begun.compareAndSet(false, true)) {
+                startedAt.set(System.nanoTime());
+                started.run();
+            }
+            listener.started(index);
+            CaseResult result = runner.get().run(prompt, testCase, index);
+            listener.finished(index, result);
+            return result;
+        }, pool);
+        return Sampler.run(plan, draw, CaseResult::passed, r -> r.error() != null).thenApply(sampled -> {
+            List<CaseResult> samples = sampled.samples();
+            CaseResult stop = samples.stream().filter(r -> r.error() != null).findFirst().orElse(null);
+            if (!begun.get() && stop != null) {
+                return stop; // cancelled before any sample started: the case never ran
+            }
+            boolean passed = sampled.rate().passed();
+            CaseResult representative = stop != null ? stop
+                    : samples.stream().filter(r -> r.passed() == passed).findFirst().orElse(samples.get(samples.size() - 1));
+            return new CaseResult(prompt.source().name(), testCase, representative.request(), representative.response(),
+                    representative.checks(), stop == null ? null : stop.error(), Duration.ofNanos(System.nanoTime() - startedAt.get()),
+                    representative.threshold(), new SampleSet(sampled.rate(), samples));
+        });
+    }
+}
