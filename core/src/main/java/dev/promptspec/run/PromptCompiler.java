@@ -91,6 +91,11 @@ public final class PromptCompiler {
         return new PromptCompiler(limits, registry, strict, levels);
     }
 
+    /** The sampling settings of the levels above a file, most specific first. */
+    public List<SamplingSettings> samplingLevels() {
+        return samplingLevels;
+    }
+
     public EvaluatorRegistry registry() {
         return registry;
     }

@@ -59,9 +59,19 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor {
         return testCase;
     }
 
+    /** Whether the case draws several samples: then each is a child test, and the case's own result is their verdict. */
+    boolean isSampled() {
+        return prompt.isRunnable() && prompt.samplingPlan(testCase).isSampled();
+    }
+
     @Override
     public Type getType() {
-        return Type.TEST;
+        return isSampled() ? Type.CONTAINER_AND_TEST : Type.TEST;
+    }
+
+    @Override
+    public boolean mayRegisterTests() {
+        return isSampled();
     }
 
     @Override

@@ -31,4 +31,23 @@ public @interface PromptSpec {
      * recursively for them (for example {@code "prompts"} for {@code src/test/resources/prompts}).
      */
     String[] value();
+
+    /**
+     * The most samples each case of these files draws (a sample is one call plus every evaluator), unless a file or an
+     * entry sets {@code samples:}. Above 1, a case's verdict is its samples' pass rate, and each sample is a child test.
+     * Default 0: not set here ({@code promptspec.samples} applies, else 1).
+     */
+    int samples() default 0;
+
+    /**
+     * The share of samples that must pass (above 0, at most 1), unless a file or an entry sets {@code passRate:}.
+     * Default -1: not set here ({@code promptspec.pass-rate} applies).
+     */
+    double passRate() default -1;
+
+    /**
+     * How sure a sampled verdict must be (0.5 to 0.9999), unless a file or an entry sets {@code confidence:}.
+     * Default -1: not set here ({@code promptspec.confidence} applies, else 0.95).
+     */
+    double confidence() default -1;
 }

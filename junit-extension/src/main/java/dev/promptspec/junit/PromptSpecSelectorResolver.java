@@ -200,6 +200,10 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                                 new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), checked(cp))));
                 return file.map(f -> Resolution.match(Match.exact(f, () -> caseSelectors(f)))).orElse(Resolution.unresolved());
             }
+            case PromptSampleDescriptor.SEGMENT -> {
+                // A sample (a dynamic test) selected alone, as an IDE reruns one: its case runs, with every sample.
+                return Resolution.selectors(Set.of(selectUniqueId(parentId)));
+            }
             case PromptCaseDescriptor.SEGMENT -> {
                 return context.addToParent(() -> selectUniqueId(parentId),
                                 parent -> parent instanceof PromptFileDescriptor f ? f.createCase(last.getValue()) : Optional.empty())
@@ -283,7 +287,13 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                     problems.warning(issue.message(), MethodSource.from(issue.method()));
                 }
             }
-            return compiler.withNamedEvaluators(found.evaluators());
+            // @PromptSpec(samples = ..., passRate = ..., confidence = ...) sits between the files and the configuration.
+            PromptSpec annotation = AnnotationSupport.findAnnotation(testClass, PromptSpec.class).orElseThrow();
+            ClassSampling.problems(annotation, testClass).forEach(c::fail);
+            List<dev.promptspec.sampling.SamplingSettings> levels = new ArrayList<>();
+            levels.add(ClassSampling.of(annotation, testClass));
+            levels.addAll(compiler.samplingLevels());
+            return compiler.withNamedEvaluators(found.evaluators()).withSampling(levels);
         });
     }
 

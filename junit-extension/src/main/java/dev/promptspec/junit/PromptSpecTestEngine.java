@@ -99,7 +99,8 @@ public final class PromptSpecTestEngine implements TestEngine {
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry);
-        PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict());
+        PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict())
+                .withSampling(List.of(settings.config().sampling()));
         ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addSelectorResolver(ctx -> new PromptContainerResolver(ctx.getClassNameFilter(), ctx.getPackageFilter(), scanning))

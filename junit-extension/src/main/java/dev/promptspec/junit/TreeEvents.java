@@ -55,6 +55,9 @@ final class TreeEvents {
 
     /** {@code node} starts now; its containers start first if they have not yet. */
     synchronized void started(TestDescriptor node) {
+        if (started.contains(node)) {
+            return; // a sampled case is started by its first sample, whichever worker gets there first
+        }
         startAncestors(node);
         listener.executionStarted(node);
         started.add(node);
@@ -71,6 +74,16 @@ final class TreeEvents {
         startAncestors(node);
         listener.executionSkipped(node, reason);
         childDone(node);
+    }
+
+    /**
+     * {@code child}, a test discovered while running (a sample), is added under {@code parent}, registered and starts;
+     * {@link #finished} ends it. Its parent has started, and ends only when told to.
+     */
+    synchronized void dynamicStarted(TestDescriptor parent, TestDescriptor child) {
+        parent.addChild(child);
+        listener.dynamicTestRegistered(child);
+        started(child);
     }
 
     synchronized void entry(TestDescriptor node, ReportEntry entry) {
@@ -93,8 +106,8 @@ final class TreeEvents {
 
     private void childDone(TestDescriptor node) {
         TestDescriptor parent = node.getParent().orElse(null);
-        if (parent == null || parent == root) {
-            return;
+        if (parent == null || parent == root || !pending.containsKey(parent)) {
+            return; // a dynamic test's parent ends when its own result is known
         }
         int left = pending.merge(parent, -1, Integer::sum);
         if (left == 0) {
