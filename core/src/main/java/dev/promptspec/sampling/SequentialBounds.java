@@ -89,23 +89,37 @@ public final class SequentialBounds {
         if (passes <= failAt[drawn]) {
             return Decision.FAIL;
         }
-        if (drawn >= samples || nextDecisionIn(passes, drawn) == 0) {
+        if (drawn >= samples || !canStillDecide(passes, drawn)) {
             return Decision.INCONCLUSIVE;
         }
         return Decision.CONTINUE;
     }
 
+    /** Whether some later look can still pass (all further samples passing) or fail (all failing). */
+    private boolean canStillDecide(int passes, int drawn) {
+        for (int m = drawn + 1; m <= samples; m++) {
+            if (passes + (m - drawn) >= passAt[m] || passes <= failAt[m]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * How many more samples can be drawn at once without drawing one too many: the fewest after which a pass or a fail
-     * is possible at all. No decision can fall inside such a batch, so drawing it concurrently gives exactly the verdict
-     * and the number of calls that drawing one at a time would. 0 when neither a pass nor a fail can be reached any more
-     * (the verdict is then inconclusive, whatever the remaining samples say).
+     * How many more samples can be drawn at once without drawing one too many: the fewest after which the rule could
+     * stop on some run of passes and failures (a pass, a fail, or neither being reachable any more). No stop can fall
+     * inside such a batch, so drawing it concurrently gives exactly the verdict and the number of calls that drawing
+     * one at a time would. 0 when the rule has already stopped.
      */
     public int nextDecisionIn(int passes, int drawn) {
-        for (int m = drawn + 1; m <= samples; m++) {
-            int more = m - drawn;
-            if (passes + more >= passAt[m] || passes <= failAt[m]) {
-                return more;
+        if (decide(passes, drawn) != Decision.CONTINUE && drawn > 0) {
+            return 0;
+        }
+        for (int more = 1; drawn + more <= samples; more++) {
+            for (int k = passes; k <= passes + more; k++) {
+                if (decide(k, drawn + more) != Decision.CONTINUE) {
+                    return more;
+                }
             }
         }
         return 0;
