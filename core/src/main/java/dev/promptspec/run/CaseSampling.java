@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.PassRate;
 import dev.promptspec.sampling.Sampler;
 import dev.promptspec.sampling.SamplingPlan;
 import java.time.Duration;
@@ -52,8 +53,16 @@ final class CaseSampling {
             CaseResult representative = stop != null ? stop
                     : samples.stream().filter(r -> r.passed() == passed).findFirst().orElse(samples.get(samples.size() - 1));
             return new CaseResult(prompt.source().name(), testCase, representative.request(), representative.response(),
-                    representative.checks(), stop == null ? null : stop.error(), Duration.ofNanos(System.nanoTime() - startedAt.get()),
+                    representative.checks(), stop == null ? null : stopped(stop.error(), samples.indexOf(stop) + 1, sampled.rate()),
+                    Duration.ofNanos(System.nanoTime() - startedAt.get()),
                     representative.threshold(), new SampleSet(sampled.rate(), samples));
         });
+    }
+
+    /** Why sampling stopped, saying at which sample and how far it had got. */
+    private static Throwable stopped(Throwable error, int sample, PassRate rate) {
+        String where = "sample " + sample + " of " + rate.plan().samples() + " (" + rate.passes() + " of " + rate.drawn()
+                + " judged samples passed before it)";
+        return error instanceof ModelCallException e ? e.prefixed(where) : error;
     }
 }

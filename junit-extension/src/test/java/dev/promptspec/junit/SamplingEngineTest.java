@@ -224,6 +224,24 @@ class SamplingEngineTest {
     }
 
     @Test
+    void samples_count_against_the_budget_and_a_spent_budget_skips_the_case_undecided() throws Exception {
+        Path file = prompt("samples: 20\npassRate: 0.8");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> new Completion(RIGHT))) {
+            EngineExecutionResults results = live(server).configurationParameter(Keys.BUDGET_MAX_TOKENS, "400")
+                    .selectors(selectFile(file.toString())).execute();
+
+            int calls = server.requests().size();
+            assertThat(calls).isBetween(2, 5); // each call uses about 140 tokens: the budget ends sampling long before 16
+            Event verdict = caseEvent(results);
+            TestExecutionResult result = verdict.getRequiredPayload(TestExecutionResult.class);
+            assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.ABORTED);
+            assertThat(result.getThrowable().orElseThrow().getMessage()).contains("sample " + (calls + 1)).contains("budget");
+            assertThat(samplingEntry(results).get("promptspec.sampling")).startsWith("undecided: " + calls + " of " + calls
+                    + " samples passed");
+        }
+    }
+
+    @Test
     void a_sample_id_selected_alone_runs_its_case() throws Exception {
         Path file = prompt("samples: 20\npassRate: 0.8");
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> new Completion(RIGHT))) {
