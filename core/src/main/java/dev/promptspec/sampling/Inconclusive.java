@@ -2,7 +2,6 @@ package dev.promptspec.sampling;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -16,15 +15,10 @@ public enum Inconclusive {
 
     /** As configuration writes it ({@code fail}, {@code pass}), any case. */
     public static Optional<Inconclusive> parse(String text) {
-        for (Inconclusive i : values()) {
-            if (i.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+        return Labels.parse(Inconclusive.class, text);
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.label(this);
     }
 }

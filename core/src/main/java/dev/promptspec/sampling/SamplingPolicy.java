@@ -2,7 +2,6 @@ package dev.promptspec.sampling;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -19,16 +18,11 @@ public enum SamplingPolicy {
 
     /** The policy as configuration writes it ({@code sequential}, {@code observed}), any case. */
     public static Optional<SamplingPolicy> parse(String text) {
-        for (SamplingPolicy p : values()) {
-            if (p.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Labels.parse(SamplingPolicy.class, text);
     }
 
     /** As configuration and reports write it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.label(this);
     }
 }

@@ -34,12 +34,18 @@ class SampleRecordingsTest {
                 "gpt-4o-mini-2024-07-18", 1, ModelResponse.Origin.LIVE), null, null, index);
     }
 
+    /** A store in which {@code recordings} were saved, in this order. */
+    private RecordingStore saved(Recording... recordings) throws Exception {
+        RecordingStore store = new RecordingStore(dir);
+        for (Recording r : recordings) {
+            store.save("prompts/triage.prompt.yml", r);
+        }
+        return store;
+    }
+
     @Test
     void each_sample_replays_its_own_answer_and_the_first_sample_is_written_as_before() throws Exception {
-        RecordingStore store = new RecordingStore(dir);
-        store.save("prompts/triage.prompt.yml", sample(2, "other"));
-        store.save("prompts/triage.prompt.yml", sample(1, "billing"));
-        store.save("prompts/triage.prompt.yml", sample(3, "billing"));
+        RecordingStore store = saved(sample(2, "other"), sample(1, "billing"), sample(3, "billing"));
 
         String fingerprint = REQUEST.fingerprint();
         RecordingStore reread = new RecordingStore(dir);
@@ -57,10 +63,7 @@ class SampleRecordingsTest {
 
     @Test
     void recording_a_sample_again_replaces_only_that_sample() throws Exception {
-        RecordingStore store = new RecordingStore(dir);
-        store.save("prompts/triage.prompt.yml", sample(1, "billing"));
-        store.save("prompts/triage.prompt.yml", sample(2, "other"));
-        store.save("prompts/triage.prompt.yml", sample(2, "billing"));
+        RecordingStore store = saved(sample(1, "billing"), sample(2, "other"), sample(2, "billing"));
 
         RecordingStore reread = new RecordingStore(dir);
         assertThat(reread.find("prompts/triage.prompt.yml", REQUEST.fingerprint(), 2).orElseThrow().response().text())
