@@ -17,7 +17,9 @@ final class PromptSampleDescriptor extends AbstractTestDescriptor {
     private final PromptCaseDescriptor owner;
 
     PromptSampleDescriptor(PromptCaseDescriptor owner, int index) {
-        super(owner.getUniqueId().append(SEGMENT, String.valueOf(index)), "sample " + index, owner.getSource().orElse(null));
+        // Named after its case too: Surefire lists samples beside their case, not under it.
+        super(owner.getUniqueId().append(SEGMENT, String.valueOf(index)), owner.getDisplayName() + " [sample " + index + "]",
+                owner.getSource().orElse(null));
         this.owner = owner;
     }
 
@@ -33,6 +35,6 @@ final class PromptSampleDescriptor extends AbstractTestDescriptor {
 
     @Override
     public String getLegacyReportingName() {
-        return owner.getLegacyReportingName() + " [" + getDisplayName() + "]";
+        return owner.getLegacyReportingName() + " [sample " + getUniqueId().getLastSegment().getValue() + "]";
     }
 }

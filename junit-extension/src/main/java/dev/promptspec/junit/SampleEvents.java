@@ -48,7 +48,8 @@ final class SampleEvents implements SampleListener {
 
     @Override
     public void finished(int sample, CaseResult result) {
-        events.finished(samples.get(sample), junitResult(result, owner.getDisplayName() + " [sample " + sample + "]"));
+        PromptSampleDescriptor d = samples.get(sample);
+        events.finished(d, junitResult(result, d.getDisplayName()));
     }
 
     static TestExecutionResult junitResult(CaseResult sample, String name) {

@@ -96,7 +96,7 @@ class SamplingEngineTest {
             Event verdict = caseEvent(results);
             assertThat(verdict.getTestDescriptor().getType()).isEqualTo(TestDescriptor.Type.CONTAINER_AND_TEST);
             assertThat(verdict.getTestDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
-                    .startsWith("sample 1", "sample 2").hasSize(16);
+                    .startsWith("wrong VAT [sample 1]", "wrong VAT [sample 2]").hasSize(16);
             assertThat(samplingEntry(results)).containsEntry("promptspec.sampling", "passed: 16 of 16 samples passed (observed"
                     + " 1.00, 95% interval 0.81–1.00), passRate 0.80, sequential, stopped after 16 of 20")
                     .containsEntry("promptspec.sampling.flaky", "false");
@@ -137,7 +137,7 @@ class SamplingEngineTest {
             assertThat(caseEvent(results).getRequiredPayload(TestExecutionResult.class).getStatus())
                     .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
             Event sample2 = results.testEvents().aborted().list().get(0);
-            assertThat(sample2.getTestDescriptor().getDisplayName()).isEqualTo("sample 2");
+            assertThat(sample2.getTestDescriptor().getDisplayName()).isEqualTo("wrong VAT [sample 2]");
             assertThat(sample2.getTestDescriptor().getUniqueId().getLastSegment().getType()).isEqualTo("sample");
             assertThat(sample2.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
                     .startsWith("this sample did not pass; its case's verdict over every sample decides the build\n"
