@@ -192,6 +192,23 @@ class SamplingEngineTest {
     }
 
     @Test
+    void auto_records_only_the_samples_it_lacks() throws Exception {
+        Path recordings = project.resolve("recordings");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> new Completion(RIGHT))) {
+            live(server).configurationParameter(Keys.MODE, "auto").configurationParameter(Keys.SAMPLING_POLICY, "observed")
+                    .configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
+                    .selectors(selectFile(prompt("samples: 3\npassRate: 0.6").toString())).execute();
+            assertThat(server.requests()).hasSize(3);
+
+            EngineExecutionResults more = live(server).configurationParameter(Keys.MODE, "auto")
+                    .configurationParameter(Keys.SAMPLING_POLICY, "observed").configurationParameter(Keys.RECORDINGS_DIR, recordings.toString())
+                    .selectors(selectFile(prompt("samples: 5\npassRate: 0.6").toString())).execute();
+            assertThat(server.requests()).as("samples 4 and 5 only").hasSize(5);
+            assertThat(samplingEntry(more).get("promptspec.sampling")).startsWith("passed: 5 of 5 samples passed");
+        }
+    }
+
+    @Test
     void samples_that_can_never_pass_are_a_load_error_that_says_the_minimum() throws Exception {
         Path file = prompt("samples: 10\npassRate: 0.8");
         EngineExecutionResults results = EngineKit.offline().selectors(selectFile(file.toString())).execute();
