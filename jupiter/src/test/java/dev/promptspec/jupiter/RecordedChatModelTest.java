@@ -16,9 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +160,12 @@ class RecordedChatModelTest {
             assertThat(constructed.chat("Order 51877: I want my money back.")).contains("51877");
         }
 
+        @TestFactory
+        Stream<DynamicTest> tracks(ChatModel model) {
+            return Stream.of("48213", "51877").map(order -> DynamicTest.dynamicTest("order " + order,
+                    () -> assertThat(model.chat("Track order " + order + ", please.")).contains(order)));
+        }
+
         @Nested
         class Escalations {
             @Test
@@ -167,13 +176,13 @@ class RecordedChatModelTest {
     }
 
     @Test
-    void parameterized_repeated_nested_and_constructor_tests_in_parallel_each_keep_their_calls() throws Exception {
+    void parameterized_repeated_dynamic_nested_and_constructor_tests_in_parallel_each_keep_their_calls() throws Exception {
         String baseUrl;
         try (FakeOpenAiServer model = FakeOpenAiServer.start(RefundAnswers::answer)) {
             baseUrl = model.baseUrl();
             Launcher.run(ManyKindsOfTests.class, Launcher.parallel(config("record", baseUrl))).testEvents()
-                    .assertStatistics(s -> s.started(7).succeeded(7));
-            assertThat(model.requests()).hasSize(8);
+                    .assertStatistics(s -> s.started(9).succeeded(9));
+            assertThat(model.requests()).hasSize(10);
         }
         List<String> entries = new ArrayList<>();
         for (Map<String, Object> e : entries(recordingsOf(ManyKindsOfTests.class))) {
@@ -186,11 +195,13 @@ class RecordedChatModelTest {
                 "repeated > repetition 1 of 2 / call 1",
                 "repeated > repetition 2 of 2 / call 1",
                 "through_the_constructor / call 1",
+                "tracks > order 48213 / call 1",
+                "tracks > order 51877 / call 1",
                 "two_calls_in_one_test / call 1",
                 "two_calls_in_one_test / call 2");
 
         Launcher.run(ManyKindsOfTests.class, Launcher.parallel(config("replay", baseUrl))).testEvents()
-                .assertStatistics(s -> s.started(7).succeeded(7));
+                .assertStatistics(s -> s.started(9).succeeded(9));
     }
 
     /** The server a wrapped model talks to, set by the test. */
