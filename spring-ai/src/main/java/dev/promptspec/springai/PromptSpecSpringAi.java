@@ -3,6 +3,7 @@ package dev.promptspec.springai;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.jupiter.internal.RecordedTest;
+import dev.promptspec.model.Redactor;
 import org.apiguardian.api.API;
 import org.springframework.ai.chat.model.ChatModel;
 
@@ -30,6 +31,6 @@ public final class PromptSpecSpringAi {
         if (model instanceof RecordedSpringAiChatModel) {
             return model;
         }
-        return new RecordedSpringAiChatModel(model, model.getClass().getSimpleName(), RecordedTest::session);
+        return new RecordedSpringAiChatModel(model, model.getClass().getSimpleName(), RecordedTest::session, Redactor::none);
     }
 }

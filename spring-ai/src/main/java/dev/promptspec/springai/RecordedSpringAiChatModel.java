@@ -9,6 +9,7 @@ import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.Redactor;
 import dev.promptspec.run.SuppliedModel;
 import java.time.Duration;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -32,18 +34,21 @@ final class RecordedSpringAiChatModel implements ChatModel {
     private final ChatModel wrapped;
     private final String name;
     private final Function<RecordedTest, Session> session;
+    private final Supplier<Redactor> redactor;
     private final SuppliedModel supplied;
     /** Prompts on their way to the wrapped model, by the request recorded for them. */
     private final Map<ModelRequest, Prompt> inFlight = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
      * @param name    how messages name the model (a bean's name, say)
-     * @param session the configuration a test's calls go through: the application context's, or the test's own
+     * @param session  the configuration a test's calls go through: the application context's, or the test's own
+     * @param redactor removes the application's keys from what a failed call says
      */
-    RecordedSpringAiChatModel(ChatModel wrapped, String name, Function<RecordedTest, Session> session) {
+    RecordedSpringAiChatModel(ChatModel wrapped, String name, Function<RecordedTest, Session> session, Supplier<Redactor> redactor) {
         this.wrapped = wrapped;
         this.name = name;
         this.session = session;
+        this.redactor = redactor;
         this.supplied = new SuppliedModel(name, Optional.empty(), () -> this::callWrapped);
     }
 
@@ -83,7 +88,9 @@ final class RecordedSpringAiChatModel implements ChatModel {
             response = wrapped.call(prompt);
         } catch (RuntimeException e) {
             // Spring AI retries its own calls (spring.ai.retry.*): what reaches here is final, so PromptSpec does not retry.
-            throw new ModelCallException(ModelCallException.Kind.REJECTED, name + " failed: " + e, 1, 0, e);
+            Redactor r = redactor.get();
+            throw new ModelCallException(ModelCallException.Kind.REJECTED, name + " failed: " + r.redact(e.toString()), 1, 0,
+                    r.redact(e));
         }
         return SpringAiCalls.toModelResponse(response, Duration.ofNanos(System.nanoTime() - start), name);
     }

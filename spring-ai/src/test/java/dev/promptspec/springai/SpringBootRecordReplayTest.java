@@ -60,7 +60,7 @@ class SpringBootRecordReplayTest {
     static final AtomicReference<Class<?>> modelBean = new AtomicReference<>();
 
     /** The application's test: a context, a service, an assertion on its answer. */
-    @SpringBootTest(classes = ArchitectApplication.class)
+    @SpringBootTest(classes = ArchitectApplication.class, properties = {"spring.main.banner-mode=off", "logging.level.root=warn"})
     @DirtiesContext // each run reads the system properties of its own mode
     static class ArchitectAdvisorTest {
         @Autowired
@@ -76,6 +76,30 @@ class SpringBootRecordReplayTest {
             answered.set(response);
             assertThat(response.getResult().getOutput().getText()).contains("## Risks", "Hot SKUs");
         }
+    }
+
+    @Test
+    void a_call_the_model_refuses_fails_with_its_reason_and_without_the_application_s_key() throws Exception {
+        String key = "northwind-7Hq2Lx9Vm4PzKd3R";
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> new FakeOpenAiServer.Status(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ".\",\"type\":\"invalid_request_error\"}}"))) {
+            configure("record", server.baseUrl());
+            System.setProperty("spring.ai.openai.api-key", key);
+
+            List<Throwable> failures = new ArrayList<>();
+            runTheApplicationsTest().testEvents().failed().list().forEach(e ->
+                    failures.add(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()));
+
+            assertThat(failures).singleElement().satisfies(f -> {
+                assertThat(f).isInstanceOf(dev.promptspec.jupiter.ModelCallFailedException.class)
+                        .hasMessageStartingWith("ChatModel bean 'openAiChatModel' (OpenAiChatModel) failed: ")
+                        .hasMessageContaining("Incorrect API key provided: ****");
+                for (Throwable t = f; t != null; t = t.getCause()) {
+                    assertThat(t.getMessage()).doesNotContain(key);
+                }
+            });
+        }
+        assertThat(recordingsFile()).as("nothing answered, nothing recorded").doesNotExist();
     }
 
     private void configure(String mode, String baseUrl) {
