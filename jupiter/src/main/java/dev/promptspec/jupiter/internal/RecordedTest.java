@@ -4,9 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelResponse;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
@@ -26,8 +27,11 @@ public final class RecordedTest {
     private final Session session;
     private final String recordings;
     private final String name;
+    /** Answers kept for {@link #answerWithText}: the last few, since a test checks what it just got. */
+    private static final int ANSWERS_KEPT = 8;
+
     private final AtomicInteger calls = new AtomicInteger();
-    private final List<ModelResponse> answers = new CopyOnWriteArrayList<>();
+    private final Deque<ModelResponse> answers = new ArrayDeque<>();
 
     /**
      * @param session   the configuration and recordings its calls go through
@@ -66,15 +70,23 @@ public final class RecordedTest {
 
     /** Remembers an answer the test's code got, so a check of it can say where it came from. */
     public void answered(ModelResponse response) {
-        answers.add(response);
+        synchronized (answers) {
+            answers.addLast(response);
+            if (answers.size() > ANSWERS_KEPT) {
+                answers.removeFirst();
+            }
+        }
     }
 
-    /** The latest answer of this test whose text is {@code text} (ignoring surrounding blanks), if any. */
+    /** The latest of its last answers whose text is {@code text} (ignoring surrounding blanks), if any. */
     public Optional<ModelResponse> answerWithText(String text) {
         String wanted = text.strip();
-        for (int i = answers.size() - 1; i >= 0; i--) {
-            if (answers.get(i).text().strip().equals(wanted)) {
-                return Optional.of(answers.get(i));
+        synchronized (answers) {
+            for (Iterator<ModelResponse> it = answers.descendingIterator(); it.hasNext(); ) {
+                ModelResponse r = it.next();
+                if (r.text().strip().equals(wanted)) {
+                    return Optional.of(r);
+                }
             }
         }
         return Optional.empty();
