@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,8 +60,8 @@ class ApplicationCodeIT {
         Path project = Path.of("target", "user-builds", "application-" + setup.name().toLowerCase(java.util.Locale.ROOT))
                 .toAbsolutePath();
         PromptSpecArtifacts.deleteRecursively(project);
-        write(project.resolve("pom.xml"), setup.build.pom(ForkedMaven.version(), setup.spring() ? springDependencies(setup)
-                : jupiterDependencies()));
+        String dependencies = setup.spring() ? springDependencies(setup) : jupiterDependencies();
+        UserProject.write(project.resolve("pom.xml"), setup.build.pom(ForkedMaven.version(), dependencies));
         if (setup.spring()) {
             springApplication(project);
         } else {
@@ -154,7 +153,7 @@ class ApplicationCodeIT {
 
     /** A service that builds the CQRS prompt in code with langchain4j, its tests over the seed file and a ChatModel. */
     private static void langchain4jApplication(Path project) throws IOException {
-        write(project.resolve("src/main/java/com/example/support/Architect.java"), """
+        UserProject.write(project.resolve("src/main/java/com/example/support/Architect.java"), """
                 package com.example.support;
 
                 import dev.langchain4j.service.SystemMessage;
@@ -169,10 +168,10 @@ class ApplicationCodeIT {
                     String design(@V("requirements") String requirements);
                 }
                 """);
-        copy(ForkedMaven.root().resolve("examples/src/test/resources/prompts/cqrs-architect.prompt.yml"),
+        UserProject.copy(ForkedMaven.root().resolve("examples/src/test/resources/prompts/cqrs-architect.prompt.yml"),
                 project.resolve("src/test/resources/prompts/cqrs-architect.prompt.yml"));
-        write(project.resolve("src/test/resources/junit-platform.properties"), "promptspec.default-model=gpt-4o\n");
-        write(project.resolve("src/test/java/com/example/support/ArchitectTest.java"), """
+        UserProject.write(project.resolve("src/test/resources/junit-platform.properties"), "promptspec.default-model=gpt-4o\n");
+        UserProject.write(project.resolve("src/test/java/com/example/support/ArchitectTest.java"), """
                 package com.example.support;
 
                 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,7 +205,7 @@ class ApplicationCodeIT {
 
     /** A Spring Boot service that builds its prompt with ChatClient, and its test, which knows nothing of PromptSpec. */
     private static void springApplication(Path project) throws IOException {
-        write(project.resolve("src/main/java/com/example/support/SupportApplication.java"), """
+        UserProject.write(project.resolve("src/main/java/com/example/support/SupportApplication.java"), """
                 package com.example.support;
 
                 import org.springframework.boot.SpringApplication;
@@ -219,7 +218,7 @@ class ApplicationCodeIT {
                     }
                 }
                 """);
-        write(project.resolve("src/main/java/com/example/support/ArchitectAdvisor.java"), """
+        UserProject.write(project.resolve("src/main/java/com/example/support/ArchitectAdvisor.java"), """
                 package com.example.support;
 
                 import org.springframework.ai.chat.client.ChatClient;
@@ -242,14 +241,14 @@ class ApplicationCodeIT {
                 """);
         // Both Spring AI lines' property names (1.1: chat.options.*, retry.*; 2.0: chat.*); the key has a default so that
         // the context starts offline, where replay needs none.
-        write(project.resolve("src/main/resources/application.properties"), """
+        UserProject.write(project.resolve("src/main/resources/application.properties"), """
                 spring.ai.openai.api-key=${OPENAI_API_KEY:none-needed-to-replay}
                 spring.ai.openai.chat.options.model=gpt-4o-mini
                 spring.ai.openai.chat.model=gpt-4o-mini
                 spring.ai.retry.max-attempts=1
                 spring.ai.openai.chat.max-retries=0
                 """);
-        write(project.resolve("src/test/java/com/example/support/ArchitectAdvisorTest.java"), """
+        UserProject.write(project.resolve("src/test/java/com/example/support/ArchitectAdvisorTest.java"), """
                 package com.example.support;
 
                 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,15 +273,5 @@ class ApplicationCodeIT {
                     }
                 }
                 """);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        Files.copy(from, to);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -63,9 +63,7 @@ public final class PromptSpecExtension implements ParameterResolver, InvocationI
     @Override
     public <T> T interceptTestClassConstructor(Invocation<T> invocation, ReflectiveInvocationContext<Constructor<T>> call,
             ExtensionContext context) throws Throwable {
-        try (CurrentTest.Scope scope = CurrentTest.bind(RecordedTests.of(context))) {
-            return invocation.proceed();
-        }
+        return proceedFor(invocation, context);
     }
 
     @Override
@@ -89,9 +87,7 @@ public final class PromptSpecExtension implements ParameterResolver, InvocationI
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
-        try (CurrentTest.Scope scope = CurrentTest.bind(RecordedTests.of(context))) {
-            return invocation.proceed();
-        }
+        return proceedFor(invocation, context);
     }
 
     /** An invocation of a parameterized or repeated test: its own test; a {@link PromptCase} argument learns which. */
@@ -109,9 +105,7 @@ public final class PromptSpecExtension implements ParameterResolver, InvocationI
                 }
             }
         }
-        try (CurrentTest.Scope scope = CurrentTest.bind(test)) {
-            invocation.proceed();
-        }
+        proceedFor(invocation, test);
     }
 
     @Override
@@ -132,9 +126,14 @@ public final class PromptSpecExtension implements ParameterResolver, InvocationI
         proceedFor(invocation, context);
     }
 
-    private static void proceedFor(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        try (CurrentTest.Scope scope = CurrentTest.bind(RecordedTests.of(context))) {
-            invocation.proceed();
+    /** The invocation, with the context's test current on this thread. */
+    private static <T> T proceedFor(Invocation<T> invocation, ExtensionContext context) throws Throwable {
+        return proceedFor(invocation, RecordedTests.of(context));
+    }
+
+    private static <T> T proceedFor(Invocation<T> invocation, RecordedTest test) throws Throwable {
+        try (CurrentTest.Scope scope = CurrentTest.bind(test)) {
+            return invocation.proceed();
         }
     }
 }

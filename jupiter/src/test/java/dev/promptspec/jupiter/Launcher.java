@@ -17,6 +17,18 @@ final class Launcher {
     private Launcher() {
     }
 
+    /** A run's configuration: a mode, a (fake) server, recordings in {@code recordings}, no retries, no reports. */
+    static Map<String, String> config(String mode, String baseUrl, java.nio.file.Path recordings) {
+        Map<String, String> config = new HashMap<>();
+        config.put("promptspec.mode", mode);
+        config.put("promptspec.openai.base-url", baseUrl);
+        config.put("promptspec.default-model", "gpt-4o-mini");
+        config.put("promptspec.recordings.dir", recordings.toString());
+        config.put("promptspec.retries", "0");
+        config.put("promptspec.reports.dir", "none");
+        return config;
+    }
+
     static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
         Map<String, String> parameters = new HashMap<>(configuration);
         parameters.putIfAbsent("junit.jupiter.extensions.autodetection.enabled", "false");

@@ -10,7 +10,6 @@ import dev.promptspec.run.TestCaseInputException;
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +51,7 @@ class PromptCasesTest {
     }
 
     private Map<String, String> config(String mode, String baseUrl) {
-        Map<String, String> config = new HashMap<>();
-        config.put("promptspec.mode", mode);
-        config.put("promptspec.openai.base-url", baseUrl);
-        config.put("promptspec.default-model", "gpt-4o-mini");
-        config.put("promptspec.recordings.dir", recordings.toString());
-        config.put("promptspec.retries", "0");
-        config.put("promptspec.reports.dir", "none");
-        return config;
+        return Launcher.config(mode, baseUrl, recordings);
     }
 
     /** The engine's tests of a prompt file: display name to the failure it reported (null when it passed). */

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,13 +60,7 @@ class RecordedChatModelTest {
     }
 
     private Map<String, String> config(String mode, String baseUrl) {
-        Map<String, String> config = new HashMap<>();
-        config.put("promptspec.mode", mode);
-        config.put("promptspec.openai.base-url", baseUrl);
-        config.put("promptspec.default-model", "gpt-4o-mini");
-        config.put("promptspec.recordings.dir", recordings.toString());
-        config.put("promptspec.retries", "0");
-        return config;
+        return Launcher.config(mode, baseUrl, recordings);
     }
 
     private Path recordingsOf(Class<?> testClass) {
