@@ -21,7 +21,7 @@ class AssertJStaysOptionalTest {
 
     @Test
     void only_this_module_brings_assertj() throws Exception {
-        for (String module : List.of("core", "junit-extension", "similarity", "ollama")) {
+        for (String module : List.of("core", "junit-extension", "similarity", "ollama", "jupiter", "spring-ai")) {
             assertThat(assertjScopes(ROOT.resolve(module).resolve("pom.xml"))).as(module + "/pom.xml").containsOnly("test");
         }
         assertThat(assertjScopes(Path.of("pom.xml"))).containsExactly("compile");

@@ -1,7 +1,9 @@
 package dev.promptspec.it;
 
 import dev.promptspec.junit.PromptSpec;
+import dev.promptspec.jupiter.PromptCases;
 import dev.promptspec.run.PromptRun;
+import dev.promptspec.springai.PromptSpecSpringAi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -27,6 +29,8 @@ final class PromptSpecArtifacts {
         publish(repository, "promptspec-bom", version, root.resolve("bom/pom.xml"), null);
         publish(repository, "promptspec-core", version, root.resolve("core/pom.xml"), jarOf(PromptRun.class));
         publish(repository, "promptspec-junit", version, root.resolve("junit-extension/pom.xml"), jarOf(PromptSpec.class));
+        publish(repository, "promptspec-jupiter", version, root.resolve("jupiter/pom.xml"), jarOf(PromptCases.class));
+        publish(repository, "promptspec-spring-ai", version, root.resolve("spring-ai/pom.xml"), jarOf(PromptSpecSpringAi.class));
     }
 
     private static void publish(Path repository, String artifactId, String version, Path pom, Path jar) throws IOException {

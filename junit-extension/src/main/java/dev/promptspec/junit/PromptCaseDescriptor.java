@@ -1,9 +1,9 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.report.CaseNames;
 import dev.promptspec.run.CompiledPrompt;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestDescriptor;
@@ -15,7 +15,6 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 final class PromptCaseDescriptor extends AbstractTestDescriptor {
 
     static final String SEGMENT = "case";
-    private static final int SUMMARY_CHARS = 60;
 
     private final CompiledPrompt prompt;
     private final TestCase testCase;
@@ -26,29 +25,9 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor {
         this.testCase = testCase;
     }
 
-    /** The entry's name or description, else {@code #n} and a glimpse of its variables. */
+    /** The entry's name or description, else {@code #n} and a glimpse of its variables ({@link CaseNames}). */
     static String displayName(TestCase tc) {
-        if (tc.name() != null && !tc.name().isBlank()) {
-            return tc.key();
-        }
-        if (tc.description() != null && !tc.description().isBlank()) {
-            return tc.description();
-        }
-        StringBuilder sb = new StringBuilder("#").append(tc.index());
-        int budget = SUMMARY_CHARS;
-        for (Map.Entry<String, String> v : tc.variables().entrySet()) {
-            if (budget <= 0) {
-                sb.append(" …");
-                break;
-            }
-            String value = v.getValue().replaceAll("\\s+", " ").trim();
-            if (value.length() > budget) {
-                value = value.substring(0, Math.max(0, budget)) + "…";
-            }
-            sb.append(' ').append(v.getKey()).append("=\"").append(value).append('"');
-            budget -= value.length() + v.getKey().length();
-        }
-        return sb.toString();
+        return CaseNames.displayName(tc);
     }
 
     CompiledPrompt prompt() {

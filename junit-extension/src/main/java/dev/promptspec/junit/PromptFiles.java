@@ -1,11 +1,9 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.promptfile.PromptResources;
 import dev.promptspec.promptfile.PromptSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +61,7 @@ final class PromptFiles {
 
     /** One classpath resource by its exact name, if present. */
     static Optional<PromptSource> classpathResource(String name, ClassLoader loader) {
-        URL url = loader.getResource(normalize(name));
-        return url == null ? Optional.empty() : Optional.of(read(normalize(name), url));
+        return PromptResources.read(name, loader);
     }
 
     /**
@@ -89,40 +86,12 @@ final class PromptFiles {
         }
     }
 
-    private static PromptSource read(String name, URL url) {
-        try (InputStream in = url.openStream()) {
-            URI uri = toUri(url);
-            Optional<Path> local = "file".equals(url.getProtocol()) ? Optional.of(sourceFileFor(Path.of(uri), name)) : Optional.empty();
-            return PromptSource.fromBytes(name, uri, local, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url, e);
-        }
-    }
-
     /**
      * The file an IDE should open: the build copies {@code src/test/resources/x} to {@code target/test-classes/x};
      * users edit the former. Falls back to the file that was read.
      */
     static Path sourceFileFor(Path compiled, String resourceName) {
-        Path abs = compiled.toAbsolutePath().normalize();
-        String s = abs.toString().replace('\\', '/');
-        String[][] layouts = {
-            {"/target/test-classes/", "src/test/resources/"},
-            {"/target/classes/", "src/main/resources/"},
-            {"/build/resources/test/", "src/test/resources/"},
-            {"/build/resources/main/", "src/main/resources/"},
-        };
-        for (String[] layout : layouts) {
-            int at = s.lastIndexOf(layout[0]);
-            if (at >= 0) {
-                Path module = Path.of(s.substring(0, at));
-                Path candidate = module.resolve(layout[1]).resolve(resourceName);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return abs;
+        return PromptResources.sourceFileFor(compiled, resourceName);
     }
 
     /** The classpath name of a file under a resources or build output folder (the inverse of {@link #sourceFileFor}). */
@@ -142,21 +111,6 @@ final class PromptFiles {
 
     /** A class-path location as the class loader names it: no leading or trailing slash, forward slashes. */
     static String normalize(String location) {
-        String l = location.trim().replace('\\', '/');
-        while (l.startsWith("/")) {
-            l = l.substring(1);
-        }
-        while (l.endsWith("/") && l.length() > 1) {
-            l = l.substring(0, l.length() - 1);
-        }
-        return l;
-    }
-
-    private static URI toUri(URL url) {
-        try {
-            return url.toURI();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(url.toString(), e);
-        }
+        return PromptResources.normalize(location);
     }
 }
