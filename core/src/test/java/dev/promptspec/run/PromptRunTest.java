@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,5 +180,31 @@ class PromptRunTest {
             assertThat(results).extracting(CaseResult::error).containsOnlyNulls();
             assertThat(server.requests().get(0).header("Authorization")).doesNotContain("sk-");
         }
+    }
+
+    @Test
+    void closing_the_run_stops_the_threads_of_the_http_client_it_created() throws Exception {
+        Set<Thread> before = selectorThreads();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(PromptRunTest::answer)) {
+            Set<Thread> started;
+            try (PromptRun run = new PromptRun(config(server.baseUrl(), KEY, RecordingMode.LIVE), Prompts.REGISTRY, Clock.systemUTC(),
+                    () -> false)) {
+                CompiledPrompt prompt = run.compile(Prompts.source("prompts/release-notes.prompt.yml", FILE));
+                assertThat(run.submit(prompt, prompt.fileOrThrow().testData().get(0)).join().error()).isNull();
+                started = selectorThreads();
+                started.removeAll(before);
+                assertThat(started).as("the run's HTTP client's selector thread").hasSize(1);
+            }
+            for (Thread t : started) {
+                t.join(5_000);
+                assertThat(t.isAlive()).as(t.getName() + " after the run closed").isFalse();
+            }
+        }
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager") && t.isAlive())
+                .collect(Collectors.toSet());
     }
 }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP client under langchain4j's OpenAI model: the JDK's client, keeping the response headers of
@@ -35,8 +37,18 @@ final class JdkHttpTransport implements HttpClient {
         this.readTimeout = readTimeout;
     }
 
-    static HttpClientBuilder builder() {
+    static Builder builder() {
         return new Builder();
+    }
+
+    /** Stops the client's threads (see {@link JdkHttpClients}); nothing can be sent afterwards. */
+    void close() {
+        JdkHttpClients.stop(client);
+    }
+
+    /** The JDK client under this transport, for tests. */
+    java.net.http.HttpClient jdkClient() {
+        return client;
     }
 
     @Override
@@ -88,9 +100,11 @@ final class JdkHttpTransport implements HttpClient {
         }
     }
 
-    private static final class Builder implements HttpClientBuilder {
+    /** Builds transports and remembers them, so that whoever owns the model can close what it built. */
+    static final class Builder implements HttpClientBuilder {
         private Duration connectTimeout;
         private Duration readTimeout;
+        private final List<JdkHttpTransport> built = new CopyOnWriteArrayList<>();
 
         @Override
         public Duration connectTimeout() {
@@ -115,8 +129,20 @@ final class JdkHttpTransport implements HttpClient {
         }
 
         @Override
-        public HttpClient build() {
-            return new JdkHttpTransport(connectTimeout, readTimeout);
+        public JdkHttpTransport build() {
+            JdkHttpTransport transport = new JdkHttpTransport(connectTimeout, readTimeout);
+            built.add(transport);
+            return transport;
+        }
+
+        /** The transports built so far. */
+        List<JdkHttpTransport> built() {
+            return List.copyOf(built);
+        }
+
+        /** Closes every transport built so far. */
+        void closeAll() {
+            built.forEach(JdkHttpTransport::close);
         }
     }
 }

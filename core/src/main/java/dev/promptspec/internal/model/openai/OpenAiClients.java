@@ -28,21 +28,26 @@ public final class OpenAiClients {
     }
 
     /**
+     * The client, which the caller closes when its run is over (a {@link ChatModelClient}, which is {@link AutoCloseable}).
+     *
      * @param timeout for one attempt, connection included
      */
     public static ModelClient create(OpenAiEndpoint endpoint, Duration timeout, Redactor redactor) {
         Slf4jFallback.selectNoOperationUnlessBound(); // langchain4j logs through SLF4J
+        JdkHttpTransport.Builder http = JdkHttpTransport.builder();
         OpenAiChatModel model = OpenAiChatModel.builder()
                 .baseUrl(endpoint.baseUrl().toString())
                 // Local servers accept any key; langchain4j insists on one, so send a placeholder, never a real secret.
                 .apiKey(endpoint.apiKey() == null ? "no-key" : endpoint.apiKey().reveal())
-                .httpClientBuilder(JdkHttpTransport.builder())
+                .httpClientBuilder(http)
                 .timeout(timeout)
                 .maxRetries(0) // retries, with Retry-After and jitter, are PromptSpec's RetryingClient's job
                 .logRequests(false) // requests carry the Authorization header
                 .logResponses(false)
                 .build();
-        return new ChatModelClient(model, endpoint.baseUrl().toString(), request -> parameters(endpoint, request), redactor);
+        // Closing the client stops the JDK HTTP client's threads, which would otherwise hold the JVM's exit for 0.3 s.
+        return new ChatModelClient(model, endpoint.baseUrl().toString(), request -> parameters(endpoint, request), redactor,
+                http::closeAll);
     }
 
     static OpenAiChatRequestParameters parameters(OpenAiEndpoint endpoint, ModelRequest request) {
