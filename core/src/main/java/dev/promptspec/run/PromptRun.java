@@ -14,6 +14,7 @@ import dev.promptspec.promptfile.TestCase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,31 @@ public final class PromptRun implements AutoCloseable {
         this.clients = new ModelClients(config, clock, timing, cancelled);
         this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));
         this.pool = Executors.newFixedThreadPool(config.concurrency(), new NamedDaemonThreads());
+    }
+
+    /**
+     * Starts preparing, on a daemon thread, what the first model call of a run with {@code config} will need (the HTTP
+     * client, the provider's request and response mapping), so that it is ready when the first case calls: a driver
+     * calls this as soon as it knows the configuration, before it reads the prompt files. Nothing is sent and nothing
+     * stays open; the run creates its own client as usual. Does nothing (and returns empty) for a run that cannot call
+     * a model: {@code replay}, {@code validate}, a named provider, or no key for a remote endpoint.
+     *
+     * @return the thread doing it, if one was started
+     */
+    public static Optional<Thread> warmUpInBackground(RunConfig config) {
+        if (!Providers.warmsUp(config)) {
+            return Optional.empty();
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Providers.warmUp(config);
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: the run's first call creates its client and reports any problem itself
+            }
+        }, "promptspec-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return Optional.of(t);
     }
 
     public RunConfig config() {
