@@ -46,8 +46,10 @@ public final class RecordingClient implements ModelClient {
         if (mode == RecordingMode.VALIDATE) {
             throw new ModelCallException(Kind.CONFIGURATION, context + ": validate mode renders requests but sends none", 0);
         }
-        String fingerprint = request.fingerprint();
+        // Hashed only when recordings are looked up or written: a live run hashes nothing here.
+        String fingerprint = null;
         if (mode == RecordingMode.REPLAY || mode == RecordingMode.AUTO) {
+            fingerprint = request.fingerprint();
             Optional<Recording> hit = store.find(context.promptFile(), fingerprint);
             if (hit.isPresent()) {
                 return hit.get().response().withOrigin(ModelResponse.Origin.REPLAYED, 0);
@@ -73,7 +75,7 @@ public final class RecordingClient implements ModelClient {
             return response;
         }
         store.save(context.promptFile(), new Recording(context.caseKey(), context.purpose(),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), request, response));
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), request, response, null, fingerprint));
         return response.withOrigin(ModelResponse.Origin.RECORDED, response.attempts());
     }
 

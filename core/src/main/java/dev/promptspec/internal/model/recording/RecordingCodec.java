@@ -116,7 +116,17 @@ final class RecordingCodec {
         return m;
     }
 
+    /**
+     * The recordings in {@code text}: read quickly when it is a plain file (see {@link FastRecordingReader}), else with
+     * every node's position, which is also how every problem is reported at its line.
+     */
     static List<Recording> read(String text, String fileName) throws InvalidConfigException {
+        List<Recording> fast = FastRecordingReader.read(text, fileName, LIMITS);
+        return fast != null ? fast : readWithPositions(text, fileName);
+    }
+
+    /** The recordings in {@code text}, read with every node's position: each problem is reported at its line. */
+    static List<Recording> readWithPositions(String text, String fileName) throws InvalidConfigException {
         YamlNode root;
         try {
             root = new YamlReader(LIMITS).read(text, fileName, new ProblemCollector());
@@ -124,6 +134,11 @@ final class RecordingCodec {
             throw new InvalidConfigException(e.problem().position(), "recordings file is not valid YAML: " + e.problem().message(),
                     "Fix it, or delete the file to record again");
         }
+        return recordings(root);
+    }
+
+    /** The recordings under the document's root. */
+    static List<Recording> recordings(YamlNode root) throws InvalidConfigException {
         if (!(root instanceof YamlMap map)) {
             throw bad(root.position(), "the recordings file must be a mapping");
         }
