@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
@@ -25,8 +26,7 @@ import java.util.Map;
  */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonReport() {
     }
@@ -102,7 +102,7 @@ final class JsonReport {
     /** One case as a compact JSON record, as the spool keeps it until the report is written. */
     static String caseRecord(CaseOutcome o) {
         try {
-            return COMPACT.writeValueAsString(caseNode(o));
+            return JSON.writeValueAsString(caseNode(o));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

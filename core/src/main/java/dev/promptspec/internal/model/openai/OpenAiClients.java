@@ -8,6 +8,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.internal.model.langchain.ChatModelClient;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.internal.util.Slf4jFallback;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ChatMessage;
@@ -27,7 +28,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class OpenAiClients {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private OpenAiClients() {
     }

@@ -3,6 +3,7 @@ package dev.promptspec.internal.model.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.config.YamlLimits;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;
@@ -40,7 +41,7 @@ import org.yaml.snakeyaml.representer.Representer;
 final class RecordingCodec {
 
     static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Recordings hold long answers; read them with generous but finite bounds. */
     private static final YamlLimits LIMITS = new YamlLimits(64 * 1024 * 1024, 0, 32, 5_000_000);
 
