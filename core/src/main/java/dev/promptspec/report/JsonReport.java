@@ -101,60 +101,80 @@ final class JsonReport {
 
     /** One case as a compact JSON record, as the spool keeps it until the report is written. */
     static String caseRecord(CaseOutcome o) {
-        try {
-            return JSON.writeValueAsString(caseNode(o));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            writeCase(g, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
+        return out.toString();
     }
 
-    private static ObjectNode caseNode(CaseOutcome o) {
+    /** Streams the case's fields: no tree is built for each case. */
+    private static void writeCase(JsonGenerator g, CaseOutcome o) throws IOException {
         CaseResult r = o.result();
-        ObjectNode c = JSON.createObjectNode();
-        c.put("case", r.testCase().key());
-        c.put("displayName", o.displayName());
-        c.put("line", r.testCase().position().line());
-        c.put("status", o.status().name().toLowerCase(Locale.ROOT));
-        c.put("score", r.score());
-        c.put("durationMs", r.duration().toMillis());
-        ObjectNode vars = c.putObject("testCase");
-        r.testCase().variables().forEach(vars::put);
+        g.writeStartObject();
+        g.writeStringField("case", r.testCase().key());
+        g.writeStringField("displayName", o.displayName());
+        g.writeNumberField("line", r.testCase().position().line());
+        g.writeStringField("status", o.status().name().toLowerCase(Locale.ROOT));
+        g.writeNumberField("score", r.score());
+        g.writeNumberField("durationMs", r.duration().toMillis());
+        g.writeObjectFieldStart("testCase");
+        for (Map.Entry<String, String> v : r.testCase().variables().entrySet()) {
+            g.writeStringField(v.getKey(), v.getValue());
+        }
+        g.writeEndObject();
         if (r.request() != null) {
-            c.put("model", r.request().model());
-            c.put("requestFingerprint", r.request().fingerprint());
+            g.writeStringField("model", r.request().model());
+            g.writeStringField("requestFingerprint", r.request().fingerprint());
         }
         ModelResponse resp = r.response();
         if (resp != null) {
-            c.put("modelResponse", resp.text());
-            ObjectNode m = c.putObject("response");
+            g.writeStringField("modelResponse", resp.text());
+            g.writeObjectFieldStart("response");
             if (resp.modelId() != null) {
-                m.put("model", resp.modelId());
+                g.writeStringField("model", resp.modelId());
             }
-            m.put("origin", resp.origin().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("origin", resp.origin().name().toLowerCase(Locale.ROOT));
             if (resp.finishReason() != null) {
-                m.put("finishReason", resp.finishReason());
+                g.writeStringField("finishReason", resp.finishReason());
             }
-            usage(m.putObject("usage"), resp.usage());
-            m.put("latencyMs", resp.latency().toMillis());
-            m.put("attempts", resp.attempts());
+            g.writeObjectFieldStart("usage");
+            writeUsage(g, resp.usage());
+            g.writeEndObject();
+            g.writeNumberField("latencyMs", resp.latency().toMillis());
+            g.writeNumberField("attempts", resp.attempts());
+            g.writeEndObject();
         }
-        ArrayNode checks = c.putArray("evaluationResults");
+        g.writeArrayFieldStart("evaluationResults");
         for (CheckResult check : r.checks()) {
-            ObjectNode n = checks.addObject();
-            n.put("evaluatorName", check.name());
-            n.put("kind", check.kind());
-            n.put("score", check.verdict().score());
-            n.put("passed", check.passed());
-            n.put("details", check.verdict().detail());
-            n.put("weight", check.weight());
+            g.writeStartObject();
+            g.writeStringField("evaluatorName", check.name());
+            g.writeStringField("kind", check.kind());
+            g.writeNumberField("score", check.verdict().score());
+            g.writeBooleanField("passed", check.passed());
+            g.writeStringField("details", check.verdict().detail());
+            g.writeNumberField("weight", check.weight());
             if (check.error() != null) {
-                n.put("error", check.error().toString());
+                g.writeStringField("error", check.error().toString());
             }
+            g.writeEndObject();
         }
+        g.writeEndArray();
         if (r.error() != null) {
-            c.put("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
+            g.writeStringField("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
         }
-        return c;
+        g.writeEndObject();
+    }
+
+    private static void writeUsage(JsonGenerator g, TokenUsage u) throws IOException {
+        if (u.inputTokens() != null) {
+            g.writeNumberField("inputTokens", u.inputTokens());
+        }
+        if (u.outputTokens() != null) {
+            g.writeNumberField("outputTokens", u.outputTokens());
+        }
     }
 
     /** A file that could not run: status error, its problems, and no test results. */

@@ -60,8 +60,18 @@ public final class RunReport implements AutoCloseable {
     }
 
     /** Records one case: its full record to the spool, its counts in memory. */
-    public synchronized void add(CaseOutcome outcome) {
+    public void add(CaseOutcome outcome) {
+        // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
         byte[] record = (JsonReport.caseRecord(outcome) + "\n").getBytes(StandardCharsets.UTF_8);
+        String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
+        add(outcome, record, detail);
+    }
+
+    private synchronized boolean notPassedDetailsWanted() {
+        return notPassedDetails.size() < MAX_DETAILED;
+    }
+
+    private synchronized void add(CaseOutcome outcome, byte[] record, String detail) {
         try {
             if (spoolChannel == null) {
                 spool = Files.createTempFile("promptspec-report-", ".jsonl");
@@ -85,8 +95,8 @@ public final class RunReport implements AutoCloseable {
             byOrigin.merge(response.origin(), 1L, Long::sum);
             usage = usage.plus(response.usage());
         }
-        if (outcome.status() != CaseOutcome.Status.PASSED && notPassedDetails.size() < MAX_DETAILED) {
-            notPassedDetails.add(MarkdownSummary.detail(outcome));
+        if (detail != null && notPassedDetails.size() < MAX_DETAILED) {
+            notPassedDetails.add(detail);
         }
     }
 
@@ -155,8 +165,8 @@ public final class RunReport implements AutoCloseable {
         return List.copyOf(notPassedDetails);
     }
 
-    /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it. */
-    synchronized String record(long[] where) {
+    /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it, in UTF-8. */
+    synchronized byte[] record(long[] where) {
         ByteBuffer buffer = ByteBuffer.allocate((int) where[1]);
         try {
             while (buffer.hasRemaining()) {
@@ -167,7 +177,7 @@ public final class RunReport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the report spool " + spool, e);
         }
-        return new String(buffer.array(), StandardCharsets.UTF_8);
+        return buffer.array();
     }
 
     /** Where the cases' records are kept until the report is written; empty before the first case. */
