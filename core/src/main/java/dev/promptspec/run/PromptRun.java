@@ -12,14 +12,15 @@ import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -42,8 +43,10 @@ public final class PromptRun implements AutoCloseable {
     private final ModelClients clients;
     private final CaseRunner runner;
     private final Map<SuppliedModel, CaseRunner> suppliedRunners = new ConcurrentHashMap<>();
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final BooleanSupplier cancelled;
+    /** The run's cases waiting before a retry or for the rate limit, each lending its place in the pool meanwhile. */
+    private int waiting;
 
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, BooleanSupplier cancelled) {
         this(config, registry, clock, Timing.SYSTEM, cancelled);
@@ -54,9 +57,10 @@ public final class PromptRun implements AutoCloseable {
         this.config = config;
         this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict());
         this.cancelled = cancelled;
-        this.clients = new ModelClients(config, clock, timing, cancelled);
+        this.pool = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedDaemonThreads());
+        this.clients = new ModelClients(config, clock, lendingPlacesWhileWaiting(timing), cancelled);
         this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));
-        this.pool = Executors.newFixedThreadPool(config.concurrency(), new NamedDaemonThreads());
     }
 
     /**
@@ -158,7 +162,7 @@ public final class PromptRun implements AutoCloseable {
     private static CaseResult cancelledBeforeStart(CompiledPrompt prompt, TestCase testCase) {
         return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
                 new ModelCallException(ModelCallException.Kind.CANCELLED, "the run was cancelled before this case started", 0),
-                java.time.Duration.ZERO);
+                Duration.ZERO);
     }
 
     private CaseRunner runnerFor(SuppliedModel model) {
@@ -173,6 +177,51 @@ public final class PromptRun implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code timing}, whose waits (backoff before a retry, pacing by the rate limit) on one of the run's case threads lend
+     * that thread's place in the pool: the pool grows by one for the wait, so the next case starts instead of the run
+     * idling behind a case that sleeps. Calls in flight stay capped by the run's concurrency limit, which the waiting
+     * case holds no permit of; when the wait ends, the pool shrinks back as soon as one of its threads is idle.
+     */
+    private Timing lendingPlacesWhileWaiting(Timing timing) {
+        return new Timing() {
+            @Override
+            public long nanoTime() {
+                return timing.nanoTime();
+            }
+
+            @Override
+            public void sleep(Duration duration) throws InterruptedException {
+                timing.sleep(duration);
+            }
+
+            @Override
+            public boolean sleepUnlessCancelled(Duration duration, BooleanSupplier stop) {
+                if (!(Thread.currentThread() instanceof CaseThread t) || t.pool != pool || duration.isNegative() || duration.isZero()) {
+                    return timing.sleepUnlessCancelled(duration, stop);
+                }
+                lend(1);
+                try {
+                    return timing.sleepUnlessCancelled(duration, stop);
+                } finally {
+                    lend(-1);
+                }
+            }
+        };
+    }
+
+    private synchronized void lend(int places) {
+        waiting += places;
+        int size = config.concurrency() + waiting;
+        if (places > 0) {
+            pool.setMaximumPoolSize(size);
+            pool.setCorePoolSize(size); // starts a thread for the next queued case, if there is one
+        } else {
+            pool.setCorePoolSize(size);
+            pool.setMaximumPoolSize(size);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
@@ -184,14 +233,24 @@ public final class PromptRun implements AutoCloseable {
         clients.close();
     }
 
-    private static final class NamedDaemonThreads implements ThreadFactory {
+    private final class NamedDaemonThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "promptspec-case-" + count.incrementAndGet());
+            Thread t = new CaseThread(r, "promptspec-case-" + count.incrementAndGet(), PromptRun.this);
             t.setDaemon(true);
             return t;
+        }
+    }
+
+    /** A thread of a run's case pool: its waits lend its place (see {@link #lendingPlacesWhileWaiting}). */
+    private static final class CaseThread extends Thread {
+        private final ThreadPoolExecutor pool;
+
+        CaseThread(Runnable r, String name, PromptRun run) {
+            super(r, name);
+            this.pool = run.pool;
         }
     }
 }

@@ -207,4 +207,58 @@ class PromptRunTest {
                 .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager") && t.isAlive())
                 .collect(Collectors.toSet());
     }
+
+    /**
+     * A case waiting before its retry lends its place in the pool: with one place, the next case runs during that wait
+     * instead of after it. The wait here ends when the next case's call reaches the server, or after 10 s.
+     */
+    @Test
+    void a_case_waiting_before_a_retry_lets_the_next_case_run_meanwhile() throws Exception {
+        java.util.concurrent.CountDownLatch nextCaseCalled = new java.util.concurrent.CountDownLatch(1);
+        List<Boolean> waitsCutShortByTheNextCase = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.promptspec.model.Timing timing = new dev.promptspec.model.Timing() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(java.time.Duration duration) throws InterruptedException {
+                waitsCutShortByTheNextCase.add(nextCaseCalled.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            @Override
+            public boolean sleepUnlessCancelled(java.time.Duration duration, java.util.function.BooleanSupplier cancelled) {
+                try {
+                    sleep(duration);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> {
+            if (calls.incrementAndGet() == 1) {
+                return new FakeOpenAiServer.Status(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", java.util.Map.of("Retry-After", "1"),
+                        java.time.Duration.ZERO);
+            }
+            if (r.lastMessage("user").contains("2.5")) {
+                nextCaseCalled.countDown();
+            }
+            return answer(r);
+        })) {
+            List<CaseResult> results;
+            try (PromptRun run = new PromptRun(config(server.baseUrl(), KEY, RecordingMode.LIVE).withConcurrency(1), Prompts.REGISTRY,
+                    Clock.systemUTC(), timing, () -> false)) {
+                CompiledPrompt prompt = run.compile(Prompts.source("prompts/release-notes.prompt.yml", FILE));
+                results = prompt.fileOrThrow().testData().stream().map(tc -> run.submit(prompt, tc)).toList().stream()
+                        .map(f -> f.join()).toList();
+            }
+
+            assertThat(results).extracting(CaseResult::error).containsOnlyNulls();
+            assertThat(waitsCutShortByTheNextCase).as("the first case's wait ended because the second case called").containsExactly(true);
+        }
+    }
 }
