@@ -82,12 +82,21 @@ final class ModelClients implements AutoCloseable {
         return meter.meter(new RecordingClient(config.mode(), store, provider, clock));
     }
 
+    /**
+     * Closes the providers and the limits' watchdog, and writes the recordings not written yet.
+     *
+     * @throws IllegalStateException when recordings cannot be written: the run must not end as if they were kept
+     */
     @Override
     public void close() {
-        for (LazyProvider p : providers) {
-            p.close();
+        try {
+            for (LazyProvider p : providers) {
+                p.close();
+            }
+            limits.close();
+        } finally {
+            store.close();
         }
-        limits.close();
     }
 
     /**
