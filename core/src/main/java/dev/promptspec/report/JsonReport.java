@@ -1,7 +1,10 @@
 package dev.promptspec.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +14,12 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CaseResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -99,15 +104,31 @@ final class JsonReport {
         return summary;
     }
 
+    /**
+     * Writes the spool's records: UTF-8 straight from the generator, characters beyond U+FFFF as themselves (not as
+     * escaped surrogate pairs, which the report would then copy).
+     */
+    private static final JsonFactory SPOOL = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
     /** One case as a compact JSON record, as the spool keeps it until the report is written. */
     static String caseRecord(CaseOutcome o) {
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+        byte[] line = caseRecordLine(o);
+        return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #caseRecord} in UTF-8 with a final line break, rendered in one buffer. (A text that is not valid UTF-16, a
+     * lone surrogate, is kept escaped here; the report writer replaces it with '?' as it did before.)
+     */
+    static byte[] caseRecordLine(CaseOutcome o) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = SPOOL.createGenerator(out, JsonEncoding.UTF8)) {
             writeCase(g, o);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
-        return out.toString();
+        out.write('\n');
+        return out.toByteArray();
     }
 
     /** Streams the case's fields: no tree is built for each case. */

@@ -62,7 +62,7 @@ public final class RunReport implements AutoCloseable {
     /** Records one case: its full record to the spool, its counts in memory. */
     public void add(CaseOutcome outcome) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = (JsonReport.caseRecord(outcome) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] record = JsonReport.caseRecordLine(outcome);
         String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
         add(outcome, record, detail);
     }
