@@ -1,10 +1,7 @@
 package dev.promptspec.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +11,6 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.run.CaseResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +45,8 @@ final class JsonReport {
 
     /**
      * Streams the report to {@code out}: the summary from the report's counters, then each file's cases copied from
-     * the spool one record at a time, so writing it needs memory for one case, not for the run.
+     * the spool one record at a time, as they were formatted when the case ended, so writing it needs memory for one
+     * case, not for the run, and formats nothing again.
      */
     static void write(RunReport report, Instant finishedAt, Writer out) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
@@ -66,10 +63,7 @@ final class JsonReport {
                 g.writeStringField("file", e.getKey());
                 g.writeArrayFieldStart("testResults");
                 for (long[] where : e.getValue().records) {
-                    try (JsonParser p = JSON.getFactory().createParser(report.record(where))) {
-                        p.nextToken();
-                        g.copyCurrentStructure(p);
-                    }
+                    g.writeRawValue(new String(report.record(where), StandardCharsets.UTF_8)); // formatted for this place
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -104,31 +98,37 @@ final class JsonReport {
         return summary;
     }
 
-    /**
-     * Writes the spool's records: UTF-8 straight from the generator, characters beyond U+FFFF as themselves (not as
-     * escaped surrogate pairs, which the report would then copy).
-     */
-    private static final JsonFactory SPOOL = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    /** How deep a case's record sits in the report: in the root object, then in its file's object (arrays indent inline). */
+    private static final int RECORD_NESTING = 2;
 
-    /** One case as a compact JSON record, as the spool keeps it until the report is written. */
+    /** One case's record as the report holds it: pretty-printed at its depth, ready to be copied in as it is. */
     static String caseRecord(CaseOutcome o) {
-        byte[] line = caseRecordLine(o);
-        return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+        return new String(caseRecordBytes(o), StandardCharsets.UTF_8);
     }
 
     /**
-     * {@link #caseRecord} in UTF-8 with a final line break, rendered in one buffer. (A text that is not valid UTF-16, a
-     * lone surrogate, is kept escaped here; the report writer replaces it with '?' as it did before.)
+     * {@link #caseRecord} in UTF-8, rendered on the thread that ends the case, so that writing the report copies each
+     * record instead of parsing and formatting it again. (Text that is not valid UTF-16, a lone surrogate, becomes '?'
+     * here, as it did in the report before.)
      */
-    static byte[] caseRecordLine(CaseOutcome o) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try (JsonGenerator g = SPOOL.createGenerator(out, JsonEncoding.UTF8)) {
+    static byte[] caseRecordBytes(CaseOutcome o) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new NestedPrettyPrinter(RECORD_NESTING));
             writeCase(g, o);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // writing to memory does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        out.write('\n');
-        return out.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Jackson's default layout, starting {@code nesting} objects deep. */
+    private static final class NestedPrettyPrinter extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        NestedPrettyPrinter(int nesting) {
+            _nesting = nesting;
+        }
     }
 
     /** Streams the case's fields: no tree is built for each case. */

@@ -62,7 +62,7 @@ public final class RunReport implements AutoCloseable {
     /** Records one case: its full record to the spool, its counts in memory. */
     public void add(CaseOutcome outcome) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = JsonReport.caseRecordLine(outcome);
+        byte[] record = JsonReport.caseRecordBytes(outcome);
         String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
         add(outcome, record, detail);
     }
@@ -165,7 +165,7 @@ public final class RunReport implements AutoCloseable {
         return List.copyOf(notPassedDetails);
     }
 
-    /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it, in UTF-8. */
+    /** One case's spooled record, as {@link JsonReport#caseRecordBytes} wrote it. */
     synchronized byte[] record(long[] where) {
         ByteBuffer buffer = ByteBuffer.allocate((int) where[1]);
         try {
