@@ -45,6 +45,7 @@ public final class RecordingStore implements AutoCloseable {
     static final Duration WRITE_INTERVAL = Duration.ofSeconds(1);
 
     private final Path directory;
+    private final long writeIntervalNanos;
     private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
     /** Writes the files whose saves came within an interval of their last write; started on the first such save. */
     private ScheduledExecutorService writer;
@@ -53,7 +54,13 @@ public final class RecordingStore implements AutoCloseable {
     private final ConcurrentHashMap<Path, Optional<String>> writable = new ConcurrentHashMap<>();
 
     public RecordingStore(Path directory) {
+        this(directory, WRITE_INTERVAL);
+    }
+
+    /** For tests: files rewritten at most once per {@code writeInterval}. */
+    RecordingStore(Path directory, Duration writeInterval) {
         this.directory = directory;
+        this.writeIntervalNanos = writeInterval.toNanos();
     }
 
     public Path directory() {
@@ -321,7 +328,7 @@ public final class RecordingStore implements AutoCloseable {
                     throw failure; // the write that should hold the earlier recordings failed: this case says so
                 }
                 long now = System.nanoTime();
-                long due = everWritten ? lastWrite + WRITE_INTERVAL.toNanos() : now;
+                long due = everWritten ? lastWrite + store.writeIntervalNanos : now;
                 if (due - now > 0) {
                     if (scheduled) {
                         return; // the scheduled write will hold this one too

@@ -291,9 +291,10 @@ class RecordingStoreTest {
 
     @Test
     void concurrent_saves_keep_every_recording_and_the_file_is_always_parseable() throws Exception {
-        RecordingStore store = new RecordingStore(dir);
+        // Rewritten every few milliseconds instead of every second, so that the reader meets many writes.
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMillis(5));
         int threads = 4;
-        int perThread = 10;
+        int perThread = 40;
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         List<String> unreadable = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -381,17 +382,30 @@ class RecordingStoreTest {
     }
 
     @Test
-    void a_save_right_after_a_write_is_written_within_the_interval_without_a_flush() throws Exception {
-        RecordingStore store = new RecordingStore(dir);
+    void a_save_within_the_interval_of_the_last_write_waits_for_it_and_closing_writes_it() throws Exception {
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMinutes(1));
         store.save("prompts/p.prompt.yml", recording("#1", "q1", "a1"));
         store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
         assertThat(readBack("prompts/p.prompt.yml")).as("the second save waits for the interval").hasSize(1);
+        assertThat(store.find("prompts/p.prompt.yml", recording("#2", "q2", "a2").fingerprint())).as("replay finds it at once")
+                .isPresent();
+
+        store.close();
+
+        assertThat(readBack("prompts/p.prompt.yml")).hasSize(2);
+        assertThat(store.writes("prompts/p.prompt.yml")).isEqualTo(2);
+    }
+
+    @Test
+    void the_stores_writer_thread_writes_a_waiting_save_when_the_interval_is_over() throws Exception {
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMillis(50));
+        store.save("prompts/p.prompt.yml", recording("#1", "q1", "a1"));
+        store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
 
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (readBack("prompts/p.prompt.yml").size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(readBack("prompts/p.prompt.yml")).as("written by the store's writer thread").hasSize(2);
-        assertThat(store.writes("prompts/p.prompt.yml")).isEqualTo(2);
+        assertThat(readBack("prompts/p.prompt.yml")).as("written without a flush").hasSize(2);
     }
 }
