@@ -3,7 +3,6 @@ package dev.promptspec.internal.model.openai;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -44,11 +43,6 @@ final class JdkHttpTransport implements HttpClient {
     /** Stops the client's threads (see {@link JdkHttpClients}); nothing can be sent afterwards. */
     void close() {
         JdkHttpClients.stop(client);
-    }
-
-    /** The JDK client under this transport, for tests. */
-    java.net.http.HttpClient jdkClient() {
-        return client;
     }
 
     @Override
@@ -101,43 +95,14 @@ final class JdkHttpTransport implements HttpClient {
     }
 
     /** Builds transports and remembers them, so that whoever owns the model can close what it built. */
-    static final class Builder implements HttpClientBuilder {
-        private Duration connectTimeout;
-        private Duration readTimeout;
+    static final class Builder extends TransportBuilder {
         private final List<JdkHttpTransport> built = new CopyOnWriteArrayList<>();
 
         @Override
-        public Duration connectTimeout() {
-            return connectTimeout;
-        }
-
-        @Override
-        public HttpClientBuilder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return readTimeout;
-        }
-
-        @Override
-        public HttpClientBuilder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
-            return this;
-        }
-
-        @Override
         public JdkHttpTransport build() {
-            JdkHttpTransport transport = new JdkHttpTransport(connectTimeout, readTimeout);
+            JdkHttpTransport transport = new JdkHttpTransport(connectTimeout(), readTimeout());
             built.add(transport);
             return transport;
-        }
-
-        /** The transports built so far. */
-        List<JdkHttpTransport> built() {
-            return List.copyOf(built);
         }
 
         /** Closes every transport built so far. */

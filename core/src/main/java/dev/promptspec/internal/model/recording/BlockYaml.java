@@ -355,51 +355,46 @@ final class BlockYaml {
         return text.substring(at, last);
     }
 
+    /** Where the quote that opens the value at {@code at} closes: its last character, else decline. */
+    private int closingQuote(int at, int last) throws Declined {
+        if (last - at < 2 || text.charAt(last - 1) != text.charAt(at)) {
+            throw new Declined(); // over several lines, or something after the closing quote
+        }
+        return last - 1;
+    }
+
     private String singleQuoted(int at, int last) throws Declined {
-        StringBuilder out = new StringBuilder(last - at);
-        int i = at + 1;
-        while (true) {
-            if (i >= last) {
-                throw new Declined(); // over several lines
-            }
+        int end = closingQuote(at, last);
+        StringBuilder out = new StringBuilder(end - at);
+        for (int i = at + 1; i < end; i++) {
             char c = text.charAt(i);
             if (c == '\'') {
-                if (i + 1 < last && text.charAt(i + 1) == '\'') {
-                    out.append('\'');
-                    i += 2;
-                    continue;
+                if (i + 1 >= end || text.charAt(i + 1) != '\'') {
+                    throw new Declined(); // the scalar closed earlier
                 }
-                if (i + 1 != last) {
-                    throw new Declined(); // something after the closing quote
-                }
-                return out.toString();
+                i++; // '' is one quote
             }
             out.append(c);
-            i++;
         }
+        return out.toString();
     }
 
     private String doubleQuoted(int at, int last) throws Declined {
-        StringBuilder out = new StringBuilder(last - at);
+        int end = closingQuote(at, last);
+        StringBuilder out = new StringBuilder(end - at);
         int i = at + 1;
-        while (true) {
-            if (i >= last) {
-                throw new Declined(); // over several lines
-            }
+        while (i < end) {
             char c = text.charAt(i);
             if (c == '"') {
-                if (i + 1 != last) {
-                    throw new Declined();
-                }
-                return out.toString();
+                throw new Declined(); // the scalar closed earlier
             }
             if (c != '\\') {
                 out.append(c);
                 i++;
                 continue;
             }
-            if (i + 1 >= last) {
-                throw new Declined(); // an escaped line break
+            if (i + 1 >= end) {
+                throw new Declined(); // an escaped line break, or an escaped closing quote
             }
             char e = text.charAt(i + 1);
             i += 2;
@@ -422,7 +417,7 @@ final class BlockYaml {
                 case 'P' -> out.append('\u2029');
                 case 'x', 'u', 'U' -> {
                     int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                    if (i + digits > last) {
+                    if (i + digits > end) {
                         throw new Declined();
                     }
                     int code = 0;
@@ -442,6 +437,7 @@ final class BlockYaml {
                 default -> throw new Declined();
             }
         }
+        return out.toString();
     }
 
     /**
