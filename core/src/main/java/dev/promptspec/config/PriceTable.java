@@ -26,7 +26,12 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class PriceTable {
 
+    /** How many model ids {@link #priceFor(String)} remembers the price of. */
+    private static final int MAX_RESOLVED = 256;
+
     private final Map<String, Price> prices;
+    /** Each id asked for, as written, and its price: computed once. */
+    private final Map<String, Optional<Price>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PriceTable(Map<String, Price> prices) {
         this.prices = Map.copyOf(prices);
@@ -66,14 +71,26 @@ public final class PriceTable {
         if (modelId == null || modelId.isBlank()) {
             return Optional.empty();
         }
-        String id = normalize(modelId);
+        Optional<Price> known = resolved.get(modelId);
+        if (known != null) {
+            return known;
+        }
+        Optional<Price> price = lookUp(normalize(modelId));
+        if (resolved.size() < MAX_RESOLVED) {
+            resolved.put(modelId, price); // a run asks for the same few ids once per call
+        }
+        return price;
+    }
+
+    private Optional<Price> lookUp(String id) {
         Price exact = prices.get(id);
         if (exact != null) {
             return Optional.of(exact);
         }
         String best = null;
         for (String key : prices.keySet()) {
-            if (id.startsWith(key + "-") && (best == null || key.length() > best.length())) {
+            boolean extendsKey = id.length() > key.length() && id.charAt(key.length()) == '-' && id.startsWith(key);
+            if (extendsKey && (best == null || key.length() > best.length())) {
                 best = key;
             }
         }

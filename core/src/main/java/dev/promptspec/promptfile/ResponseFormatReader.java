@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.config.YamlLimits;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.internal.util.Suggestions;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;
@@ -25,7 +26,7 @@ import java.util.Optional;
 final class ResponseFormatReader {
 
     static final List<String> TYPES = List.of("text", "json_object", "json_schema");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final PromptSource source;
     private final YamlLimits limits;

@@ -33,13 +33,41 @@ public final class CaseNames {
                 sb.append(" …");
                 break;
             }
-            String value = v.getValue().replaceAll("\\s+", " ").trim();
-            if (value.length() > budget) {
-                value = value.substring(0, Math.max(0, budget)) + "…";
-            }
+            String value = glimpse(v.getValue(), budget);
             sb.append(' ').append(v.getKey()).append("=\"").append(value).append('"');
             budget -= value.length() + v.getKey().length();
         }
         return sb.toString();
+    }
+
+    /**
+     * What {@code value.replaceAll("\\s+", " ").trim()} cut to {@code budget} characters (with "…" when longer) would
+     * be, reading only as much of the value as is shown, and compiling no pattern.
+     */
+    static String glimpse(String value, int budget) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), budget + 1));
+        StringBuilder pending = new StringBuilder(); // control characters and spaces after the last visible character
+        boolean inSpaces = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > ' ') {
+                out.append(pending).append(c);
+                pending.setLength(0);
+                inSpaces = false;
+                if (out.length() > budget) {
+                    out.setLength(budget);
+                    return out.append('…').toString();
+                }
+            } else if (out.length() > 0) { // before the first visible character, trim() drops it
+                boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+                if (!space) {
+                    pending.append(c);
+                } else if (!inSpaces) {
+                    pending.append(' ');
+                }
+                inSpaces = space;
+            }
+        }
+        return out.toString(); // what is left pending is trailing: trim() drops it
     }
 }

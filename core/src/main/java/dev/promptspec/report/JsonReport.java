@@ -1,11 +1,12 @@
 package dev.promptspec.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.eval.CheckResult;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +29,7 @@ import java.util.Map;
  */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonReport() {
     }
@@ -46,7 +47,8 @@ final class JsonReport {
 
     /**
      * Streams the report to {@code out}: the summary from the report's counters, then each file's cases copied from
-     * the spool one record at a time, so writing it needs memory for one case, not for the run.
+     * the spool one record at a time, as they were formatted when the case ended, so writing it needs memory for one
+     * case, not for the run, and formats nothing again.
      */
     static void write(RunReport report, Instant finishedAt, Writer out) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
@@ -63,10 +65,7 @@ final class JsonReport {
                 g.writeStringField("file", e.getKey());
                 g.writeArrayFieldStart("testResults");
                 for (long[] where : e.getValue().records) {
-                    try (JsonParser p = JSON.getFactory().createParser(report.record(where))) {
-                        p.nextToken();
-                        g.copyCurrentStructure(p);
-                    }
+                    g.writeRawValue(new String(report.record(where), StandardCharsets.UTF_8)); // formatted for this place
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -110,65 +109,110 @@ final class JsonReport {
         return summary;
     }
 
-    /** One case as a compact JSON record, as the spool keeps it until the report is written. */
+    /** How deep a case's record sits in the report: in the root object, then in its file's object (arrays indent inline). */
+    private static final int RECORD_NESTING = 2;
+
+    /** One case's record as the report holds it: pretty-printed at its depth, ready to be copied in as it is. */
     static String caseRecord(CaseOutcome o) {
-        try {
-            return COMPACT.writeValueAsString(caseNode(o));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return new String(caseRecordBytes(o), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #caseRecord} in UTF-8, rendered on the thread that ends the case, so that writing the report copies each
+     * record instead of parsing and formatting it again. (Text that is not valid UTF-16, a lone surrogate, becomes '?'
+     * here, as it did in the report before.)
+     */
+    static byte[] caseRecordBytes(CaseOutcome o) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new NestedPrettyPrinter(RECORD_NESTING));
+            writeCase(g, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Jackson's default layout, starting {@code nesting} objects deep. */
+    private static final class NestedPrettyPrinter extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        NestedPrettyPrinter(int nesting) {
+            _nesting = nesting;
         }
     }
 
-    private static ObjectNode caseNode(CaseOutcome o) {
+    /** Streams the case's fields: no tree is built for each case. */
+    private static void writeCase(JsonGenerator g, CaseOutcome o) throws IOException {
         CaseResult r = o.result();
-        ObjectNode c = JSON.createObjectNode();
-        c.put("case", r.testCase().key());
-        c.put("displayName", o.displayName());
-        c.put("line", r.testCase().position().line());
-        c.put("status", o.status().name().toLowerCase(Locale.ROOT));
-        c.put("score", r.score());
-        c.put("durationMs", r.duration().toMillis());
-        ObjectNode vars = c.putObject("testCase");
-        r.testCase().variables().forEach(vars::put);
+        g.writeStartObject();
+        g.writeStringField("case", r.testCase().key());
+        g.writeStringField("displayName", o.displayName());
+        g.writeNumberField("line", r.testCase().position().line());
+        g.writeStringField("status", o.status().name().toLowerCase(Locale.ROOT));
+        g.writeNumberField("score", r.score());
+        g.writeNumberField("durationMs", r.duration().toMillis());
+        g.writeObjectFieldStart("testCase");
+        for (Map.Entry<String, String> v : r.testCase().variables().entrySet()) {
+            g.writeStringField(v.getKey(), v.getValue());
+        }
+        g.writeEndObject();
         if (r.request() != null) {
-            c.put("model", r.request().model());
-            c.put("requestFingerprint", r.request().fingerprint());
+            g.writeStringField("model", r.request().model());
+            g.writeStringField("requestFingerprint", r.request().fingerprint());
         }
         ModelResponse resp = r.response();
         if (resp != null) {
-            c.put("modelResponse", resp.text());
-            ObjectNode m = c.putObject("response");
+            g.writeStringField("modelResponse", resp.text());
+            g.writeObjectFieldStart("response");
             if (resp.modelId() != null) {
-                m.put("model", resp.modelId());
+                g.writeStringField("model", resp.modelId());
             }
-            m.put("origin", resp.origin().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("origin", resp.origin().name().toLowerCase(Locale.ROOT));
             if (resp.finishReason() != null) {
-                m.put("finishReason", resp.finishReason());
+                g.writeStringField("finishReason", resp.finishReason());
             }
-            usage(m.putObject("usage"), resp.usage());
-            m.put("latencyMs", resp.latency().toMillis());
-            m.put("attempts", resp.attempts());
+            g.writeObjectFieldStart("usage");
+            writeUsage(g, resp.usage());
+            g.writeEndObject();
+            g.writeNumberField("latencyMs", resp.latency().toMillis());
+            g.writeNumberField("attempts", resp.attempts());
+            g.writeEndObject();
         }
-        ArrayNode checks = c.putArray("evaluationResults");
+        g.writeArrayFieldStart("evaluationResults");
         for (CheckResult check : r.checks()) {
-            ObjectNode n = checks.addObject();
-            n.put("evaluatorName", check.name());
-            n.put("kind", check.kind());
-            n.put("score", check.verdict().score());
-            n.put("passed", check.passed());
-            n.put("details", check.verdict().detail());
-            n.put("weight", check.weight());
+            g.writeStartObject();
+            g.writeStringField("evaluatorName", check.name());
+            g.writeStringField("kind", check.kind());
+            g.writeNumberField("score", check.verdict().score());
+            g.writeBooleanField("passed", check.passed());
+            g.writeStringField("details", check.verdict().detail());
+            g.writeNumberField("weight", check.weight());
             if (check.error() != null) {
-                n.put("error", check.error().toString());
+                g.writeStringField("error", check.error().toString());
             }
+            g.writeEndObject();
         }
+        g.writeEndArray();
         if (r.error() != null) {
-            c.put("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
+            g.writeStringField("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
         }
-        if (r.sampling() != null) {
-            sampling(c.putObject("sampling"), r.sampling());
+        if (r.sampling() != null) { // rare and small beside the samples' texts: built as a tree, then streamed
+            ObjectNode n = JSON.createObjectNode();
+            sampling(n, r.sampling());
+            g.writeFieldName("sampling");
+            JSON.writeTree(g, n);
         }
-        return c;
+        g.writeEndObject();
+    }
+
+    private static void writeUsage(JsonGenerator g, TokenUsage u) throws IOException {
+        if (u.inputTokens() != null) {
+            g.writeNumberField("inputTokens", u.inputTokens());
+        }
+        if (u.outputTokens() != null) {
+            g.writeNumberField("outputTokens", u.outputTokens());
+        }
     }
 
     /** A sampled case's verdict and its samples, each with its status, failed checks and response. */

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -69,8 +68,18 @@ public final class RunReport implements AutoCloseable {
     }
 
     /** Records one case: its full record to the spool, its counts in memory. */
-    public synchronized void add(CaseOutcome outcome) {
-        byte[] record = (JsonReport.caseRecord(outcome) + "\n").getBytes(StandardCharsets.UTF_8);
+    public void add(CaseOutcome outcome) {
+        // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
+        byte[] record = JsonReport.caseRecordBytes(outcome);
+        String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
+        add(outcome, record, detail);
+    }
+
+    private synchronized boolean notPassedDetailsWanted() {
+        return notPassedDetails.size() < MAX_DETAILED;
+    }
+
+    private synchronized void add(CaseOutcome outcome, byte[] record, String detail) {
         try {
             if (spoolChannel == null) {
                 spool = Files.createTempFile("promptspec-report-", ".jsonl");
@@ -113,8 +122,8 @@ public final class RunReport implements AutoCloseable {
                 }
             }
         }
-        if (outcome.status() != CaseOutcome.Status.PASSED && notPassedDetails.size() < MAX_DETAILED) {
-            notPassedDetails.add(MarkdownSummary.detail(outcome));
+        if (detail != null && notPassedDetails.size() < MAX_DETAILED) {
+            notPassedDetails.add(detail);
         }
     }
 
@@ -213,8 +222,8 @@ public final class RunReport implements AutoCloseable {
         return List.copyOf(flakyDetails);
     }
 
-    /** One case's spooled record, as {@link JsonReport#caseRecord} wrote it. */
-    synchronized String record(long[] where) {
+    /** One case's spooled record, as {@link JsonReport#caseRecordBytes} wrote it. */
+    synchronized byte[] record(long[] where) {
         ByteBuffer buffer = ByteBuffer.allocate((int) where[1]);
         try {
             while (buffer.hasRemaining()) {
@@ -225,7 +234,7 @@ public final class RunReport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the report spool " + spool, e);
         }
-        return new String(buffer.array(), StandardCharsets.UTF_8);
+        return buffer.array();
     }
 
     /** Where the cases' records are kept until the report is written; empty before the first case. */

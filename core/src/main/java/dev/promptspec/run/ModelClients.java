@@ -41,9 +41,13 @@ final class ModelClients implements AutoCloseable {
     private final ModelClient judges;
 
     ModelClients(RunConfig config, Clock clock, Timing timing, BooleanSupplier cancelled) {
+        this(config, clock, timing, cancelled, new RecordingStore(config.recordingsDir()));
+    }
+
+    ModelClients(RunConfig config, Clock clock, Timing timing, BooleanSupplier cancelled, RecordingStore store) {
         this.config = config;
         this.clock = clock;
-        this.store = new RecordingStore(config.recordingsDir());
+        this.store = store;
         this.meter = new UsageMeter(config.calls().prices(), config.concurrency());
         this.limits = new RunLimits(config, timing, cancelled, meter);
         this.prompts = chain(new LazyProvider(() -> Providers.create(config), Providers.name(config)));
@@ -82,12 +86,21 @@ final class ModelClients implements AutoCloseable {
         return meter.meter(new RecordingClient(config.mode(), store, provider, clock));
     }
 
+    /**
+     * Closes the providers and the limits' watchdog, and writes the recordings not written yet.
+     *
+     * @throws IllegalStateException when recordings cannot be written: the run must not end as if they were kept
+     */
     @Override
     public void close() {
-        for (LazyProvider p : providers) {
-            p.close();
+        try {
+            for (LazyProvider p : providers) {
+                p.close();
+            }
+            limits.close();
+        } finally {
+            store.close();
         }
-        limits.close();
     }
 
     /**

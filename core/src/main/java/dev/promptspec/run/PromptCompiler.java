@@ -12,6 +12,7 @@ import dev.promptspec.internal.util.Slf4jFallback;
 import dev.promptspec.internal.yaml.YamlScalar;
 import dev.promptspec.model.ResponseFormat;
 import dev.promptspec.problem.InvalidConfigException;
+import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.problem.ProblemCollector;
 import dev.promptspec.promptfile.EvaluatorSpec;
@@ -19,17 +20,16 @@ import dev.promptspec.promptfile.LoadedPromptFile;
 import dev.promptspec.promptfile.PromptFile;
 import dev.promptspec.promptfile.PromptFileLoader;
 import dev.promptspec.promptfile.PromptSource;
-import dev.promptspec.problem.Position;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.sampling.SamplingPlan;
 import dev.promptspec.sampling.SamplingSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**

@@ -14,13 +14,15 @@ import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.sampling.SamplingPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -43,8 +45,10 @@ public final class PromptRun implements AutoCloseable {
     private final ModelClients clients;
     private final CaseRunner runner;
     private final Map<SuppliedModel, CaseRunner> suppliedRunners = new ConcurrentHashMap<>();
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final BooleanSupplier cancelled;
+    /** The run's cases waiting before a retry or for the rate limit, each lending its place in the pool meanwhile. */
+    private int waiting;
 
     public PromptRun(RunConfig config, EvaluatorRegistry registry, Clock clock, BooleanSupplier cancelled) {
         this(config, registry, clock, Timing.SYSTEM, cancelled);
@@ -56,9 +60,35 @@ public final class PromptRun implements AutoCloseable {
         this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict())
                 .withSampling(List.of(config.sampling()));
         this.cancelled = cancelled;
-        this.clients = new ModelClients(config, clock, timing, cancelled);
+        this.pool = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedDaemonThreads());
+        this.clients = new ModelClients(config, clock, lendingPlacesWhileWaiting(timing), cancelled);
         this.runner = new CaseRunner(clients.prompts(), clients.judges(), config, Providers.servedModel(config));
-        this.pool = Executors.newFixedThreadPool(config.concurrency(), new NamedDaemonThreads());
+    }
+
+    /**
+     * Starts preparing, on a daemon thread, what the first model call of a run with {@code config} will need (the HTTP
+     * client, the provider's request and response mapping), so that it is ready when the first case calls: a driver
+     * calls this as soon as it knows the configuration, before it reads the prompt files. Nothing is sent and nothing
+     * stays open; the run creates its own client as usual. Does nothing (and returns empty) for a run that cannot call
+     * a model: {@code replay}, {@code validate}, a named provider, or no key for a remote endpoint.
+     *
+     * @return the thread doing it, if one was started
+     */
+    public static Optional<Thread> warmUpInBackground(RunConfig config) {
+        if (!Providers.warmsUp(config)) {
+            return Optional.empty();
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Providers.warmUp(config);
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: the run's first call creates its client and reports any problem itself
+            }
+        }, "promptspec-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return Optional.of(t);
     }
 
     public RunConfig config() {
@@ -153,7 +183,7 @@ public final class PromptRun implements AutoCloseable {
     private static CaseResult cancelledBeforeStart(CompiledPrompt prompt, TestCase testCase) {
         return new CaseResult(prompt.source().name(), testCase, null, null, List.of(),
                 new ModelCallException(ModelCallException.Kind.CANCELLED, "the run was cancelled before this case started", 0),
-                java.time.Duration.ZERO);
+                Duration.ZERO);
     }
 
     private CaseRunner runnerFor(SuppliedModel model) {
@@ -168,6 +198,51 @@ public final class PromptRun implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code timing}, whose waits (backoff before a retry, pacing by the rate limit) on one of the run's case threads lend
+     * that thread's place in the pool: the pool grows by one for the wait, so the next case starts instead of the run
+     * idling behind a case that sleeps. Calls in flight stay capped by the run's concurrency limit, which the waiting
+     * case holds no permit of; when the wait ends, the pool shrinks back as soon as one of its threads is idle.
+     */
+    private Timing lendingPlacesWhileWaiting(Timing timing) {
+        return new Timing() {
+            @Override
+            public long nanoTime() {
+                return timing.nanoTime();
+            }
+
+            @Override
+            public void sleep(Duration duration) throws InterruptedException {
+                timing.sleep(duration);
+            }
+
+            @Override
+            public boolean sleepUnlessCancelled(Duration duration, BooleanSupplier stop) {
+                if (!(Thread.currentThread() instanceof CaseThread t) || t.pool != pool || duration.isNegative() || duration.isZero()) {
+                    return timing.sleepUnlessCancelled(duration, stop);
+                }
+                lend(1);
+                try {
+                    return timing.sleepUnlessCancelled(duration, stop);
+                } finally {
+                    lend(-1);
+                }
+            }
+        };
+    }
+
+    private synchronized void lend(int places) {
+        waiting += places;
+        int size = config.concurrency() + waiting;
+        if (places > 0) {
+            pool.setMaximumPoolSize(size);
+            pool.setCorePoolSize(size); // starts a thread for the next queued case, if there is one
+        } else {
+            pool.setCorePoolSize(size);
+            pool.setMaximumPoolSize(size);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
@@ -179,14 +254,24 @@ public final class PromptRun implements AutoCloseable {
         clients.close();
     }
 
-    private static final class NamedDaemonThreads implements ThreadFactory {
+    private final class NamedDaemonThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "promptspec-case-" + count.incrementAndGet());
+            Thread t = new CaseThread(r, "promptspec-case-" + count.incrementAndGet(), PromptRun.this);
             t.setDaemon(true);
             return t;
+        }
+    }
+
+    /** A thread of a run's case pool: its waits lend its place (see {@link #lendingPlacesWhileWaiting}). */
+    private static final class CaseThread extends Thread {
+        private final ThreadPoolExecutor pool;
+
+        CaseThread(Runnable r, String name, PromptRun run) {
+            super(r, name);
+            this.pool = run.pool;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.openai.OpenAiClients;
 import dev.promptspec.internal.util.OptionalModules;
@@ -56,6 +57,26 @@ final class Providers {
             secrets.add(config.endpoint().apiKey());
         }
         return OpenAiClients.create(endpoint, config.timeout(), new Redactor(secrets));
+    }
+
+    /**
+     * Whether warming up the run's provider before its first call can help: the run may call a model (not {@code replay}
+     * or {@code validate}), through the OpenAI-compatible endpoint (a named provider such as a container is never started
+     * early), which it has a key for or which is local.
+     */
+    static boolean warmsUp(RunConfig config) {
+        if (config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
+            return false;
+        }
+        if (config.customClient().isPresent() || !config.provider().isOpenAi()) {
+            return false;
+        }
+        return config.endpoint().apiKey() != null || config.endpoint().isLocal();
+    }
+
+    /** See {@link OpenAiClients#warmUp}: nothing is sent, nothing stays open. */
+    static void warmUp(RunConfig config) {
+        OpenAiClients.warmUp(config.endpoint());
     }
 
     /** How to set the key ({@code missingKeyHelp}), then what to do without one: replay answers only what is recorded. */

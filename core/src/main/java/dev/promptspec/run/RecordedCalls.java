@@ -9,6 +9,7 @@ import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.string.ExpectedEvaluator;
 import dev.promptspec.internal.model.langchain.ChatModelClient;
+import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelClient;
@@ -19,6 +20,7 @@ import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.TestCase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +51,9 @@ public final class RecordedCalls implements AutoCloseable {
     /** @param timing how retries and rate limits wait ({@link Timing#SYSTEM}; tests pass a fake) */
     public RecordedCalls(RunConfig config, Clock clock, Timing timing) {
         this.config = config;
-        this.clients = new ModelClients(config, clock, timing, () -> false);
+        // Written through: a test's recordings are on disk when it ends (a run of the engine coalesces its writes).
+        this.clients = new ModelClients(config, clock, timing, () -> false,
+                new RecordingStore(config.recordingsDir(), Duration.ZERO));
     }
 
     public RunConfig config() {

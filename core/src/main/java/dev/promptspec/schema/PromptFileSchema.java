@@ -15,6 +15,7 @@ import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.eval.OptionalKinds;
 import dev.promptspec.eval.SettingsSchemas;
 import dev.promptspec.eval.uses.UsesEvaluatorFactory;
+import dev.promptspec.internal.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class PromptFileSchema {
     /** Where the schema of the built-in kinds is in the core jar. */
     public static final String RESOURCE = "META-INF/promptspec/prompt.schema.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String GH = " (gh-models)";
     private static final String EXT = " (PromptSpec extension)";
     /** The kind whose settings sit beside it in the evaluator entry rather than under it. */

@@ -166,4 +166,18 @@ class ReportsTest {
         assertThat(files.get(1).path("testResults")).extracting(n -> n.path("displayName").asText()).containsExactly("case 2", "case 4");
         report.close();
     }
+
+    /** Answers beyond the BMP stay as they are; a cut-off one (a lone surrogate, not valid UTF-16) becomes '?'. */
+    @Test
+    void the_json_report_keeps_emoji_and_replaces_what_is_not_valid_text(@TempDir Path dir) throws Exception {
+        RunReport report = new RunReport(Instant.parse("2026-11-26T10:00:00Z"));
+        CaseResult result = new CaseResult(FILE, testCase(1, "emoji", 12), request(),
+                response("Shipped 🚀 and cut \ud83d", ModelResponse.Origin.REPLAYED, 12, 5), List.of(), null, Duration.ofMillis(3));
+        report.add(new CaseOutcome(result, "emoji", CaseOutcome.Status.PASSED));
+
+        ReportWriter.write(report, dir, Instant.parse("2026-11-26T10:00:05Z"));
+
+        String json = Files.readString(dir.resolve(ReportWriter.JSON_FILE));
+        assertThat(json).contains("\"modelResponse\" : \"Shipped 🚀 and cut ?\"");
+    }
 }

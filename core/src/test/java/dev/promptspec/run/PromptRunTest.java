@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +179,86 @@ class PromptRunTest {
             List<CaseResult> results = runAll(config(server.baseUrl(), null, RecordingMode.LIVE));
             assertThat(results).extracting(CaseResult::error).containsOnlyNulls();
             assertThat(server.requests().get(0).header("Authorization")).doesNotContain("sk-");
+        }
+    }
+
+    @Test
+    void closing_the_run_stops_the_threads_of_the_http_client_it_created() throws Exception {
+        Set<Thread> before = selectorThreads();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(PromptRunTest::answer)) {
+            Set<Thread> started;
+            try (PromptRun run = new PromptRun(config(server.baseUrl(), KEY, RecordingMode.LIVE), Prompts.REGISTRY, Clock.systemUTC(),
+                    () -> false)) {
+                CompiledPrompt prompt = run.compile(Prompts.source("prompts/release-notes.prompt.yml", FILE));
+                assertThat(run.submit(prompt, prompt.fileOrThrow().testData().get(0)).join().error()).isNull();
+                started = selectorThreads();
+                started.removeAll(before);
+                assertThat(started).as("the run's HTTP client's selector thread").hasSize(1);
+            }
+            for (Thread t : started) {
+                t.join(5_000);
+                assertThat(t.isAlive()).as(t.getName() + " after the run closed").isFalse();
+            }
+        }
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager") && t.isAlive())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * A case waiting before its retry lends its place in the pool: with one place, the next case runs during that wait
+     * instead of after it. The wait here ends when the next case's call reaches the server, or after 10 s.
+     */
+    @Test
+    void a_case_waiting_before_a_retry_lets_the_next_case_run_meanwhile() throws Exception {
+        java.util.concurrent.CountDownLatch nextCaseCalled = new java.util.concurrent.CountDownLatch(1);
+        List<Boolean> waitsCutShortByTheNextCase = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.promptspec.model.Timing timing = new dev.promptspec.model.Timing() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(java.time.Duration duration) throws InterruptedException {
+                waitsCutShortByTheNextCase.add(nextCaseCalled.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            @Override
+            public boolean sleepUnlessCancelled(java.time.Duration duration, java.util.function.BooleanSupplier cancelled) {
+                try {
+                    sleep(duration);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> {
+            if (calls.incrementAndGet() == 1) {
+                return new FakeOpenAiServer.Status(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", java.util.Map.of("Retry-After", "1"),
+                        java.time.Duration.ZERO);
+            }
+            if (r.lastMessage("user").contains("2.5")) {
+                nextCaseCalled.countDown();
+            }
+            return answer(r);
+        })) {
+            List<CaseResult> results;
+            try (PromptRun run = new PromptRun(config(server.baseUrl(), KEY, RecordingMode.LIVE).withConcurrency(1), Prompts.REGISTRY,
+                    Clock.systemUTC(), timing, () -> false)) {
+                CompiledPrompt prompt = run.compile(Prompts.source("prompts/release-notes.prompt.yml", FILE));
+                results = prompt.fileOrThrow().testData().stream().map(tc -> run.submit(prompt, tc)).toList().stream()
+                        .map(f -> f.join()).toList();
+            }
+
+            assertThat(results).extracting(CaseResult::error).containsOnlyNulls();
+            assertThat(waitsCutShortByTheNextCase).as("the first case's wait ended because the second case called").containsExactly(true);
         }
     }
 }

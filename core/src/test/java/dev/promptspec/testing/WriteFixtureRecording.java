@@ -93,6 +93,7 @@ public final class WriteFixtureRecording {
         for (Recording r : calls) {
             store.save(name, r);
         }
+        store.close(); // writes the saves that came within an interval of the first
         System.out.println("wrote " + calls.size() + " recordings to " + store.fileFor(name));
     }
 

@@ -1,6 +1,7 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.config.PriceTable;
+import dev.promptspec.internal.util.Decimals;
 import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
@@ -77,7 +78,7 @@ final class CaseVerdicts {
             // For a replayed answer: what the call would cost live.
             prices.cost(result.request(), r).ifPresent(c -> entry.put("promptspec.cost-usd", Money.plain(c)));
         }
-        entry.put("promptspec.score", String.format(Locale.ROOT, "%.2f", result.score()));
+        entry.put("promptspec.score", Decimals.fixed(result.score(), 2));
         return Optional.of(ReportEntry.from(entry));
     }
 

@@ -1,7 +1,11 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.promptfile.PromptFile;
+import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CompiledPrompt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -20,6 +24,7 @@ final class PromptFileDescriptor extends AbstractTestDescriptor {
     static final String PATH_SEGMENT = "path";
 
     private final CompiledPrompt prompt;
+    private Map<String, TestCase> casesByKey;
 
     PromptFileDescriptor(UniqueId uniqueId, CompiledPrompt prompt) {
         super(uniqueId, displayName(prompt), source(prompt));
@@ -46,13 +51,25 @@ final class PromptFileDescriptor extends AbstractTestDescriptor {
         return prompt;
     }
 
-    /** The descriptor of the test case with this key, if the file has one. */
+    /** The descriptor of the test case with this key (the first, if several share it), if the file has one. */
     Optional<PromptCaseDescriptor> createCase(String key) {
         if (!prompt.isRunnable()) {
             return Optional.empty();
         }
-        return prompt.fileOrThrow().testData().stream().filter(tc -> tc.key().equals(key)).findFirst()
+        return Optional.ofNullable(casesByKey().get(key))
                 .map(tc -> new PromptCaseDescriptor(getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key()), prompt, tc));
+    }
+
+    /** Each key's first test case, indexed once: every case of the file is created by key, so a scan each would be N². */
+    private synchronized Map<String, TestCase> casesByKey() {
+        if (casesByKey == null) {
+            List<TestCase> cases = prompt.fileOrThrow().testData();
+            casesByKey = new HashMap<>(cases.size() * 2);
+            for (TestCase tc : cases) {
+                casesByKey.putIfAbsent(tc.key(), tc);
+            }
+        }
+        return casesByKey;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.promptspec.junit;
 
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
-import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
 /**

@@ -6,6 +6,7 @@ import dev.promptspec.config.SettingsReader;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
+import dev.promptspec.run.PromptRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,10 @@ public final class PromptSpecTestEngine implements TestEngine {
             return PromptSpecEngineDescriptor.failing(uniqueId, List.of(unsupported.get()));
         }
         SettingsReader.Settings settings = SettingsReader.read(new JUnitConfigSource(request.getConfigurationParameters()), environment);
+        if (settings.errors().isEmpty()) {
+            // The HTTP client and the provider's mapping load while the prompt files are read, not at the first call.
+            PromptRun.warmUpInBackground(settings.config());
+        }
         EvaluatorRegistry registry = EvaluatorRegistry.load(ClassLoaderUtils.getDefaultClassLoader());
         DiscoveryProblems problems = DiscoveryProblems.of(request, uniqueId);
         List<String> errors = new ArrayList<>();

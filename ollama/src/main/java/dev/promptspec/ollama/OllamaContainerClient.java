@@ -57,6 +57,13 @@ final class OllamaContainerClient implements ModelClient, AutoCloseable {
 
     @Override
     public void close() {
+        if (client instanceof AutoCloseable c) {
+            try {
+                c.close(); // the HTTP client's threads
+            } catch (Exception ignored) {
+                // the run is over; the container is stopped all the same
+            }
+        }
         container.stop();
     }
 

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.promptspec.jupiter.internal.CurrentTest;
 import dev.promptspec.jupiter.internal.RecordedTest;
-import java.util.ArrayDeque;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;

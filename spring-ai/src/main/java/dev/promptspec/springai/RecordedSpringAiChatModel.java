@@ -6,7 +6,6 @@ import dev.promptspec.jupiter.internal.RecordedTest;
 import dev.promptspec.jupiter.internal.Session;
 import dev.promptspec.model.CallContext;
 import dev.promptspec.model.ModelCallException;
-import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Redactor;

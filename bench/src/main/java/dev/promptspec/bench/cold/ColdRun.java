@@ -273,6 +273,13 @@ public final class ColdRun {
                 r = Fork.run(new Fork.Spec(java, args, classPath, project, config(s.mode(), s.concurrency(), server), limit,
                         histogram ? Math.max(1, s.cases() - 1) : -1, runDir));
                 arrivals = server.arrivalTimesNanos().stream().sorted().toList();
+                if (!arrivals.isEmpty()) {
+                    // each request's arrival at the server, in ms since the fork started: where a run's pace slackens
+                    Files.createDirectories(runDir);
+                    long t0 = started;
+                    Files.write(runDir.resolve("arrivals.txt"), arrivals.stream()
+                            .map(a -> String.format(Locale.ROOT, "%.3f", (a - t0) / 1e6)).toList());
+                }
             }
             double load1 = Machine.load1();
             loads.add(load1);

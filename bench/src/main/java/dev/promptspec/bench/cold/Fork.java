@@ -131,8 +131,8 @@ final class Fork {
         double user;
         double sys;
         long rss;
-        if (timed && Files.isRegularFile(timeFile)) {
-            String[] f = lastLine(timeFile).trim().split("\\s+");
+        String[] f = timed && Files.isRegularFile(timeFile) ? lastLine(timeFile).trim().split("\\s+") : new String[0];
+        if (f.length == 4) {
             user = Double.parseDouble(f[1]);
             sys = Double.parseDouble(f[2]);
             rss = Long.parseLong(f[3]);

@@ -2,6 +2,7 @@ package dev.promptspec.eval.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.internal.util.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ final class FinalAnswer {
     record Match(Choice choice, String line, String reasoning) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final List<String> LABELS = List.of("score", "rating", "grade", "stars", "answer", "verdict", "choice",
             "result", "evaluation", "label", "classification");
     private static final List<String> REASON_FIELDS = List.of("reasoning", "reason", "explanation", "rationale", "justification",

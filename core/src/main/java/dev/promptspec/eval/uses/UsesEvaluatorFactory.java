@@ -11,6 +11,7 @@ import dev.promptspec.eval.EvaluatorFactory;
 import dev.promptspec.eval.EvaluatorSettings;
 import dev.promptspec.eval.SettingValue;
 import dev.promptspec.eval.judge.BuiltInJudgeFactory;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.internal.util.Suggestions;
 import dev.promptspec.problem.InvalidConfigException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.apiguardian.api.API;
 public final class UsesEvaluatorFactory implements EvaluatorFactory {
 
     public static final String JAVA_PREFIX = "java:";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Override
     public String kind() {

@@ -162,6 +162,9 @@ public final class Template {
     }
 
     private String substitute(Map<String, String> values, List<String> missing) {
+        if (placeholders.isEmpty()) {
+            return source; // a message without variables (most system prompts): every case sends this very text
+        }
         StringBuilder out = new StringBuilder(source.length() + 64);
         int last = 0;
         for (Placeholder p : placeholders) {

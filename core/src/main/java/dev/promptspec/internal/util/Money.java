@@ -28,6 +28,6 @@ public final class Money {
 
     /** Plain, for machine-read report entries: {@code 0.012345}. */
     public static String plain(double usd) {
-        return String.format(Locale.ROOT, "%.6f", usd);
+        return Decimals.fixed(usd, 6);
     }
 }

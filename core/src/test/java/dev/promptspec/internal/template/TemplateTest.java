@@ -86,4 +86,13 @@ class TemplateTest {
         assertThat(t.render(Map.of())).isEmpty();
         assertThat(render("plain\nmulti-line  \n", Map.of())).isEqualTo("plain\nmulti-line  \n");
     }
+
+    /** A message without variables is sent as written: every case's request shares that one text, nothing is copied. */
+    @Test
+    void a_template_without_variables_renders_to_its_own_text() throws Exception {
+        String system = "You triage support tickets for Acme Backup.\nAnswer with the category in bold.";
+        Template t = Template.parse(system, AT);
+
+        assertThat(t.render(Map.of("ticket", "unused"))).isSameAs(t.source()).isEqualTo(system);
+    }
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.promptspec.internal.util.Durations;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelCallException.Kind;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Redactor;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 final class CallErrors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private CallErrors() {
     }

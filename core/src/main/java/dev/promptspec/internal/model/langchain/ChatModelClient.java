@@ -33,12 +33,13 @@ import org.apiguardian.api.API;
  * (Anthropic, Gemini, Bedrock...). One attempt per call; retries are {@code RetryingClient}'s job.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class ChatModelClient implements ModelClient {
+public final class ChatModelClient implements ModelClient, AutoCloseable {
 
     private final ChatModel model;
     private final String endpoint;
     private final Function<ModelRequest, ChatRequestParameters> parameters;
     private final Redactor redactor;
+    private final Runnable onClose;
 
     /**
      * @param endpoint   how errors name the endpoint (a URL, or the provider's name); never holds a key
@@ -46,10 +47,17 @@ public final class ChatModelClient implements ModelClient {
      */
     public ChatModelClient(ChatModel model, String endpoint, Function<ModelRequest, ChatRequestParameters> parameters,
             Redactor redactor) {
+        this(model, endpoint, parameters, redactor, () -> { });
+    }
+
+    /** @param onClose releases what PromptSpec built under the model (its HTTP client), when the run is over */
+    public ChatModelClient(ChatModel model, String endpoint, Function<ModelRequest, ChatRequestParameters> parameters,
+            Redactor redactor, Runnable onClose) {
         this.model = model;
         this.endpoint = endpoint;
         this.parameters = parameters;
         this.redactor = redactor;
+        this.onClose = onClose;
     }
 
     /** For a user's own model: the parameters every langchain4j provider understands. */
@@ -118,6 +126,12 @@ public final class ChatModelClient implements ModelClient {
 
     private static String finishReason(FinishReason reason) {
         return reason == null ? null : reason.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Releases what PromptSpec built under the model; a model supplied by a user is theirs and stays open. */
+    @Override
+    public void close() {
+        onClose.run();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.promptspec.internal.model.openai;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -15,6 +14,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP client under langchain4j's OpenAI model: the JDK's client, keeping the response headers of
@@ -35,8 +36,13 @@ final class JdkHttpTransport implements HttpClient {
         this.readTimeout = readTimeout;
     }
 
-    static HttpClientBuilder builder() {
+    static Builder builder() {
         return new Builder();
+    }
+
+    /** Stops the client's threads (see {@link JdkHttpClients}); nothing can be sent afterwards. */
+    void close() {
+        JdkHttpClients.stop(client);
     }
 
     @Override
@@ -88,35 +94,20 @@ final class JdkHttpTransport implements HttpClient {
         }
     }
 
-    private static final class Builder implements HttpClientBuilder {
-        private Duration connectTimeout;
-        private Duration readTimeout;
+    /** Builds transports and remembers them, so that whoever owns the model can close what it built. */
+    static final class Builder extends TransportBuilder {
+        private final List<JdkHttpTransport> built = new CopyOnWriteArrayList<>();
 
         @Override
-        public Duration connectTimeout() {
-            return connectTimeout;
+        public JdkHttpTransport build() {
+            JdkHttpTransport transport = new JdkHttpTransport(connectTimeout(), readTimeout());
+            built.add(transport);
+            return transport;
         }
 
-        @Override
-        public HttpClientBuilder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return readTimeout;
-        }
-
-        @Override
-        public HttpClientBuilder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
-            return this;
-        }
-
-        @Override
-        public HttpClient build() {
-            return new JdkHttpTransport(connectTimeout, readTimeout);
+        /** Closes every transport built so far. */
+        void closeAll() {
+            built.forEach(JdkHttpTransport::close);
         }
     }
 }

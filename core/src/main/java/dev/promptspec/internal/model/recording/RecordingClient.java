@@ -46,8 +46,10 @@ public final class RecordingClient implements ModelClient {
         if (mode == RecordingMode.VALIDATE) {
             throw new ModelCallException(Kind.CONFIGURATION, context + ": validate mode renders requests but sends none", 0);
         }
-        String fingerprint = request.fingerprint();
+        // Hashed only when recordings are looked up or written: a live run hashes nothing here.
+        String fingerprint = null;
         if (mode == RecordingMode.REPLAY || mode == RecordingMode.AUTO) {
+            fingerprint = request.fingerprint();
             Optional<Recording> hit = store.find(context.promptFile(), fingerprint, context.sample());
             if (hit.isPresent()) {
                 return hit.get().response().withOrigin(ModelResponse.Origin.REPLAYED, 0);

@@ -3,6 +3,7 @@ package dev.promptspec.internal.model.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptspec.config.YamlLimits;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.internal.yaml.YamlList;
 import dev.promptspec.internal.yaml.YamlMap;
 import dev.promptspec.internal.yaml.YamlNode;
@@ -40,7 +41,7 @@ import org.yaml.snakeyaml.representer.Representer;
 final class RecordingCodec {
 
     static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Recordings hold long answers; read them with generous but finite bounds. */
     private static final YamlLimits LIMITS = new YamlLimits(64 * 1024 * 1024, 0, 32, 5_000_000);
 
@@ -119,7 +120,17 @@ final class RecordingCodec {
         return m;
     }
 
+    /**
+     * The recordings in {@code text}: read quickly when it is a plain file (see {@link FastRecordingReader}), else with
+     * every node's position, which is also how every problem is reported at its line.
+     */
     static List<Recording> read(String text, String fileName) throws InvalidConfigException {
+        List<Recording> fast = FastRecordingReader.read(text, fileName, LIMITS);
+        return fast != null ? fast : readWithPositions(text, fileName);
+    }
+
+    /** The recordings in {@code text}, read with every node's position: each problem is reported at its line. */
+    static List<Recording> readWithPositions(String text, String fileName) throws InvalidConfigException {
         YamlNode root;
         try {
             root = new YamlReader(LIMITS).read(text, fileName, new ProblemCollector());
@@ -127,6 +138,11 @@ final class RecordingCodec {
             throw new InvalidConfigException(e.problem().position(), "recordings file is not valid YAML: " + e.problem().message(),
                     "Fix it, or delete the file to record again");
         }
+        return recordings(root);
+    }
+
+    /** The recordings under the document's root. */
+    static List<Recording> recordings(YamlNode root) throws InvalidConfigException {
         if (!(root instanceof YamlMap map)) {
             throw bad(root.position(), "the recordings file must be a mapping");
         }

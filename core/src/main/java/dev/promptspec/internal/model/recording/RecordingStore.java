@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -27,20 +31,39 @@ import org.apiguardian.api.API;
  * {@code src/test/promptspec/recordings} of the module: source files, reviewed and committed).
  *
  * <p>Thread-safe. Each prompt file's recordings are read once and indexed by fingerprint (each hashed once);
- * every new recording updates that index and rewrites the file atomically (temporary file, then rename;
- * saves that arrive together share one write), so a crash never leaves half a file and no recording made
- * before it is lost.
+ * every new recording updates that index at once. Files are rewritten atomically (temporary file, then rename), so a
+ * crash never leaves half a file, and at most once per {@link #WRITE_INTERVAL}: a save writes its file at once when
+ * the file was not written during the last interval, else the store's writer thread writes it when the interval is
+ * over, with every recording saved meanwhile. Recording N cases into one file thus costs a few rewrites a second, not
+ * N. {@link #close()} writes whatever is not written yet: a run that ends normally loses no recording, one that is
+ * killed loses at most the last interval's.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class RecordingStore {
+public final class RecordingStore implements AutoCloseable {
+
+    /** How often at most a recordings file is rewritten. */
+    static final Duration WRITE_INTERVAL = Duration.ofSeconds(1);
 
     private final Path directory;
+    private final long writeIntervalNanos;
     private final ConcurrentHashMap<String, PromptRecordings> files = new ConcurrentHashMap<>();
+    /** Writes the files whose saves came within an interval of their last write; started on the first such save. */
+    private ScheduledExecutorService writer;
+    private boolean closed;
     /** Each folder recordings go to, probed once: empty when it can be written, else why not. */
     private final ConcurrentHashMap<Path, Optional<String>> writable = new ConcurrentHashMap<>();
 
     public RecordingStore(Path directory) {
+        this(directory, WRITE_INTERVAL);
+    }
+
+    /**
+     * Files rewritten at most once per {@code writeInterval}; {@link Duration#ZERO} writes every save at once (for
+     * tests of application code, where calls are few and a recording should be on disk when its test ends).
+     */
+    public RecordingStore(Path directory, Duration writeInterval) {
         this.directory = directory;
+        this.writeIntervalNanos = writeInterval.toNanos();
     }
 
     public Path directory() {
@@ -125,9 +148,79 @@ public final class RecordingStore {
         return self ? "" : " at " + file;
     }
 
-    /** Adds or replaces (same case, purpose and sample) a recording and writes the file. */
+    /**
+     * Adds or replaces (same case, purpose and sample) a recording: replay finds it at once, the file holds it within
+     * {@link #WRITE_INTERVAL} (at once when the file was not written during the last interval).
+     *
+     * @throws ModelCallException {@code CONFIGURATION} when this file, or an earlier write of it, cannot be written
+     */
     public void save(String promptFile, Recording recording) throws ModelCallException {
-        recordings(promptFile).save(recording);
+        recordings(promptFile).save(recording, this);
+    }
+
+    /**
+     * Writes every recording not written yet.
+     *
+     * @throws ModelCallException {@code CONFIGURATION} naming the first file that cannot be written
+     */
+    public void flush() throws ModelCallException {
+        ModelCallException first = null;
+        for (PromptRecordings r : files.values()) {
+            try {
+                r.write();
+            } catch (ModelCallException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Writes every recording not written yet and stops the writer thread.
+     *
+     * @throws IllegalStateException with the message of the first file that cannot be written
+     */
+    @Override
+    public void close() {
+        ScheduledExecutorService w;
+        synchronized (this) {
+            closed = true;
+            w = writer;
+            writer = null;
+        }
+        if (w != null) {
+            w.shutdownNow();
+        }
+        try {
+            flush();
+        } catch (ModelCallException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** How many times the recordings of {@code promptFile} were written so far, for tests. */
+    long writes(String promptFile) throws ModelCallException {
+        return recordings(promptFile).writes();
+    }
+
+    /** Writes {@code file} after {@code delayNanos}, on the writer thread (or now, on this thread, once closed). */
+    private void writeLater(PromptRecordings file, long delayNanos) throws ModelCallException {
+        synchronized (this) {
+            if (!closed) {
+                if (writer == null) {
+                    writer = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "promptspec-recordings");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                writer.schedule(file::writeLater, delayNanos, TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        file.write();
     }
 
     private PromptRecordings recordings(String promptFile) throws ModelCallException {
@@ -163,9 +256,20 @@ public final class RecordingStore {
          * date by {@link #save} entry by entry, never rebuilt, so recording N cases costs no N² hashing.
          */
         private final Map<String, Recording> byFingerprint = new HashMap<>();
+        /** The case and call of every entry, so that recording a new one costs no scan of the others. */
+        private final java.util.Set<String> recorded = new java.util.HashSet<>();
         /** Entries changed so far, and how many of those changes the file holds. */
         private long version;
         private long written;
+        /** When the last write started ({@link System#nanoTime()}), and whether one is scheduled. Guarded by {@code this}. */
+        private long lastWrite;
+        private boolean everWritten;
+        private boolean scheduled;
+        /** Why the last deferred write failed: the next save says so. Guarded by {@code this}. */
+        private ModelCallException deferredFailure;
+        /** Files written so far. Guarded by {@code this}. */
+        private long writes;
+        /** One write at a time; held while rendering and writing, never while the entries are changed. */
         private final Object writeLock = new Object();
 
         PromptRecordings(String promptFile, Path path) {
@@ -188,7 +292,13 @@ public final class RecordingStore {
             entries.sort(ORDER);
             for (Recording r : entries) {
                 byFingerprint.putIfAbsent(r.replayKey(), r);
+                recorded.add(callKey(r));
             }
+        }
+
+        /** A call is a case's request for a purpose and a sample: recording it again replaces the one before. */
+        private static String callKey(Recording r) {
+            return r.caseKey() + '\u0000' + r.purpose() + '\u0000' + r.sample();
         }
 
         synchronized Optional<Recording> find(String replayKey) {
@@ -204,14 +314,16 @@ public final class RecordingStore {
         /** Replaces the entries of the recording's case, purpose and sample with it, keeping the order and the index. */
         private synchronized long put(Recording recording) {
             List<Recording> replaced = new ArrayList<>();
-            entries.removeIf(r -> {
-                boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose())
-                        && r.sample() == recording.sample();
-                if (same) {
-                    replaced.add(r);
-                }
-                return same;
-            });
+            if (!recorded.add(callKey(recording))) { // re-recorded: find what it replaces (a new call has nothing to replace)
+                entries.removeIf(r -> {
+                    boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose())
+                            && r.sample() == recording.sample();
+                    if (same) {
+                        replaced.add(r);
+                    }
+                    return same;
+                });
+            }
             int at = Collections.binarySearch(entries, recording, ORDER);
             entries.add(at < 0 ? -at - 1 : at, recording);
             for (Recording old : replaced) {
@@ -227,23 +339,78 @@ public final class RecordingStore {
         }
 
         /**
-         * Adds the recording and returns once the file holds it. Cases recorded at the same moment share one
-         * write: while one thread writes, the others' entries join the next snapshot, and a thread whose entry
-         * a finished write already held returns without writing (so recording N cases concurrently does not
-         * rewrite the file N times).
+         * Adds the recording; writes the file now when it was not written during the last interval, else makes sure a
+         * write is scheduled for the end of the interval (which writes every recording saved meanwhile).
          */
-        void save(Recording recording) throws ModelCallException {
-            long mine = put(recording);
-            synchronized (writeLock) {
-                if (written >= mine) {
-                    return;
+        void save(Recording recording, RecordingStore store) throws ModelCallException {
+            long delay;
+            put(recording);
+            synchronized (this) {
+                if (deferredFailure != null) {
+                    ModelCallException failure = deferredFailure;
+                    deferredFailure = null;
+                    throw failure; // the write that should hold the earlier recordings failed: this case says so
                 }
-                String text;
-                long snapshot;
+                long now = System.nanoTime();
+                long due = everWritten ? lastWrite + store.writeIntervalNanos : now;
+                if (due - now > 0) {
+                    if (scheduled) {
+                        return; // the scheduled write will hold this one too
+                    }
+                    scheduled = true;
+                    delay = due - now;
+                } else {
+                    delay = 0;
+                }
+            }
+            if (delay == 0) {
+                write();
+            } else {
+                store.writeLater(this, delay);
+            }
+        }
+
+        synchronized long writes() {
+            return writes;
+        }
+
+        /** The scheduled write, on the writer thread: a failure is kept for the next save, and for flush and close. */
+        void writeLater() {
+            synchronized (this) {
+                scheduled = false;
+            }
+            try {
+                write();
+            } catch (ModelCallException e) {
                 synchronized (this) {
-                    text = RecordingCodec.write(promptFile, entries);
-                    snapshot = version;
+                    deferredFailure = e;
                 }
+            }
+        }
+
+        /**
+         * Writes the entries if the file does not hold all of them yet. The entries are copied under the lock and
+         * rendered outside it, so saves and lookups go on while the YAML is written.
+         */
+        void write() throws ModelCallException {
+            synchronized (writeLock) {
+                List<Recording> snapshot;
+                long snapshotVersion;
+                synchronized (this) {
+                    if (written >= version) {
+                        ModelCallException failure = deferredFailure;
+                        deferredFailure = null;
+                        if (failure != null) {
+                            throw failure;
+                        }
+                        return;
+                    }
+                    snapshot = new ArrayList<>(entries);
+                    snapshotVersion = version;
+                    lastWrite = System.nanoTime();
+                    everWritten = true;
+                }
+                String text = RecordingCodec.write(promptFile, snapshot);
                 try {
                     AtomicFiles.write(path, text);
                 } catch (IOException | UncheckedIOException e) {
@@ -251,7 +418,11 @@ public final class RecordingStore {
                             "cannot write recordings " + path + ": " + e.getMessage()
                                     + " (set " + Keys.RECORDINGS_DIR + " to a writable directory)", 1);
                 }
-                written = snapshot;
+                synchronized (this) {
+                    written = Math.max(written, snapshotVersion);
+                    deferredFailure = null;
+                    writes++;
+                }
             }
         }
     }

@@ -268,9 +268,11 @@ class RecordingClientTest {
 
     @Test
     void judge_calls_are_recorded_beside_the_prompt_call_of_the_same_case() throws Exception {
-        RecordingClient recorder = client(RecordingMode.RECORD);
+        RecordingStore store = new RecordingStore(dir);
+        RecordingClient recorder = new RecordingClient(RecordingMode.RECORD, store, () -> model, CLOCK);
         recorder.call(request("My invoice shows the wrong VAT rate"), CASE);
         recorder.call(request("Grade this answer"), CASE.forJudge("helpfulness"));
+        store.close(); // the second save came right after the first write: written within the interval, or now
 
         List<Recording> stored = RecordingCodec.read(Files.readString(dir.resolve("prompts/triage.recordings.yml")), "f");
         assertThat(stored).extracting(Recording::purpose).containsExactly("judge:helpfulness", "prompt");

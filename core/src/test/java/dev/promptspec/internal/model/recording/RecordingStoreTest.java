@@ -136,6 +136,7 @@ class RecordingStoreTest {
         for (String key : List.of("#10", "#2", "beta", "#1", "alpha")) {
             store.save("prompts/p.prompt.yml", recording(key, "q " + key, "answer for " + key));
         }
+        store.flush();
         assertThat(readBack("prompts/p.prompt.yml")).extracting(Recording::caseKey)
                 .containsExactly("#1", "#2", "#10", "alpha", "beta");
     }
@@ -168,6 +169,7 @@ class RecordingStoreTest {
             }
         }
 
+        store.flush();
         for (RecordingStore s : List.of(store, new RecordingStore(dir))) { // this run's index, and the file read afresh
             for (Recording expected : latest.values()) {
                 assertThat(s.find(file, expected.fingerprint())).get().extracting(Recording::request).isEqualTo(expected.request());
@@ -237,6 +239,7 @@ class RecordingStoreTest {
 
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
         store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
+        store.flush();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
         assertThat(readBack("prompts/p.prompt.yml")).hasSize(2);
     }
@@ -288,9 +291,10 @@ class RecordingStoreTest {
 
     @Test
     void concurrent_saves_keep_every_recording_and_the_file_is_always_parseable() throws Exception {
-        RecordingStore store = new RecordingStore(dir);
+        // Rewritten every few milliseconds instead of every second, so that the reader meets many writes.
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMillis(5));
         int threads = 4;
-        int perThread = 10;
+        int perThread = 40;
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         List<String> unreadable = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -333,6 +337,7 @@ class RecordingStoreTest {
             for (Future<?> w : writers) {
                 w.get(60, TimeUnit.SECONDS);
             }
+            store.close(); // writes what the last interval saved
             writing.set(false);
             reader.get(10, TimeUnit.SECONDS);
         } finally {
@@ -352,5 +357,55 @@ class RecordingStoreTest {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
         }
+    }
+
+    /**
+     * Recording many cases into one file rewrites it a few times a second, not once per case (each rewrite holds the
+     * whole file: once per case, recording N cases cost N² in writes), and closing the store writes the last ones.
+     */
+    @Test
+    void saves_in_quick_succession_share_writes_and_closing_writes_every_recording() throws Exception {
+        RecordingStore store = new RecordingStore(dir);
+        String file = "prompts/faq.prompt.yml";
+        int saves = 2_000;
+        long start = System.nanoTime();
+        for (int i = 1; i <= saves; i++) {
+            store.save(file, recording("#" + i, "Question " + i, "Answer " + i + "\nwith a second line\n"));
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        store.close();
+
+        assertThat(store.writes(file)).as("writes for %d saves in %d s", saves, seconds)
+                .isLessThanOrEqualTo(seconds + 3);
+        assertThat(readBack(file)).hasSize(saves);
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void a_save_within_the_interval_of_the_last_write_waits_for_it_and_closing_writes_it() throws Exception {
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMinutes(1));
+        store.save("prompts/p.prompt.yml", recording("#1", "q1", "a1"));
+        store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
+        assertThat(readBack("prompts/p.prompt.yml")).as("the second save waits for the interval").hasSize(1);
+        assertThat(store.find("prompts/p.prompt.yml", recording("#2", "q2", "a2").fingerprint())).as("replay finds it at once")
+                .isPresent();
+
+        store.close();
+
+        assertThat(readBack("prompts/p.prompt.yml")).hasSize(2);
+        assertThat(store.writes("prompts/p.prompt.yml")).isEqualTo(2);
+    }
+
+    @Test
+    void the_stores_writer_thread_writes_a_waiting_save_when_the_interval_is_over() throws Exception {
+        RecordingStore store = new RecordingStore(dir, java.time.Duration.ofMillis(50));
+        store.save("prompts/p.prompt.yml", recording("#1", "q1", "a1"));
+        store.save("prompts/p.prompt.yml", recording("#2", "q2", "a2"));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (readBack("prompts/p.prompt.yml").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(readBack("prompts/p.prompt.yml")).as("written without a flush").hasSize(2);
     }
 }

@@ -34,12 +34,13 @@ class SampleRecordingsTest {
                 "gpt-4o-mini-2024-07-18", 1, ModelResponse.Origin.LIVE), null, null, index);
     }
 
-    /** A store in which {@code recordings} were saved, in this order. */
+    /** A store in which {@code recordings} were saved, in this order, and written (saves are coalesced until then). */
     private RecordingStore saved(Recording... recordings) throws Exception {
         RecordingStore store = new RecordingStore(dir);
         for (Recording r : recordings) {
             store.save("prompts/triage.prompt.yml", r);
         }
+        store.flush();
         return store;
     }
 
