@@ -71,7 +71,7 @@ final class RunExecution {
         }
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
-                RunReport report = new RunReport(Instant.now())) {
+                RunReport report = new RunReport(Instant.now(), run.prices())) {
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
             for (TestDescriptor node : reported) {
