@@ -124,8 +124,12 @@ public final class HtmlReport {
         file.put("cases", count);
     }
 
-    /** The record as the page uses it: which file it belongs to, and its answer as sanitised HTML. */
+    /**
+     * The record as the page uses it: which file it belongs to, and its answer as sanitised HTML; without the request's
+     * fingerprint, which the page does not show (a tenth of a short case's size).
+     */
     private static ObjectNode forPage(ObjectNode record, int fileIndex) {
+        record.remove("requestFingerprint");
         record.put("fileIndex", fileIndex);
         JsonNode response = record.get("modelResponse");
         if (response != null && response.isTextual()) {

@@ -171,9 +171,12 @@ final class RunExecution {
             return;
         }
         for (Path file : written) {
-            events.file(root, FileEntry.from(file.toAbsolutePath(),
-                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+            events.file(root, FileEntry.from(file.toAbsolutePath(), mediaType(file.getFileName().toString())));
         }
+    }
+
+    private static String mediaType(String reportFile) {
+        return reportFile.endsWith(".json") ? "application/json" : reportFile.endsWith(".html") ? "text/html" : "text/markdown";
     }
 
     /** A result that is only {@code error}: nothing was sent or answered. */
