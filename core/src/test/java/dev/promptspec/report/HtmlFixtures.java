@@ -16,6 +16,11 @@ import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Position;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.SampleSet;
+import dev.promptspec.sampling.Inconclusive;
+import dev.promptspec.sampling.PassRate;
+import dev.promptspec.sampling.SamplingPlan;
+import dev.promptspec.sampling.SamplingPolicy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -24,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /** Runs for the HTML report's tests, built through the real report classes, and the page made from each. */
@@ -94,6 +100,24 @@ final class HtmlFixtures {
                     Duration.ofMillis(2));
             report.add(new CaseOutcome(result, "#" + i, CaseOutcome.statusOf(result)));
         }
+        return report;
+    }
+
+    /** A passing case, and a sampled case whose three samples disagree (two pass): a flaky one. */
+    static RunReport flaky() {
+        RunReport report = new RunReport(STARTED, PriceTable.defaults());
+        TestCase steady = testCase(1, "refund", "Please refund my duplicate charge", 12);
+        report.add(outcome(steady, "gpt-4o-mini", "Category: billing\nPriority: high", 640, List.of(check("category", true, "contains \"billing\""))));
+        TestCase wobbly = testCase(2, "parcel", "Where is my parcel? It is a week late.", 18);
+        List<CaseResult> samples = List.of(
+                outcome(wobbly, "gpt-4o-mini", "Category: shipping\nPriority: normal", 600, List.of(check("category", true, "contains \"shipping\""))).result(),
+                outcome(wobbly, "gpt-4o-mini", "Category: billing\nPriority: low", 610, List.of(check("category", false, "does not contain \"shipping\""))).result(),
+                outcome(wobbly, "gpt-4o-mini", "Category: shipping\nPriority: high", 620, List.of(check("category", true, "contains \"shipping\""))).result());
+        SamplingPlan plan = new SamplingPlan(3, 0.6, SamplingPlan.DEFAULT_CONFIDENCE, SamplingPolicy.OBSERVED, Inconclusive.FAIL);
+        CaseResult first = samples.get(0);
+        CaseResult sampled = new CaseResult(TRIAGE, wobbly, first.request(), first.response(), first.checks(), null, Duration.ofMillis(1830),
+                OptionalDouble.empty(), new SampleSet(PassRate.of(plan, 2, 3, false), samples));
+        report.add(new CaseOutcome(sampled, "parcel", CaseOutcome.statusOf(sampled)));
         return report;
     }
 

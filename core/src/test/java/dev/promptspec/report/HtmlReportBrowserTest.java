@@ -149,6 +149,24 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void a_flaky_sampled_case_is_counted_found_by_the_flaky_filter_and_shows_its_samples(@TempDir Path dir) throws Exception {
+        open(HtmlFixtures.flaky(), dir);
+
+        assertThat(text("[data-key=flaky] .value")).isEqualTo("1");
+        browser.eval("(function(){var s=document.getElementById('ps-filter-status');s.value='flaky';"
+                + "s.dispatchEvent(new Event('change'));})()");
+        assertThat(text("#ps-count")).isEqualTo("1 of 2 cases");
+        assertThat(text("#ps-rows")).contains("parcel").contains("FLAKY");
+
+        browser.click("#ps-rows > li .case-head");
+
+        assertThat(text("#ps-rows .case-body")).contains("2 of 3 samples passed")
+                .contains("2\tFAILED\t0\tcategory\t\nCategory: billing\nPriority: low")
+                .contains("$0.00011"); // every sample's call: 3 × (140 in + 24 out at gpt-4o-mini's price)
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
     void ten_thousand_cases_render_as_the_reader_scrolls(@TempDir Path dir) throws Exception {
         Path page = open(HtmlFixtures.shortCases(10_000), dir);
 
