@@ -71,7 +71,7 @@ final class RunExecution {
         }
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
-                RunReport report = new RunReport(Instant.now())) {
+                RunReport report = new RunReport(Instant.now(), run.prices())) {
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
             for (TestDescriptor node : reported) {
@@ -171,9 +171,12 @@ final class RunExecution {
             return;
         }
         for (Path file : written) {
-            events.file(root, FileEntry.from(file.toAbsolutePath(),
-                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+            events.file(root, FileEntry.from(file.toAbsolutePath(), mediaType(file.getFileName().toString())));
         }
+    }
+
+    private static String mediaType(String reportFile) {
+        return reportFile.endsWith(".json") ? "application/json" : reportFile.endsWith(".html") ? "text/html" : "text/markdown";
     }
 
     /** A result that is only {@code error}: nothing was sent or answered. */
