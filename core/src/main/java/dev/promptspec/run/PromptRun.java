@@ -47,6 +47,8 @@ public final class PromptRun implements AutoCloseable {
     private final Map<SuppliedModel, CaseRunner> suppliedRunners = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
     private final BooleanSupplier cancelled;
+    private final Clock clock;
+    private final Timing timing;
     /** The run's cases waiting before a retry or for the rate limit, each lending its place in the pool meanwhile. */
     private int waiting;
 
@@ -60,6 +62,8 @@ public final class PromptRun implements AutoCloseable {
         this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict())
                 .withSampling(List.of(config.sampling()));
         this.cancelled = cancelled;
+        this.clock = clock;
+        this.timing = timing;
         this.pool = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new NamedDaemonThreads());
         this.clients = new ModelClients(config, clock, lendingPlacesWhileWaiting(timing), cancelled);
@@ -156,6 +160,32 @@ public final class PromptRun implements AutoCloseable {
             return submit(prompt, testCase, null, () -> { }, SampleListener.NONE).join();
         }
         return runUnlessCancelled(prompt, testCase, null);
+    }
+
+    /**
+     * The batch step ({@link RunConfig#batch()}), before any of {@code cases} runs: every call they will make that has no
+     * matching recording is sent through the provider's Batch API and awaited, its answer written to the recordings; the
+     * cases then run on those answers. Does nothing (and returns empty) when batch mode is off, or in a mode that makes no
+     * calls ({@code replay}, {@code validate}).
+     *
+     * @param cases     the cases answered by the run's provider (not by a {@link SuppliedModel})
+     * @param directory where the ids of the run's jobs are kept, so that an interrupted run resumes them (the build's
+     *                  output directory)
+     * @throws IllegalStateException when the jobs are still running after {@code promptspec.batch.max-wait}, or the run
+     *                               was cancelled while it waited: the message names the jobs, which the next run resumes
+     */
+    public Optional<BatchSummary> callInBatches(List<PlannedCase> cases, java.nio.file.Path directory) {
+        if (!config.batch().enabled() || config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
+            return Optional.empty();
+        }
+        if (config.customClient().isPresent() || !config.provider().isOpenAi()) {
+            throw new IllegalStateException(dev.promptspec.config.Keys.BATCH + "=true needs the OpenAI-compatible provider, "
+                    + "whose Batch API it uses; this run's provider is " + Providers.name(config));
+        }
+        java.nio.file.Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
+        try (var jobs = BatchRuns.jobs(config, timing, cancelled, state)) {
+            return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock).run(cases, jobs));
+        }
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */
