@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
@@ -49,6 +50,7 @@ public final class RunReport implements AutoCloseable {
     private long inconclusiveCases;
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
+    private BatchSummary batch;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -135,6 +137,15 @@ public final class RunReport implements AutoCloseable {
     /** What the run's calls used, known once every case ended: calls, retries, waiting, cost. */
     public synchronized void runUsage(RunUsage usage) {
         this.runUsage = usage;
+    }
+
+    /** What the run's batch step did (batch mode only). */
+    public synchronized void batch(BatchSummary summary) {
+        this.batch = summary;
+    }
+
+    synchronized java.util.Optional<BatchSummary> batch() {
+        return java.util.Optional.ofNullable(batch);
     }
 
     synchronized java.util.Optional<RunUsage> runUsage() {

@@ -203,7 +203,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private static ObjectNode completion(Completion c, Received r) {
+    static ObjectNode completion(Completion c, Received r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-test" + Integer.toHexString(c.text().hashCode()));
         root.put("object", "chat.completion");

@@ -78,6 +78,8 @@ public final class BatchJobs implements AutoCloseable {
     private final BatchProgress progress;
     private final Limits limits;
     private final List<JobReport> reports = new ArrayList<>();
+    /** Jobs whose answers this run has read: a follow-up batch of the run sends their failed requests anew. */
+    private final Set<String> read = new LinkedHashSet<>();
     private int filesUploaded;
 
     /**
@@ -110,7 +112,7 @@ public final class BatchJobs implements AutoCloseable {
         Map<String, Set<String>> jobs = new LinkedHashMap<>();
         Set<String> covered = new LinkedHashSet<>();
         for (BatchState.SavedJob saved : state.jobs()) {
-            if (saved.customIds().stream().anyMatch(byId::containsKey)) {
+            if (!read.contains(saved.id()) && saved.customIds().stream().anyMatch(byId::containsKey)) {
                 jobs.put(saved.id(), saved.customIds());
                 covered.addAll(saved.customIds());
             }
@@ -157,9 +159,17 @@ public final class BatchJobs implements AutoCloseable {
         }
     }
 
-    /** One line of the JSONL file: the live call's body, byte for byte, under the request's id. */
+    /**
+     * One line of the JSONL file: the live call's body under the request's id. The body is the live call's, field for field
+     * and value for value; only its layout changes, to fit on one line.
+     */
     private byte[] line(Request r) {
-        String body = wire.requestBody(r.request());
+        String body;
+        try {
+            body = Json.MAPPER.readTree(wire.requestBody(r.request())).toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("the live client's request body is not JSON", e);
+        }
         return ("{\"custom_id\":" + Json.MAPPER.getNodeFactory().textNode(r.customId()) + ",\"method\":\"POST\",\"url\":\""
                 + BatchApi.CHAT_COMPLETIONS + "\",\"body\":" + body + "}\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -205,7 +215,10 @@ public final class BatchJobs implements AutoCloseable {
                 } catch (BatchApi.BatchApiException e) {
                     if (!e.transientFailure()) {
                         fail(jobs.get(id), byId, results, id, "the job could not be read: " + e.getMessage());
-                        latest.put(id, new BatchApi.Job(id, "unreadable", null, null, null, jobs.get(id).size(), 0, jobs.get(id).size()));
+                        int size = jobs.get(id).size();
+                        latest.put(id, new BatchApi.Job(id, "unreadable", null, null, null, size, 0, size));
+                        reports.add(new JobReport(id, "unreadable", size, size));
+                        read.add(id);
                         collected.add(id);
                     }
                 }
@@ -260,6 +273,7 @@ public final class BatchJobs implements AutoCloseable {
         });
         int failed = (int) carried.stream().filter(id -> results.containsKey(id) && !results.get(id).answered()).count();
         reports.add(new JobReport(job.id(), job.status(), carried.size(), failed));
+        read.add(job.id());
         if (settings.deleteFiles() && job.inputFileId() != null) {
             try {
                 api.delete(job.inputFileId());

@@ -1,0 +1,392 @@
+package dev.promptspec.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptspec.config.BatchSettings;
+import dev.promptspec.config.Budget;
+import dev.promptspec.config.CallPolicy;
+import dev.promptspec.config.OpenAiEndpoint;
+import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.RateLimit;
+import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.RetryPolicy;
+import dev.promptspec.config.RunConfig;
+import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.Secret;
+import dev.promptspec.promptfile.PromptSource;
+import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.testing.FakeBatchServer;
+import dev.promptspec.testing.FakeOpenAiServer;
+import dev.promptspec.testing.FakeOpenAiServer.Completion;
+import dev.promptspec.testing.FakeOpenAiServer.Received;
+import dev.promptspec.testing.FakeOpenAiServer.Reply;
+import dev.promptspec.testing.FakeTiming;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Batch mode end to end against a fake Files and Batches API: calls collected before the cases run, sent in jobs (the
+ * judges in a second one), answers written to the recordings and used by the cases; failures, expiry, cancellation,
+ * the budget, and a run that resumes the jobs of an interrupted one without paying twice.
+ */
+class BatchModeTest {
+
+    private static final String KEY = "sk-test-Hq3mV8pLc2XwR7tNb5Kd1Yz";
+
+    private static final String TRIAGE = """
+            name: Support ticket triage
+            model: gpt-4o-mini
+            messages:
+              - role: system
+                content: Classify the ticket as billing, outage or other. Start with the category in bold, then give the reason.
+              - role: user
+                content: "{{ticket}}"
+            testData:
+              - name: wrong VAT
+                ticket: My March invoice charges 20% VAT but our contract says 7%.
+                expected: "**billing**"
+              - name: dashboard down
+                ticket: Since 9:00 every page of the dashboard answers HTTP 502.
+                expected: "**outage**"
+              - name: dark mode
+                ticket: Could you add a dark mode to the reporting screens?
+                expected: "**other**"
+            """;
+
+    private static final String JUDGED = """
+            name: Return policy answers
+            model: gpt-4o-mini
+            messages:
+              - role: system
+                content: You answer questions about Northwind Outfitters' 30-day return policy in two sentences at most.
+              - role: user
+                content: "{{question}}"
+            testData:
+              - name: unworn boots
+                question: I bought hiking boots 12 days ago and never wore them. Can I still return them?
+              - name: opened tent
+                question: I set up the tent once in my garden. Can I return it within the 30 days?
+            evaluators:
+              - name: no invented fees
+                llm:
+                  prompt: |
+                    Does this reply mention a restocking fee or any other charge for returning an item?
+
+                    Reply:
+                    {{completion}}
+                  choices:
+                    - {choice: "no", score: 1}
+                    - {choice: "yes", score: 0}
+            """;
+
+    @TempDir
+    Path recordings;
+    @TempDir
+    Path output;
+
+    private final FakeTiming timing = new FakeTiming();
+
+    /** Triage as a model would answer, the return policy in two sentences, and the judge's verdict. */
+    static Reply answer(Received r) {
+        String user = r.lastMessage("user");
+        if (user.contains("20% VAT")) {
+            return new Completion("**billing**\n\nThe invoice applies 20% VAT where the contract sets 7%: route to billing operations"
+                    + " for a corrected invoice.", "gpt-4o-mini-2024-07-18", 62, 31, "stop", Duration.ZERO);
+        }
+        if (user.contains("HTTP 502")) {
+            return new Completion("**outage**\n\nEvery dashboard page failing with HTTP 502 since 9:00 points to a service outage,"
+                    + " not a local problem.", "gpt-4o-mini-2024-07-18", 61, 29, "stop", Duration.ZERO);
+        }
+        if (user.contains("dark mode")) {
+            return new Completion("**other**\n\nA dark mode for the reporting screens is a feature request for the product team.",
+                    "gpt-4o-mini-2024-07-18", 58, 22, "stop", Duration.ZERO);
+        }
+        if (user.startsWith("Does this reply mention a restocking fee")) {
+            return new Completion("The reply names no fee or charge for the return.\nAnswer: no", "gpt-4o-mini-2024-07-18", 95, 14,
+                    "stop", Duration.ZERO);
+        }
+        if (user.contains("hiking boots")) {
+            return new Completion("Yes: unworn items can be returned within 30 days of purchase, so your boots qualify. Start the"
+                    + " return from your order page and we will email you a prepaid label.", "gpt-4o-mini-2024-07-18", 70, 38,
+                    "stop", Duration.ZERO);
+        }
+        return new Completion("Yes, a tent set up once is still returnable within 30 days if it is clean and complete. Pack it"
+                + " with all its poles and pegs and start the return from your order page.", "gpt-4o-mini-2024-07-18", 69, 40,
+                "stop", Duration.ZERO);
+    }
+
+    private RunConfig config(String baseUrl, RecordingMode mode, BatchSettings batch) {
+        return RunConfig.defaults().withMode(mode).withRecordingsDir(recordings)
+                .withEndpoint(new OpenAiEndpoint(URI.create(baseUrl), Secret.ofNullable(KEY), "test"))
+                .withCalls(new CallPolicy(RetryPolicy.NONE, RateLimit.NONE, Budget.NONE, PriceTable.defaults()))
+                .withBatch(batch);
+    }
+
+    /** What one run did: the batch step's summary (or why it failed), and every case's result. */
+    private record Outcome(Optional<BatchSummary> batch, List<CaseResult> results) {
+        CaseResult result(String name) {
+            return results.stream().filter(r -> r.testCase().name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private Outcome run(RunConfig config, String path, String yaml) {
+        try (PromptRun run = new PromptRun(config, EvaluatorRegistry.load(getClass().getClassLoader()), Clock.systemUTC(), timing,
+                () -> false)) {
+            CompiledPrompt prompt = run.compile(new PromptSource(path, URI.create("memory:/" + path), Optional.empty(), yaml));
+            assertThat(prompt.errors()).isEmpty();
+            List<PlannedCase> cases = prompt.fileOrThrow().testData().stream().map(t -> new PlannedCase(prompt, t)).toList();
+            Optional<BatchSummary> summary = run.callInBatches(cases, output);
+            List<CaseResult> results = new ArrayList<>();
+            for (TestCase t : prompt.fileOrThrow().testData()) {
+                results.add(run.run(prompt, t));
+            }
+            return new Outcome(summary, results);
+        }
+    }
+
+    @Test
+    void prompts_go_in_one_batch_and_their_judges_in_a_second_then_the_cases_run_on_the_answers() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()), "prompts/returns.prompt.yml",
+                    JUDGED);
+
+            assertThat(outcome.results()).allSatisfy(r -> {
+                assertThat(r.error()).isNull();
+                assertThat(r.passed()).isTrue();
+                assertThat(r.response().origin()).isEqualTo(ModelResponse.Origin.REPLAYED);
+            });
+            assertThat(server.liveCalls()).as("nothing was called live").isEmpty();
+            assertThat(server.uploads()).hasSize(2);
+            assertThat(server.uploads().get(0).lines()).extracting(l -> l.path("body").path("messages").path(1).path("content").asText())
+                    .containsExactly("I bought hiking boots 12 days ago and never wore them. Can I still return them?",
+                            "I set up the tent once in my garden. Can I return it within the 30 days?");
+            assertThat(server.uploads().get(1).lines()).as("the judges, once the answers they grade were in")
+                    .allSatisfy(l -> assertThat(l.path("body").path("messages").path(0).path("content").asText())
+                            .startsWith("Does this reply mention a restocking fee"))
+                    .hasSize(2);
+            assertThat(server.uploads()).allSatisfy(u -> {
+                assertThat(u.purpose()).isEqualTo("batch");
+                assertThat(u.authorization()).isEqualTo("Bearer " + KEY);
+                assertThat(u.content()).doesNotContain(KEY).doesNotContain("sk-");
+            });
+            assertThat(server.deletedFiles()).as("the uploaded files, once their jobs completed").containsExactly("file-1", "file-2");
+            BatchSummary summary = outcome.batch().orElseThrow();
+            assertThat(summary.jobs()).extracting(BatchSummary.Job::id, BatchSummary.Job::status, BatchSummary.Job::requests,
+                    BatchSummary.Job::failed).containsExactly(org.assertj.core.groups.Tuple.tuple("batch_1", "completed", 2, 0),
+                    org.assertj.core.groups.Tuple.tuple("batch_2", "completed", 2, 0));
+            assertThat(summary.submittedCalls()).isEqualTo(4);
+            // gpt-4o-mini: $0.15 in, $0.60 out per million; (70+69+95+95) in, (38+40+14+14) out; half of that in batch
+            double live = (329 * 0.15 + 106 * 0.60) / 1_000_000;
+            assertThat(summary.estimatedCost()).isCloseTo(live / 2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(summary.savedVersusLive()).isCloseTo(live / 2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(recordings.resolve("prompts/returns.recordings.yml")).content()
+                    .contains("Pack it with all its poles and pegs", "call: judge:no invented fees");
+            try (var files = Files.list(output)) {
+                assertThat(files).as("the saved job ids are gone once their answers are recorded").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_batch_line_carries_the_body_a_live_call_sends_and_its_recordings_replay_offline() throws Exception {
+        List<JsonNode> liveBodies = new ArrayList<>();
+        try (FakeOpenAiServer live = FakeOpenAiServer.start(r -> {
+            liveBodies.add(r.body());
+            return answer(r);
+        })) {
+            run(config(live.baseUrl(), RecordingMode.LIVE, BatchSettings.OFF), "prompts/triage.prompt.yml", TRIAGE);
+        }
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            run(config(server.baseUrl(), RecordingMode.AUTO, BatchSettings.on()), "prompts/triage.prompt.yml", TRIAGE);
+
+            List<JsonNode> lines = server.uploads().get(0).lines();
+            assertThat(lines).extracting(l -> l.path("body")).containsExactlyInAnyOrderElementsOf(liveBodies);
+            assertThat(lines).extracting(l -> l.path("custom_id").asText()).doesNotHaveDuplicates()
+                    .allMatch(id -> id.matches("ps-[0-9a-f]{40}"));
+            assertThat(lines).allSatisfy(l -> {
+                assertThat(l.path("method").asText()).isEqualTo("POST");
+                assertThat(l.path("url").asText()).isEqualTo("/v1/chat/completions");
+            });
+        }
+        // No server, no key: the batch's recordings answer a replay like a live run's would.
+        RunConfig replay = config("http://127.0.0.1:9/v1", RecordingMode.REPLAY, BatchSettings.OFF)
+                .withEndpoint(new OpenAiEndpoint(URI.create("https://api.openai.com/v1"), null, null));
+        Outcome replayed = run(replay, "prompts/triage.prompt.yml", TRIAGE);
+        assertThat(replayed.results()).allSatisfy(r -> assertThat(r.passed()).as(String.valueOf(r.error())).isTrue());
+    }
+
+    @Test
+    void in_auto_mode_only_the_calls_without_a_recording_are_sent() throws Exception {
+        try (FakeOpenAiServer live = FakeOpenAiServer.start(BatchModeTest::answer)) {
+            String one = TRIAGE.substring(0, TRIAGE.indexOf("  - name: dashboard down"));
+            run(config(live.baseUrl(), RecordingMode.RECORD, BatchSettings.OFF), "prompts/triage.prompt.yml", one);
+        }
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.AUTO, BatchSettings.on()), "prompts/triage.prompt.yml",
+                    TRIAGE);
+
+            assertThat(server.uploads()).singleElement().satisfies(u -> assertThat(u.lines())
+                    .extracting(l -> l.path("body").path("messages").path(1).path("content").asText())
+                    .containsExactly("Since 9:00 every page of the dashboard answers HTTP 502.",
+                            "Could you add a dark mode to the reporting screens?"));
+            assertThat(outcome.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        }
+    }
+
+    /** The dark-mode ticket fails in the batch (HTTP 500) and answers on the next try. */
+    private static FakeOpenAiServer.Responder failingOnce(AtomicInteger darkMode) {
+        return r -> r.lastMessage("user").contains("dark mode") && darkMode.getAndIncrement() == 0
+                ? new FakeOpenAiServer.Status(500, "{\"error\": {\"message\": \"The server had an error while processing your"
+                        + " request. Sorry about that!\", \"type\": \"server_error\"}}")
+                : answer(r);
+    }
+
+    @Test
+    void a_call_the_batch_failed_is_made_live_by_default() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(failingOnce(new AtomicInteger()))) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()), "prompts/triage.prompt.yml",
+                    TRIAGE);
+
+            assertThat(server.liveCalls()).singleElement().satisfies(r -> assertThat(r.lastMessage("user")).contains("dark mode"));
+            assertThat(outcome.result("dark mode").passed()).isTrue();
+            assertThat(outcome.result("dark mode").response().origin()).isEqualTo(ModelResponse.Origin.RECORDED);
+            assertThat(outcome.batch().orElseThrow().jobs()).singleElement()
+                    .satisfies(j -> assertThat(j.failed()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void with_on_failure_batch_a_failed_call_goes_in_a_follow_up_batch() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(failingOnce(new AtomicInteger()))) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()
+                    .withOnFailure(BatchSettings.OnFailure.BATCH)), "prompts/triage.prompt.yml", TRIAGE);
+
+            assertThat(server.liveCalls()).isEmpty();
+            assertThat(server.uploads()).hasSize(2);
+            assertThat(server.uploads().get(1).lines()).singleElement()
+                    .satisfies(l -> assertThat(l.toString()).contains("dark mode"));
+            assertThat(outcome.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        }
+    }
+
+    @Test
+    void with_on_failure_error_the_case_ends_in_an_error_naming_the_job_and_the_reason() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(failingOnce(new AtomicInteger()))) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()
+                    .withOnFailure(BatchSettings.OnFailure.ERROR)), "prompts/triage.prompt.yml", TRIAGE);
+
+            assertThat(server.liveCalls()).isEmpty();
+            assertThat(outcome.result("dark mode").error()).isInstanceOf(ModelCallException.class).hasMessage(
+                    "batch job batch_1 reported this call as failed: HTTP 500: The server had an error while processing your"
+                            + " request. Sorry about that!. With promptspec.batch.on-failure=live it is retried live instead");
+            assertThat(outcome.result("wrong VAT").passed()).isTrue();
+        }
+    }
+
+    @Test
+    void the_requests_an_expired_job_did_not_run_are_made_live() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            server.expireAfter(1);
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()), "prompts/triage.prompt.yml",
+                    TRIAGE);
+
+            assertThat(outcome.batch().orElseThrow().jobs()).singleElement().satisfies(j -> {
+                assertThat(j.status()).isEqualTo("expired");
+                assertThat(j.failed()).isEqualTo(2);
+            });
+            assertThat(server.liveCalls()).hasSize(2);
+            assertThat(outcome.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        }
+    }
+
+    @Test
+    void a_run_that_stops_waiting_names_its_jobs_and_the_next_run_resumes_them_without_submitting_again() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            server.holdJobs();
+            RunConfig config = config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on().withMaxWait(Duration.ofMinutes(10)));
+
+            assertThatThrownBy(() -> run(config, "prompts/triage.prompt.yml", TRIAGE)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("PromptSpec batch jobs still running (waited 10 min, the most promptspec.batch.max-wait=10"
+                            + " min allows): batch_1. Nothing is lost: their ids are saved in " + output.resolve("promptspec-batch-"))
+                    .hasMessageEndingWith("the next run of the same tests with promptspec.batch=true resumes waiting on them instead of"
+                            + " submitting again (raise promptspec.batch.max-wait to wait longer)");
+            try (var files = Files.list(output)) {
+                assertThat(files).singleElement().satisfies(f -> assertThat(f).content().contains("batch_1").doesNotContain(KEY));
+            }
+
+            server.release();
+            Outcome resumed = run(config, "prompts/triage.prompt.yml", TRIAGE);
+
+            assertThat(server.uploads()).as("nothing submitted twice").hasSize(1);
+            assertThat(server.jobsCreated()).isEqualTo(1);
+            assertThat(server.liveCalls()).isEmpty();
+            assertThat(resumed.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+            assertThat(resumed.batch().orElseThrow().submittedCalls()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_job_cancelled_meanwhile_leaves_its_calls_to_be_made_live_on_resume() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            server.holdJobs();
+            RunConfig config = config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on().withMaxWait(Duration.ofMinutes(1)));
+            assertThatThrownBy(() -> run(config, "prompts/triage.prompt.yml", TRIAGE)).hasMessageContaining("batch_1");
+
+            HttpResponse<String> cancelled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/batches/batch_1/cancel")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(cancelled.body()).contains("\"status\":\"cancelling\"");
+            server.release();
+            Outcome resumed = run(config, "prompts/triage.prompt.yml", TRIAGE);
+
+            assertThat(resumed.batch().orElseThrow().jobs()).singleElement().satisfies(j -> {
+                assertThat(j.status()).isEqualTo("cancelled");
+                assertThat(j.failed()).isEqualTo(3);
+            });
+            assertThat(server.liveCalls()).hasSize(3);
+            assertThat(resumed.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        }
+    }
+
+    @Test
+    void a_batch_whose_worst_case_exceeds_the_budget_is_not_submitted_and_its_cases_are_skipped() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            RunConfig config = config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on())
+                    .withCalls(new CallPolicy(RetryPolicy.NONE, RateLimit.NONE, new Budget(5_000, 0), PriceTable.defaults()));
+            Outcome outcome = run(config, "prompts/triage.prompt.yml", TRIAGE);
+
+            assertThat(server.log()).isEmpty();
+            assertThat(outcome.results()).allSatisfy(r -> assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.BUDGET_EXCEEDED)));
+            assertThat(outcome.results().get(0).error().getMessage()).startsWith("the run's budget is spent (batch round 1 (3 calls)"
+                    + " may use up to 12,");
+        }
+    }
+
+    @Test
+    void the_calls_of_one_request_in_two_samples_get_one_line_each() {
+        Set<String> ids = Set.of(BatchAnswers.id("prompts/a.prompt.yml", "abc", 1), BatchAnswers.id("prompts/a.prompt.yml", "abc", 2),
+                BatchAnswers.id("prompts/b.prompt.yml", "abc", 1));
+        assertThat(ids).hasSize(3);
+        assertThat(BatchAnswers.id("prompts/a.prompt.yml", "abc", 1)).isEqualTo(BatchAnswers.id("prompts/a.prompt.yml", "abc", 0));
+        assertThat(ids.stream().map(String::length).collect(Collectors.toSet())).containsExactly(43);
+    }
+}
