@@ -15,16 +15,20 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.model.ModelParameters;
 import dev.promptspec.model.ModelRequest;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.sampling.SamplingPlan;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The batch step of a run, before its cases: renders every case (and sample) exactly as it will run, collects the
@@ -48,7 +52,8 @@ final class BatchPhase {
     private final BudgetGuard budget;
     private final Clock clock;
     private final Map<String, Integer> attempts = new HashMap<>();
-    private final Map<String, Boolean> live = new HashMap<>();
+    /** Calls that failed in a batch and are left to the cases to make live. */
+    private final Set<String> live = new HashSet<>();
     private int submitted;
     private double batchCost;
     private double liveCost;
@@ -65,18 +70,33 @@ final class BatchPhase {
     private record Pending(String promptFile, String caseKey, String purpose, int sample, ModelRequest request) {
     }
 
-    BatchSummary run(List<PlannedCase> cases, BatchJobs jobs) {
-        for (int round = 1; round <= MAX_ROUNDS; round++) {
-            Map<String, Pending> pending = collect(cases);
-            if (pending.isEmpty()) {
-                break;
+    /**
+     * @param jobs the Batch API's client, made when there is a first call to send (a run whose calls are all recorded
+     *             needs no key)
+     */
+    BatchSummary run(List<PlannedCase> cases, Supplier<BatchJobs> jobs) {
+        BatchJobs made = null;
+        try {
+            for (int round = 1; round <= MAX_ROUNDS; round++) {
+                Map<String, Pending> pending = collect(cases);
+                if (pending.isEmpty()) {
+                    break;
+                }
+                made = made != null ? made : jobs.get();
+                send(pending, made, round);
             }
-            send(pending, jobs, round);
+            if (made == null) {
+                return new BatchSummary(List.of(), 0, 0, 0);
+            }
+            made.finished();
+            List<BatchSummary.Job> reported = made.jobs().stream()
+                    .map(j -> new BatchSummary.Job(j.id(), j.status(), j.requests(), j.failed())).toList();
+            return new BatchSummary(reported, submitted, batchCost, liveCost - batchCost);
+        } finally {
+            if (made != null) {
+                made.close();
+            }
         }
-        jobs.finished();
-        List<BatchSummary.Job> reported = jobs.jobs().stream()
-                .map(j -> new BatchSummary.Job(j.id(), j.status(), j.requests(), j.failed())).toList();
-        return new BatchSummary(reported, submitted, batchCost, liveCost - batchCost);
     }
 
     /** Runs every case on clients that answer what is known and note the rest as pending. */
@@ -110,7 +130,7 @@ final class BatchPhase {
                 return hit.get().response().withOrigin(ModelResponse.Origin.REPLAYED, 0);
             }
         }
-        if (!live.containsKey(id)) {
+        if (!live.contains(id)) {
             pending.putIfAbsent(id, new Pending(context.promptFile(), context.caseKey(), context.purpose(), context.sample(), request));
         }
         throw notCollected();
@@ -175,7 +195,7 @@ final class BatchPhase {
             tokens += in + out;
             int input = in;
             cost += prices.priceFor(p.request().model())
-                    .map(price -> price.cost(new dev.promptspec.model.TokenUsage(input, out)) * config.batch().priceFactor()).orElse(0.0);
+                    .map(price -> price.cost(new TokenUsage(input, out)) * config.batch().priceFactor()).orElse(0.0);
         }
         budget.checkBeforeBatch(tokens, cost, what);
     }
@@ -203,7 +223,7 @@ final class BatchPhase {
         BatchSettings.OnFailure policy = config.batch().onFailure();
         String where = jobId == null ? "the batch" : "batch job " + jobId;
         if (policy == BatchSettings.OnFailure.LIVE) {
-            live.put(id, true); // not collected again: the case calls it live
+            live.add(id); // not collected again: the case calls it live
         } else if (policy == BatchSettings.OnFailure.ERROR || tries >= BATCH_ATTEMPTS) {
             answers.fail(id, new ModelCallException(ModelCallException.Kind.REJECTED, where + " reported this call as failed"
                     + (tries > 1 ? " (" + tries + " batches tried it)" : "") + ": " + reason + ". With " + Keys.BATCH_ON_FAILURE

@@ -183,9 +183,8 @@ public final class PromptRun implements AutoCloseable {
                     + "whose Batch API it uses; this run's provider is " + Providers.name(config));
         }
         java.nio.file.Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
-        try (var jobs = BatchRuns.jobs(config, timing, cancelled, state)) {
-            return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock).run(cases, jobs));
-        }
+        return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock)
+                .run(cases, () -> BatchRuns.jobs(config, timing, cancelled, state)));
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

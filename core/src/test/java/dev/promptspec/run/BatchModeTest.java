@@ -234,6 +234,22 @@ class BatchModeTest {
     }
 
     @Test
+    void when_every_call_is_recorded_nothing_is_sent_and_no_key_is_needed() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
+            run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()), "prompts/triage.prompt.yml", TRIAGE);
+            int requests = server.log().size();
+
+            Outcome again = run(config(server.baseUrl(), RecordingMode.AUTO, BatchSettings.on())
+                    .withEndpoint(new OpenAiEndpoint(URI.create("https://api.openai.com/v1"), null, null)), "prompts/triage.prompt.yml",
+                    TRIAGE);
+
+            assertThat(server.log()).hasSize(requests);
+            assertThat(again.batch()).contains(new BatchSummary(List.of(), 0, 0, 0));
+            assertThat(again.results()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        }
+    }
+
+    @Test
     void in_auto_mode_only_the_calls_without_a_recording_are_sent() throws Exception {
         try (FakeOpenAiServer live = FakeOpenAiServer.start(BatchModeTest::answer)) {
             String one = TRIAGE.substring(0, TRIAGE.indexOf("  - name: dashboard down"));

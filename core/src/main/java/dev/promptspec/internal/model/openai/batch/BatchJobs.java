@@ -77,6 +77,7 @@ public final class BatchJobs implements AutoCloseable {
     private final BatchState state;
     private final BatchProgress progress;
     private final Limits limits;
+    private final Redactor redactor;
     private final List<JobReport> reports = new ArrayList<>();
     /** Jobs whose answers this run has read: a follow-up batch of the run sends their failed requests anew. */
     private final Set<String> read = new LinkedHashSet<>();
@@ -96,6 +97,7 @@ public final class BatchJobs implements AutoCloseable {
         this.state = BatchState.load(stateFile, endpoint.baseUrl().toString());
         this.progress = new BatchProgress(progress);
         this.limits = limits;
+        this.redactor = redactor;
     }
 
     /**
@@ -316,7 +318,7 @@ public final class BatchJobs implements AutoCloseable {
         }
         String message = error.path("message").asText(response.path("body").path("error").path("message").asText(""));
         String code = error.path("code").asText(status == 0 ? "error" : "HTTP " + status);
-        return new Result(null, code + (message.isEmpty() ? "" : ": " + message), jobId);
+        return new Result(null, redactor.redact(code + (message.isEmpty() ? "" : ": " + message)), jobId);
     }
 
     private static void fail(Set<String> ids, Map<String, ModelRequest> byId, Map<String, Result> results, String jobId, String why) {
