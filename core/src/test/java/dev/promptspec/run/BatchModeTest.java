@@ -19,6 +19,8 @@ import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
+import dev.promptspec.sampling.SamplingPolicy;
+import dev.promptspec.sampling.SamplingSettings;
 import dev.promptspec.testing.FakeBatchServer;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.FakeOpenAiServer.Completion;
@@ -394,6 +396,29 @@ class BatchModeTest {
                     e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.BUDGET_EXCEEDED)));
             assertThat(outcome.results().get(0).error().getMessage()).startsWith("the run's budget is spent (batch round 1 (3 calls)"
                     + " may use up to 12,");
+        }
+    }
+
+    @Test
+    void every_sample_of_a_sampled_case_is_a_line_of_its_own_and_the_samples_replay_their_own_answers() throws Exception {
+        String sampled = TRIAGE.substring(0, TRIAGE.indexOf("  - name: dashboard down"))
+                .replace("model: gpt-4o-mini\n", "model: gpt-4o-mini\nsamples: 3\npassRate: 0.6\n");
+        AtomicInteger drawn = new AtomicInteger();
+        try (FakeBatchServer server = FakeBatchServer.start(r -> drawn.incrementAndGet() == 2
+                ? new Completion("**other**\n\nA question about VAT on an invoice; it may be a tax matter for the customer's accountant.")
+                : answer(r))) {
+            Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on())
+                    .withSampling(new SamplingSettings(null, null, null, SamplingPolicy.OBSERVED, null, "the test")),
+                    "prompts/triage.prompt.yml", sampled);
+
+            assertThat(server.uploads()).singleElement().satisfies(u -> assertThat(u.lines()).hasSize(3)
+                    .extracting(l -> l.path("custom_id").asText()).doesNotHaveDuplicates());
+            assertThat(server.liveCalls()).isEmpty();
+            CaseResult result = outcome.result("wrong VAT");
+            assertThat(result.sampling().samples()).extracting(s -> s.response().text())
+                    .filteredOn(t -> t.startsWith("**other**")).as("the second answer, kept for its own sample").hasSize(1);
+            assertThat(result.sampling().samples()).hasSize(3);
+            assertThat(result.passed()).as("2 of 3 samples pass; passRate 0.6").isTrue();
         }
     }
 
