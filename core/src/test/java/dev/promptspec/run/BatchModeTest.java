@@ -73,32 +73,6 @@ class BatchModeTest {
                 expected: "**other**"
             """;
 
-    private static final String JUDGED = """
-            name: Return policy answers
-            model: gpt-4o-mini
-            messages:
-              - role: system
-                content: You answer questions about Northwind Outfitters' 30-day return policy in two sentences at most.
-              - role: user
-                content: "{{question}}"
-            testData:
-              - name: unworn boots
-                question: I bought hiking boots 12 days ago and never wore them. Can I still return them?
-              - name: opened tent
-                question: I set up the tent once in my garden. Can I return it within the 30 days?
-            evaluators:
-              - name: no invented fees
-                llm:
-                  prompt: |
-                    Does this reply mention a restocking fee or any other charge for returning an item?
-
-                    Reply:
-                    {{completion}}
-                  choices:
-                    - {choice: "no", score: 1}
-                    - {choice: "yes", score: 0}
-            """;
-
     @TempDir
     Path recordings;
     @TempDir
@@ -106,7 +80,10 @@ class BatchModeTest {
 
     private final FakeTiming timing = new FakeTiming();
 
-    /** Triage as a model would answer, the return policy in two sentences, and the judge's verdict. */
+    /**
+     * Triage as a model would answer, the return policy ({@link JudgeCallFailuresTest#FILE}) in two sentences, and its
+     * judge's verdict.
+     */
     static Reply answer(Received r) {
         String user = r.lastMessage("user");
         if (user.contains("20% VAT")) {
@@ -125,14 +102,9 @@ class BatchModeTest {
             return new Completion("The reply names no fee or charge for the return.\nAnswer: no", "gpt-4o-mini-2024-07-18", 95, 14,
                     "stop", Duration.ZERO);
         }
-        if (user.contains("hiking boots")) {
-            return new Completion("Yes: unworn items can be returned within 30 days of purchase, so your boots qualify. Start the"
-                    + " return from your order page and we will email you a prepaid label.", "gpt-4o-mini-2024-07-18", 70, 38,
-                    "stop", Duration.ZERO);
-        }
-        return new Completion("Yes, a tent set up once is still returnable within 30 days if it is clean and complete. Pack it"
-                + " with all its poles and pegs and start the return from your order page.", "gpt-4o-mini-2024-07-18", 69, 40,
-                "stop", Duration.ZERO);
+        return new Completion("Yes: unworn items can be returned within 30 days of purchase, so your boots qualify. Start the"
+                + " return from your order page and we will email you a prepaid label.", "gpt-4o-mini-2024-07-18", 70, 38, "stop",
+                Duration.ZERO);
     }
 
     private RunConfig config(String baseUrl, RecordingMode mode, BatchSettings batch) {
@@ -168,7 +140,7 @@ class BatchModeTest {
     void prompts_go_in_one_batch_and_their_judges_in_a_second_then_the_cases_run_on_the_answers() throws Exception {
         try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer)) {
             Outcome outcome = run(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()), "prompts/returns.prompt.yml",
-                    JUDGED);
+                    JudgeCallFailuresTest.FILE);
 
             assertThat(outcome.results()).allSatisfy(r -> {
                 assertThat(r.error()).isNull();
@@ -177,13 +149,12 @@ class BatchModeTest {
             });
             assertThat(server.liveCalls()).as("nothing was called live").isEmpty();
             assertThat(server.uploads()).hasSize(2);
-            assertThat(server.uploads().get(0).lines()).extracting(l -> l.path("body").path("messages").path(1).path("content").asText())
-                    .containsExactly("I bought hiking boots 12 days ago and never wore them. Can I still return them?",
-                            "I set up the tent once in my garden. Can I return it within the 30 days?");
-            assertThat(server.uploads().get(1).lines()).as("the judges, once the answers they grade were in")
-                    .allSatisfy(l -> assertThat(l.path("body").path("messages").path(0).path("content").asText())
-                            .startsWith("Does this reply mention a restocking fee"))
-                    .hasSize(2);
+            assertThat(server.uploads().get(0).lines()).singleElement().satisfies(l -> assertThat(l.path("body").path("messages")
+                    .path(1).path("content").asText()).isEqualTo("I bought hiking boots 12 days ago and never wore them. Can I still"
+                            + " return them?"));
+            assertThat(server.uploads().get(1).lines()).as("the judge, once the answer it grades was in").singleElement()
+                    .satisfies(l -> assertThat(l.path("body").path("messages").path(0).path("content").asText())
+                            .startsWith("Does this reply mention a restocking fee"));
             assertThat(server.uploads()).allSatisfy(u -> {
                 assertThat(u.purpose()).isEqualTo("batch");
                 assertThat(u.authorization()).isEqualTo("Bearer " + KEY);
@@ -192,15 +163,15 @@ class BatchModeTest {
             assertThat(server.deletedFiles()).as("the uploaded files, once their jobs completed").containsExactly("file-1", "file-2");
             BatchSummary summary = outcome.batch().orElseThrow();
             assertThat(summary.jobs()).extracting(BatchSummary.Job::id, BatchSummary.Job::status, BatchSummary.Job::requests,
-                    BatchSummary.Job::failed).containsExactly(org.assertj.core.groups.Tuple.tuple("batch_1", "completed", 2, 0),
-                    org.assertj.core.groups.Tuple.tuple("batch_2", "completed", 2, 0));
-            assertThat(summary.submittedCalls()).isEqualTo(4);
-            // gpt-4o-mini: $0.15 in, $0.60 out per million; (70+69+95+95) in, (38+40+14+14) out; half of that in batch
-            double live = (329 * 0.15 + 106 * 0.60) / 1_000_000;
+                    BatchSummary.Job::failed).containsExactly(org.assertj.core.groups.Tuple.tuple("batch_1", "completed", 1, 0),
+                    org.assertj.core.groups.Tuple.tuple("batch_2", "completed", 1, 0));
+            assertThat(summary.submittedCalls()).isEqualTo(2);
+            // gpt-4o-mini: $0.15 in, $0.60 out per million; 70 + 95 tokens in, 38 + 14 out; half of that in batch
+            double live = (165 * 0.15 + 52 * 0.60) / 1_000_000;
             assertThat(summary.estimatedCost()).isCloseTo(live / 2, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(summary.savedVersusLive()).isCloseTo(live / 2, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(recordings.resolve("prompts/returns.recordings.yml")).content()
-                    .contains("Pack it with all its poles and pegs", "call: judge:no invented fees");
+                    .contains("we will email you a prepaid label", "call: judge:no invented fees");
             try (var files = Files.list(output)) {
                 assertThat(files).as("the saved job ids are gone once their answers are recorded").isEmpty();
             }

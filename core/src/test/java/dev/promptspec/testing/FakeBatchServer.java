@@ -12,15 +12,12 @@ import dev.promptspec.testing.FakeOpenAiServer.Responder;
 import dev.promptspec.testing.FakeOpenAiServer.Status;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,14 +85,7 @@ public final class FakeBatchServer implements AutoCloseable {
 
     private FakeBatchServer(Responder responder) throws IOException {
         this.responder = responder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-batch");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = FakeOpenAiServer.loopback("fake-batch", this::handle);
     }
 
     public static FakeBatchServer start(Responder responder) throws IOException {
