@@ -88,6 +88,7 @@ final class BatchPhase {
             if (made == null) {
                 return new BatchSummary(List.of(), 0, 0, 0);
             }
+            keptOnDisk();
             made.finished();
             List<BatchSummary.Job> reported = made.jobs().stream()
                     .map(j -> new BatchSummary.Job(j.id(), j.status(), j.requests(), j.failed())).toList();
@@ -96,6 +97,22 @@ final class BatchPhase {
             if (made != null) {
                 made.close();
             }
+        }
+    }
+
+    /**
+     * Writes the recordings now: the saved job ids are forgotten next, and answers still waiting in memory for a coalesced
+     * write would be lost with them if the build stopped.
+     */
+    private void keptOnDisk() {
+        if (!config.mode().writes()) {
+            return;
+        }
+        try {
+            store.flush();
+        } catch (ModelCallException e) {
+            throw new IllegalStateException("the batch's answers cannot be written to the recordings (" + e.getMessage()
+                    + "); the jobs stay saved, so the next run reads their answers again instead of paying twice", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
@@ -13,6 +14,7 @@ import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.sampling.SamplingPlan;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -174,15 +176,15 @@ public final class PromptRun implements AutoCloseable {
      * @throws IllegalStateException when the jobs are still running after {@code promptspec.batch.max-wait}, or the run
      *                               was cancelled while it waited: the message names the jobs, which the next run resumes
      */
-    public Optional<BatchSummary> callInBatches(List<PlannedCase> cases, java.nio.file.Path directory) {
+    public Optional<BatchSummary> callInBatches(List<PlannedCase> cases, Path directory) {
         if (!config.batch().enabled() || config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
             return Optional.empty();
         }
         if (config.customClient().isPresent() || !config.provider().isOpenAi()) {
-            throw new IllegalStateException(dev.promptspec.config.Keys.BATCH + "=true needs the OpenAI-compatible provider, "
+            throw new IllegalStateException(Keys.BATCH + "=true needs the OpenAI-compatible provider, "
                     + "whose Batch API it uses; this run's provider is " + Providers.name(config));
         }
-        java.nio.file.Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
+        Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
         return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock)
                 .run(cases, () -> BatchRuns.jobs(config, timing, cancelled, state)));
     }

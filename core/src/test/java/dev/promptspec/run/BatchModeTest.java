@@ -394,6 +394,24 @@ class BatchModeTest {
     }
 
     @Test
+    void the_answers_are_on_disk_before_the_saved_jobs_are_forgotten() throws Exception {
+        try (FakeBatchServer server = FakeBatchServer.start(BatchModeTest::answer);
+                PromptRun run = new PromptRun(config(server.baseUrl(), RecordingMode.RECORD, BatchSettings.on()),
+                        EvaluatorRegistry.load(getClass().getClassLoader()), Clock.systemUTC(), timing, () -> false)) {
+            CompiledPrompt prompt = run.compile(new PromptSource("prompts/triage.prompt.yml", URI.create("memory:/triage"),
+                    Optional.empty(), TRIAGE));
+            run.callInBatches(prompt.fileOrThrow().testData().stream().map(t -> new PlannedCase(prompt, t)).toList(), output);
+
+            // the run is still open: nothing was written at its close
+            assertThat(recordings.resolve("prompts/triage.recordings.yml")).content()
+                    .contains("Every dashboard page failing with HTTP 502");
+            try (var files = Files.list(output)) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void the_calls_of_one_request_in_two_samples_get_one_line_each() {
         Set<String> ids = Set.of(BatchAnswers.id("prompts/a.prompt.yml", "abc", 1), BatchAnswers.id("prompts/a.prompt.yml", "abc", 2),
                 BatchAnswers.id("prompts/b.prompt.yml", "abc", 1));
