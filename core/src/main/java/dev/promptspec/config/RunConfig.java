@@ -36,6 +36,7 @@ import org.apiguardian.api.API;
  * @param reports       where reports go ({@value Keys#REPORTS_DIR})
  * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
  *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
+ * @param batch         whether and how calls go through the provider's Batch API ({@value Keys#BATCH}, {@code promptspec.batch.*})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -54,7 +55,8 @@ public record RunConfig(
         ProviderChoice provider,
         boolean strict,
         ReportsLocation reports,
-        SamplingSettings sampling) {
+        SamplingSettings sampling,
+        BatchSettings batch) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -66,9 +68,19 @@ public record RunConfig(
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        batch = batch == null ? BatchSettings.OFF : batch;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
+    }
+
+    /** A configuration without batch mode. */
+    public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
+            Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
+            YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
+            ReportsLocation reports, SamplingSettings sampling) {
+        this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
+                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF);
     }
 
     /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
@@ -152,13 +164,17 @@ public record RunConfig(
         return with(b -> b.sampling = s);
     }
 
+    public RunConfig withBatch(BatchSettings b) {
+        return with(c -> c.batch = b);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling);
+                b.sampling, b.batch);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -179,6 +195,7 @@ public record RunConfig(
         boolean strict;
         ReportsLocation reports;
         SamplingSettings sampling;
+        BatchSettings batch;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -197,6 +214,7 @@ public record RunConfig(
             strict = c.strict;
             reports = c.reports;
             sampling = c.sampling;
+            batch = c.batch;
         }
     }
 }

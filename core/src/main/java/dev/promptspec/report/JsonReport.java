@@ -12,6 +12,7 @@ import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
@@ -64,6 +65,10 @@ final class JsonReport {
             g.writeStringField("finishedAt", finishedAt.toString());
             g.writeFieldName("summary");
             g.writeTree(summary(report));
+            if (report.batch().isPresent()) {
+                g.writeFieldName("batch");
+                g.writeTree(batch(report.batch().get()));
+            }
             g.writeArrayFieldStart("files");
             for (Map.Entry<String, RunReport.FileTally> e : report.files().entrySet()) {
                 g.writeStartObject();
@@ -112,6 +117,19 @@ final class JsonReport {
             UsageSummary.entries(u).forEach(calls::put);
         });
         return summary;
+    }
+
+    /** The {@code batch} section: the run's jobs, the calls sent, their cost at batch prices and what that saved. */
+    private static ObjectNode batch(BatchSummary b) {
+        ObjectNode n = JSON.createObjectNode();
+        var jobs = n.putArray("jobs");
+        for (BatchSummary.Job j : b.jobs()) {
+            jobs.addObject().put("id", j.id()).put("status", j.status()).put("requests", j.requests()).put("failed", j.failed());
+        }
+        n.put("submittedCalls", b.submittedCalls());
+        n.put("estimatedCost", b.estimatedCost());
+        n.put("savedVersusLive", b.savedVersusLive());
+        return n;
     }
 
     /** How deep a case's record sits in the report: in the root object, then in its file's object (arrays indent inline). */

@@ -2,9 +2,11 @@ package dev.promptspec.report;
 
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.Texts;
+import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.SampleSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,7 @@ final class MarkdownSummary {
         sb.append(" · ").append(report.count(ModelResponse.Origin.REPLAYED)).append(" replayed, ")
                 .append(report.count(ModelResponse.Origin.LIVE) + report.count(ModelResponse.Origin.RECORDED)).append(" live\n\n");
         report.runUsage().ifPresent(usage -> sb.append(UsageSummary.line(usage)).append("\n\n"));
+        report.batch().ifPresent(b -> sb.append(batchLine(b)).append("\n\n"));
         if (report.sampledCases() > 0) {
             long saved = report.samplesAllowed() - report.samplesDrawn();
             sb.append("Sampling: ").append(report.sampledCases()).append(report.sampledCases() == 1 ? " case" : " cases")
@@ -90,6 +93,15 @@ final class MarkdownSummary {
             }
         }
         return sb.toString();
+    }
+
+    /** The batch step in one line: calls sent, jobs, what they cost at batch prices and saved against live calls. */
+    static String batchLine(BatchSummary b) {
+        long failed = b.jobs().stream().mapToLong(BatchSummary.Job::failed).sum();
+        return "Batch: " + b.submittedCalls() + (b.submittedCalls() == 1 ? " call" : " calls") + " in " + b.jobs().size()
+                + (b.jobs().size() == 1 ? " job" : " jobs") + (failed > 0 ? " (" + failed + " failed)" : "") + ", about "
+                + Money.format(b.estimatedCost()) + " at batch prices, "
+                + Money.format(b.savedVersusLive()) + " less than live";
     }
 
     /** One flaky case as the summary lists it: its name, where it is, its verdict and the evaluators that flipped. */

@@ -6,6 +6,7 @@ import dev.promptspec.config.PriceTable;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
@@ -51,6 +52,7 @@ public final class RunReport implements AutoCloseable {
     private long inconclusiveCases;
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
+    private BatchSummary batch;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -144,6 +146,15 @@ public final class RunReport implements AutoCloseable {
     /** What the run's calls used, known once every case ended: calls, retries, waiting, cost. */
     public synchronized void runUsage(RunUsage usage) {
         this.runUsage = usage;
+    }
+
+    /** What the run's batch step did (batch mode only). */
+    public synchronized void batch(BatchSummary summary) {
+        this.batch = summary;
+    }
+
+    synchronized java.util.Optional<BatchSummary> batch() {
+        return java.util.Optional.ofNullable(batch);
     }
 
     synchronized java.util.Optional<RunUsage> runUsage() {
