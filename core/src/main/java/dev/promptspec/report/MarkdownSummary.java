@@ -82,6 +82,9 @@ final class MarkdownSummary {
                 sb.append("\n…and ").append(notPassed - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
             }
         }
+        if (report.mutation().isPresent()) {
+            sb.append(report.mutationMarkdown());
+        }
         if (report.flakyCases() > 0) {
             sb.append("\n### Flaky\n\nSampled cases whose samples disagree, whatever their verdict:\n\n");
             report.flakyDetails().forEach(sb::append);
@@ -122,7 +125,7 @@ final class MarkdownSummary {
     }
 
     /** Keeps table pipes and stray markup in user text from breaking the summary. */
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
     }
 }

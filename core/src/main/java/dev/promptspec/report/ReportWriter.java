@@ -19,6 +19,8 @@ public final class ReportWriter {
 
     public static final String JSON_FILE = "promptspec-report.json";
     public static final String MARKDOWN_FILE = "promptspec-summary.md";
+    /** Written in {@code mutate} mode only: every file's and case's mutation score, surviving operators and mutants. */
+    public static final String MUTATION_FILE = MutationSection.FILE;
 
     private ReportWriter() {
     }
@@ -34,6 +36,15 @@ public final class ReportWriter {
             w.flush();
         });
         AtomicFiles.write(md, MarkdownSummary.render(report));
+        if (report.mutation().isPresent()) {
+            Path mutation = directory.resolve(MUTATION_FILE);
+            AtomicFiles.write(mutation, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                MutationSection.writeFile(report, report.mutation().get(), finishedAt, w);
+                w.flush();
+            });
+            return List.of(json, md, mutation);
+        }
         return List.of(json, md);
     }
 }

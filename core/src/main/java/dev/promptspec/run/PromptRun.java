@@ -7,6 +7,7 @@ import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.RunUsage;
@@ -26,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -156,6 +158,20 @@ public final class PromptRun implements AutoCloseable {
             return submit(prompt, testCase, null, () -> { }, SampleListener.NONE).join();
         }
         return runUnlessCancelled(prompt, testCase, null);
+    }
+
+    /**
+     * The checks of {@code prompt} on {@code answer}, an answer for {@code testCase} that did not come from its call (a
+     * mutant of its recorded response, say), exactly as the case is judged; judges call through the run's chain under
+     * the case's own name, as the case's judges do.
+     *
+     * @param model           the model supplied in code that answers the case, or null for the run's provider
+     * @param evaluatorFilter which checks to make, by evaluator name ({@code expected} for the implicit one)
+     * @throws IllegalArgumentException when the filter leaves no check
+     */
+    public CaseResult checkAnswer(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, ModelResponse answer,
+            Predicate<String> evaluatorFilter) {
+        return AnswerChecks.run(runnerFor(model).answering(answer), prompt, testCase, evaluatorFilter);
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

@@ -57,7 +57,7 @@ class SettingsReaderTest {
         SettingsReader.Settings s = read(Map.of(Keys.MODE, "bogus", Keys.CONCURRENCY, "0", Keys.TIMEOUT, "soon",
                 Keys.OPENAI_BASE_URL, "api.openai.com", Keys.LIMIT_DEPTH, "many"), Map.of());
         assertThat(s.errors()).containsExactlyInAnyOrder(
-                "promptspec.mode=bogus is not a mode; use auto, replay, record, live or validate",
+                "promptspec.mode=bogus is not a mode; use auto, replay, record, live, validate or mutate",
                 "promptspec.openai.base-url (or OPENAI_BASE_URL) is not a URL: 'api.openai.com'; write it like https://api.openai.com/v1",
                 "promptspec.concurrency=0 is out of range; use a value from 1 to 256",
                 "promptspec.timeout=soon is not a duration; write 90s, 2m or PT2M",
