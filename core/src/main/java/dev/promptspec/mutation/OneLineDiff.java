@@ -20,20 +20,21 @@ final class OneLineDiff {
         while (prefix < max && original.charAt(prefix) == mutant.charAt(prefix)) {
             prefix++;
         }
-        int suffix = 0;
-        while (suffix < max - prefix && original.charAt(original.length() - 1 - suffix) == mutant.charAt(mutant.length() - 1 - suffix)) {
-            suffix++;
-        }
         // Whole words, and a line's Markdown markers with its text: "-"billing" +"bug"", not "-"illin" +"u"".
-        while (prefix > 0 && wordChar(original.charAt(prefix - 1))) {
+        while (prefix > 0 && wordChar(original, prefix - 1) && (wordChar(original, prefix) || wordChar(mutant, prefix))) {
             prefix--;
-        }
-        while (suffix > 0 && wordChar(original.charAt(original.length() - suffix))) {
-            suffix--;
         }
         int lineStart = original.lastIndexOf('\n', prefix - 1) + 1;
         if (LINE_MARKERS.matcher(original.substring(lineStart, prefix)).matches()) {
             prefix = lineStart;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && original.charAt(original.length() - 1 - suffix) == mutant.charAt(mutant.length() - 1 - suffix)) {
+            suffix++;
+        }
+        while (suffix > 0 && wordChar(original, original.length() - suffix)
+                && (wordChar(original, original.length() - suffix - 1) || wordChar(mutant, mutant.length() - suffix - 1))) {
+            suffix--;
         }
         String removed = original.substring(prefix, original.length() - suffix);
         String added = mutant.substring(prefix, mutant.length() - suffix);
@@ -51,8 +52,9 @@ final class OneLineDiff {
         return sb.toString();
     }
 
-    private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c);
+    /** Whether {@code text} has a letter or digit at {@code index} (false outside it). */
+    private static boolean wordChar(String text, int index) {
+        return index >= 0 && index < text.length() && Character.isLetterOrDigit(text.charAt(index));
     }
 
     /** The text on one line; a long one as its beginning and end around an ellipsis with the number of characters left out. */
