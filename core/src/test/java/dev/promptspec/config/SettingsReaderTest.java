@@ -219,4 +219,17 @@ class SettingsReaderTest {
         assertThat(read(Map.of(Keys.REPORTS_DIR, "none"), Map.of()).config().reports()).isEqualTo(ReportsLocation.NONE);
         assertThat(read(Map.of(Keys.STRICT, "yes"), Map.of()).errors()).containsExactly("promptspec.strict=yes is not true or false");
     }
+
+    @Test
+    void mutate_mode_and_its_threshold_are_read_with_the_rest() {
+        RunConfig defaults = read(Map.of(Keys.MODE, "mutate"), Map.of()).config();
+        assertThat(defaults.mode()).isEqualTo(RecordingMode.MUTATE);
+        assertThat(defaults.mode().replaysOnly()).as("never calls a model").isTrue();
+        assertThat(defaults.mutationThreshold()).as("report only").isZero();
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "0.8"), Map.of()).config().mutationThreshold()).isEqualTo(0.8);
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "80%"), Map.of()).errors())
+                .containsExactly("promptspec.mutation.threshold=80% is out of range; write a mutation score from 0 to 1, e.g. 0.8");
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "1.5"), Map.of()).errors())
+                .containsExactly("promptspec.mutation.threshold=1.5 is out of range; write a mutation score from 0 to 1, e.g. 0.8");
+    }
 }

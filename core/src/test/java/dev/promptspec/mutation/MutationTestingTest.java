@@ -33,29 +33,31 @@ class MutationTestingTest {
             + " Start the return from your order page and we will email you a prepaid label.";
 
     private static final String JUDGED = """
-            name: Return policy answers
+            name: Returns desk
+            description: First-line answers to customers asking whether an item can still be sent back.
             model: gpt-4o-mini
             messages:
               - role: system
-                content: You answer questions about Northwind Outfitters' 30-day return policy in two sentences at most.
+                content: |
+                  You work the returns desk of Northwind Outfitters. Items can be returned within 30 days, unworn.
+                  Answer in two sentences at most and say how to start a return.
               - role: user
                 content: "{{question}}"
             testData:
-              - name: unworn boots
-                question: I bought hiking boots 12 days ago and never wore them. Can I still return them?
+              - name: unopened trail runners
+                question: I got trail runners 12 days ago and they are still in the box. Can I still return them, and how?
             evaluators:
-              - name: names the window
+              - name: states the 30-day limit
                 string: {contains: "30 days"}
-              - name: no invented fees
+              - name: charges nothing
                 llm:
                   prompt: |
-                    Does this reply mention a restocking fee or any other charge for returning an item?
+                    A returns-desk reply follows. Does it charge the customer anything (a fee, shipping, a deduction)?
 
-                    Reply:
                     {{completion}}
                   choices:
-                    - {choice: "no", score: 1}
                     - {choice: "yes", score: 0}
+                    - {choice: "no", score: 1}
             """;
 
     @TempDir
@@ -63,7 +65,7 @@ class MutationTestingTest {
 
     /** Records the case (prompt and judge) in auto mode, then mutation-tests it in mutate mode, counting server calls. */
     private CaseMutations recordThenMutate(String file) throws Exception {
-        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> r.lastMessage("user").startsWith("Does this reply")
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> r.lastMessage("user").startsWith("A returns-desk reply")
                 ? new FakeOpenAiServer.Completion("The reply mentions no fee.\nAnswer: no")
                 : new FakeOpenAiServer.Completion(ANSWER))) {
             RunConfig config = RunConfig.defaults().withRecordingsDir(recordings)
@@ -100,8 +102,8 @@ class MutationTestingTest {
                 Map.entry("negate", List.of("not-checkable")),
                 Map.entry("truncate-half", List.of("not-checkable")),
                 Map.entry("duplicate", List.of("not-checkable")),
-                Map.entry("empty", List.of("killed by names the window")),
-                Map.entry("apology", List.of("killed by names the window")));
+                Map.entry("empty", List.of("killed by states the 30-day limit")),
+                Map.entry("apology", List.of("killed by states the 30-day limit")));
         assertThat(m.killed()).isEqualTo(2);
         assertThat(m.applicable()).isEqualTo(2);
         assertThat(m.notCheckable()).isEqualTo(4);
@@ -112,7 +114,7 @@ class MutationTestingTest {
 
     @Test
     void without_judges_every_mutant_is_decided_and_the_survivors_are_listed_with_their_diffs() throws Exception {
-        String deterministic = JUDGED.substring(0, JUDGED.indexOf("  - name: no invented fees"))
+        String deterministic = JUDGED.substring(0, JUDGED.indexOf("  - name: charges nothing"))
                 + "  - name: two sentences at most\n    length: {maxWords: 40}\n";
 
         CaseMutations m = recordThenMutate(deterministic);
@@ -122,14 +124,14 @@ class MutationTestingTest {
                 Map.entry("negate", List.of("survived")),
                 Map.entry("truncate-half", List.of("survived")),
                 Map.entry("duplicate", List.of("killed by two sentences at most")),
-                Map.entry("empty", List.of("killed by names the window")),
-                Map.entry("apology", List.of("killed by names the window")));
+                Map.entry("empty", List.of("killed by states the 30-day limit")),
+                Map.entry("apology", List.of("killed by states the 30-day limit")));
         assertThat(m.score()).hasValue(0.5);
         assertThat(m.reaches(0.5)).isTrue();
         assertThat(m.reaches(0.6)).isFalse();
-        assertThat(m.failureMessage(0.6, "'unworn boots' (prompts/returns.prompt.yml:9:5)")).isEqualTo("""
-                mutation score 0.50 (3 of 6 mutants killed) is below the threshold 0.60 for 'unworn boots' \
-                (prompts/returns.prompt.yml:9:5)
+        assertThat(m.failureMessage(0.6, "'unopened trail runners' (prompts/returns.prompt.yml:12:5)")).isEqualTo("""
+                mutation score 0.50 (3 of 6 mutants killed) is below the threshold 0.60 for 'unopened trail runners' \
+                (prompts/returns.prompt.yml:12:5)
                 Surviving mutants (the checks still pass on them):
                   drop-mentioned-sentences: line 1: -" Start the return from your order page a…(17 more)…you a prepaid label."
                   negate: line 1: -"can" +"cannot"
@@ -145,6 +147,6 @@ class MutationTestingTest {
 
         assertThatThrownBy(() -> MutationTesting.analyse(prompt, failed, (a, e) -> Function.<CaseResult>identity().apply(failed)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("only a case that passed on a response is mutated; unworn boots of prompts/returns.prompt.yml did not");
+                .hasMessage("only a case that passed on a response is mutated; unopened trail runners of prompts/returns.prompt.yml did not");
     }
 }
