@@ -31,6 +31,7 @@ import org.apiguardian.api.API;
 public final class MutationTesting {
 
     /** Runs a case's checks on an answer, as the engine runs them: only those named by the filter. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @FunctionalInterface
     public interface AnswerChecker {
         /**
@@ -78,12 +79,16 @@ public final class MutationTesting {
             checked.addAll(all.checks());
         } else {
             // A judge got no answer and the runner stopped there: run each check alone to learn what the others say.
+            Set<String> names = new HashSet<>();
             for (CheckResult check : passed.checks()) {
+                if (!names.add(check.name())) {
+                    continue; // evaluators sharing a name run together
+                }
                 CaseResult one = checker.check(answer, check.name()::equals);
                 if (one.error() == null) {
                     checked.addAll(one.checks());
                 } else {
-                    unchecked.add(check);
+                    passed.checks().stream().filter(c -> c.name().equals(check.name())).forEach(unchecked::add);
                 }
             }
         }
