@@ -117,6 +117,9 @@ final class MarkdownSummary {
             sb.append("- samples: ").append(escape(o.result().sampling().rate().describe())).append('\n');
             CaseMessages.flakiness(o.result().sampling()).ifPresent(f -> sb.append("- ").append(escape(f)).append('\n'));
         }
+        if (o.mutation() != null) { // passed its checks; failed on its mutation score
+            sb.append("- ").append(escape(o.mutation().describe())).append(", below the threshold\n");
+        }
         for (CheckResult c : o.result().failedChecks()) {
             sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
                     .append(escape(c.verdict().detail())).append('\n');

@@ -122,7 +122,8 @@ class MutateModeTest {
             assertThat(record.get("mutation").get("mutants").get(2).toString()).isEqualTo("{\"operator\":\"negate\","
                     + "\"status\":\"survived\",\"diff\":\"line 1: -\\\"can\\\" +\\\"cannot\\\"\"}");
             assertThat(Files.readString(reports.resolve("promptspec-summary.md"))).contains("### Mutation testing\n\n"
-                    + "Suite mutation score **0.57**: 4 of 7 mutants killed (threshold 0.60)");
+                    + "Suite mutation score **0.57**: 4 of 7 mutants killed (threshold 0.60)").contains("\n**unopened trail runners** — `"
+                    + file + ":9` (failed)\n- mutation score 0.57 (4 of 7 mutants killed), below the threshold\n");
         }
     }
 }
