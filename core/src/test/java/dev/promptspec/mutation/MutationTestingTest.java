@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.promptspec.config.OpenAiEndpoint;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
+import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CaseResult;
@@ -63,16 +64,33 @@ class MutationTestingTest {
     @TempDir
     Path recordings;
 
-    /** Records the case (prompt and judge) in auto mode, then mutation-tests it in mutate mode, counting server calls. */
-    private CaseMutations recordThenMutate(String file) throws Exception {
-        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> r.lastMessage("user").startsWith("A returns-desk reply")
-                ? new FakeOpenAiServer.Completion("The reply mentions no fee.\nAnswer: no")
-                : new FakeOpenAiServer.Completion(ANSWER))) {
+    /**
+     * Records the case (prompt and judge) in auto mode, and the judge's verdicts on {@code alsoJudged} answers, then
+     * mutation-tests the case in mutate mode, counting server calls.
+     */
+    private CaseMutations recordThenMutate(String file, String... alsoJudged) throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> !r.lastMessage("user").startsWith("A returns-desk reply")
+                ? new FakeOpenAiServer.Completion(ANSWER)
+                : r.lastMessage("user").contains("cannot be returned")
+                        ? new FakeOpenAiServer.Completion("It refuses the return, so the customer would pay for the item.\nAnswer: yes")
+                        : new FakeOpenAiServer.Completion("The reply mentions no fee.\nAnswer: no"))) {
             RunConfig config = RunConfig.defaults().withRecordingsDir(recordings)
                     .withEndpoint(new OpenAiEndpoint(URI.create(server.baseUrl()), Secret.ofNullable("sk-test-0123456789abcdef"), "test"));
             try (PromptRun recording = new PromptRun(config.withMode(RecordingMode.AUTO), Prompts.REGISTRY, Clock.systemUTC(), () -> false)) {
                 CompiledPrompt prompt = recording.compile(Prompts.source("prompts/returns.prompt.yml", file));
                 assertThat(recording.run(prompt, prompt.fileOrThrow().testData().get(0)).passed()).isTrue();
+            }
+            try (PromptRun judging = new PromptRun(config.withMode(RecordingMode.AUTO), Prompts.REGISTRY, Clock.systemUTC(), () -> false)) {
+                CompiledPrompt prompt = judging.compile(Prompts.source("prompts/returns.prompt.yml", file));
+                TestCase t = prompt.fileOrThrow().testData().get(0);
+                for (int i = 0; i < alsoJudged.length; i++) {
+                    // Under a key of its own: a call recorded again for the same case would replace the case's recording.
+                    // Replay finds a request by its fingerprint in the whole file, whatever case recorded it.
+                    TestCase judgedAs = new TestCase(t.index(), "judged answer " + i, t.name(), t.description(), t.variables(),
+                            t.expected(), t.tags(), t.problems(), t.position(), t.dataFile(), t.keyPositions());
+                    judging.checkAnswer(prompt, judgedAs, null,
+                            new ModelResponse(alsoJudged[i], null, null, "stop", null, 1, ModelResponse.Origin.LIVE), name -> true);
+                }
             }
             int recorded = server.requests().size();
             try (PromptRun run = new PromptRun(config.withMode(RecordingMode.MUTATE), Prompts.REGISTRY, Clock.systemUTC(), () -> false)) {
@@ -110,6 +128,18 @@ class MutationTestingTest {
         assertThat(m.describe()).isEqualTo("mutation score 1.00 (2 of 2 mutants killed; 4 not checkable offline)");
         assertThat(m.mutants()).filteredOn(o -> o.operator().equals("negate")).singleElement()
                 .satisfies(o -> assertThat(o.diff()).isEqualTo("line 1: -\"can\" +\"cannot\""));
+    }
+
+    @Test
+    void a_judge_call_recorded_for_a_mutant_is_replayed_and_decides_it() throws Exception {
+        String negated = ANSWER.replace("can be returned", "cannot be returned");
+
+        CaseMutations m = recordThenMutate(JUDGED, negated);
+
+        assertThat(m.mutants()).filteredOn(o -> o.operator().equals("negate")).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(MutantOutcome.Status.KILLED))
+                .satisfies(o -> assertThat(o.killedBy()).isEqualTo("charges nothing"));
+        assertThat(m.describe()).isEqualTo("mutation score 1.00 (3 of 3 mutants killed; 3 not checkable offline)");
     }
 
     @Test
