@@ -23,7 +23,9 @@ public final class Keys {
      * How recorded responses are used: {@code auto} (default: replay when a recording matches, else call the
      * model and record), {@code replay} (never call; a missing recording is an error), {@code record}
      * (always call and rewrite), {@code live} (call, never write), {@code validate} (lint: load, validate and render
-     * every case, call no model, read no recording; {@code ./mvnw -q test -Dpromptspec.mode=validate} as a pre-commit hook).
+     * every case, call no model, read no recording; {@code ./mvnw -q test -Dpromptspec.mode=validate} as a pre-commit hook),
+     * {@code mutate} (replay, then run each passing case's evaluators on mutants of its recorded response: see
+     * {@link #MUTATION_THRESHOLD}).
      */
     public static final String MODE = "promptspec.mode";
 
@@ -33,6 +35,12 @@ public final class Keys {
      * ({@code promptspec.strict=true} in {@code junit-platform.properties}). Default: false.
      */
     public static final String STRICT = "promptspec.strict";
+
+    /**
+     * In {@code mutate} mode, the mutation score (killed mutants / applicable mutants, 0 to 1) each case must reach to
+     * pass. Default: 0 (report the scores, fail nothing).
+     */
+    public static final String MUTATION_THRESHOLD = "promptspec.mutation.threshold";
 
     /** Base URL of the OpenAI-compatible API. Default: {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}. */
     public static final String OPENAI_BASE_URL = "promptspec.openai.base-url";

@@ -21,7 +21,12 @@ public enum RecordingMode {
      * Lint: load and validate every file and render every case's request, but call no model and read no
      * recording; a case passes when its request renders. Fast enough for a pre-commit hook.
      */
-    VALIDATE;
+    VALIDATE,
+    /**
+     * Mutation testing: answers from the recordings only, like {@link #REPLAY} (never calls a model), then runs each
+     * passing case's evaluators on mutants of its recorded response (see {@code dev.promptspec.mutation}).
+     */
+    MUTATE;
 
     public static Optional<RecordingMode> parse(String text) {
         try {
@@ -29,6 +34,11 @@ public enum RecordingMode {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Answers only from the recordings: a call without a matching recording is an error, never a model call. */
+    public boolean replaysOnly() {
+        return this == REPLAY || this == MUTATE;
     }
 
     public boolean writes() {

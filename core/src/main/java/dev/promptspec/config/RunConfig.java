@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * reads prompt files. The one typed form of the {@link Keys}: {@link SettingsReader} builds it from configuration
  * values, read once per run; any driver (the JUnit engine, a CLI) passes it on as it is.
  *
- * @param mode          replay, record, live, auto or validate ({@value Keys#MODE})
+ * @param mode          replay, record, live, auto, validate or mutate ({@value Keys#MODE})
  * @param endpoint      the OpenAI-compatible endpoint; its key may be null ({@value Keys#OPENAI_BASE_URL},
  *                      {@value Keys#OPENAI_API_KEY})
  * @param customClient  INTERNAL, for PromptSpec's own tests: a client used instead of the endpoint. Users supply a model
@@ -37,6 +37,8 @@ import org.apiguardian.api.API;
  * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
  *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
  * @param batch         whether and how calls go through the provider's Batch API ({@value Keys#BATCH}, {@code promptspec.batch.*})
+ * @param mutationThreshold in {@code mutate} mode, the mutation score a case must reach to pass, 0 to 1
+ *                      ({@value Keys#MUTATION_THRESHOLD}); 0 reports without failing
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -56,7 +58,8 @@ public record RunConfig(
         boolean strict,
         ReportsLocation reports,
         SamplingSettings sampling,
-        BatchSettings batch) {
+        BatchSettings batch,
+        double mutationThreshold) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -72,15 +75,18 @@ public record RunConfig(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
+        if (!(mutationThreshold >= 0 && mutationThreshold <= 1)) {
+            throw new IllegalArgumentException("the mutation threshold must be from 0 to 1, was " + mutationThreshold);
+        }
     }
 
-    /** A configuration without batch mode. */
+    /** A configuration without batch mode, whose mutation threshold is 0 (mutation scores reported, never failed). */
     public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
             Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
             YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
             ReportsLocation reports, SamplingSettings sampling) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
-                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF);
+                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, 0);
     }
 
     /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
@@ -168,13 +174,17 @@ public record RunConfig(
         return with(c -> c.batch = b);
     }
 
+    public RunConfig withMutationThreshold(double threshold) {
+        return with(b -> b.mutationThreshold = threshold);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling, b.batch);
+                b.sampling, b.batch, b.mutationThreshold);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -196,6 +206,7 @@ public record RunConfig(
         ReportsLocation reports;
         SamplingSettings sampling;
         BatchSettings batch;
+        double mutationThreshold;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -215,6 +226,7 @@ public record RunConfig(
             reports = c.reports;
             sampling = c.sampling;
             batch = c.batch;
+            mutationThreshold = c.mutationThreshold;
         }
     }
 }

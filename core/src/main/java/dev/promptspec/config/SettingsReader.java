@@ -56,7 +56,7 @@ public final class SettingsReader {
 
     private RunConfig read() {
         RecordingMode mode = get(Keys.MODE).map(v -> RecordingMode.parse(v).orElseGet(() -> {
-            errors.add(Keys.MODE + "=" + v + " is not a mode; use auto, replay, record, live or validate");
+            errors.add(Keys.MODE + "=" + v + " is not a mode; use auto, replay, record, live, validate or mutate");
             return RecordingMode.AUTO;
         })).orElse(RecordingMode.AUTO);
         OpenAiEndpoint endpoint = endpoint();
@@ -73,7 +73,9 @@ public final class SettingsReader {
                 (int) whole(Keys.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
         return new RunConfig(mode, endpoint, Optional.empty(), get(Keys.MODEL), get(Keys.DEFAULT_MODEL), get(Keys.JUDGE_MODEL),
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
-                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), batch());
+                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), batch(),
+                Optional.ofNullable(share(Keys.MUTATION_THRESHOLD, 0, true, 1, "a mutation score from 0 to 1, e.g. 0.8"))
+                        .orElse(0.0));
     }
 
     /** The Batch API settings; batch mode is an error with a provider that has no Batch API. */

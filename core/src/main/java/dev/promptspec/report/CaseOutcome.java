@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.mutation.CaseMutations;
 import dev.promptspec.run.CaseResult;
 import org.apiguardian.api.API;
 
@@ -10,9 +11,15 @@ import org.apiguardian.api.API;
  *
  * @param displayName the name shown in the IDE and in Surefire
  * @param status      the status reported for it
+ * @param mutation    in {@code mutate} mode, the mutants of the response the case passed on and how each ended; else null
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record CaseOutcome(CaseResult result, String displayName, Status status) {
+public record CaseOutcome(CaseResult result, String displayName, Status status, CaseMutations mutation) {
+
+    /** A case that was not mutation-tested. */
+    public CaseOutcome(CaseResult result, String displayName, Status status) {
+        this(result, displayName, status, null);
+    }
 
     public enum Status { PASSED, FAILED, ERROR, ABORTED }
 

@@ -84,6 +84,10 @@ final class JsonReport {
                 g.writeTree(invalidFileNode(invalid));
             }
             g.writeEndArray();
+            if (report.mutation().isPresent()) {
+                g.writeFieldName("mutation");
+                g.writeTree(MutationSection.summary(report.mutation().get()));
+            }
             g.writeEndObject();
         }
         out.write("\n");
@@ -238,6 +242,9 @@ final class JsonReport {
         g.writeEndArray();
         if (r.error() != null) {
             g.writeStringField("error", r.error().getMessage() == null ? r.error().toString() : r.error().getMessage());
+        }
+        if (o.mutation() != null) {
+            MutationSection.writeCase(g, o.mutation());
         }
         if (r.sampling() != null) { // rare and small beside the samples' texts: built as a tree, then streamed
             ObjectNode n = JSON.createObjectNode();

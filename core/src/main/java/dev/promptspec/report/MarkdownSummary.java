@@ -85,6 +85,9 @@ final class MarkdownSummary {
                 sb.append("\n…and ").append(notPassed - MAX_FAILURES).append(" more (see promptspec-report.json)\n");
             }
         }
+        if (report.mutation().isPresent()) {
+            sb.append(report.mutationMarkdown());
+        }
         if (report.flakyCases() > 0) {
             sb.append("\n### Flaky\n\nSampled cases whose samples disagree, whatever their verdict:\n\n");
             report.flakyDetails().forEach(sb::append);
@@ -126,6 +129,9 @@ final class MarkdownSummary {
             sb.append("- samples: ").append(escape(o.result().sampling().rate().describe())).append('\n');
             CaseMessages.flakiness(o.result().sampling()).ifPresent(f -> sb.append("- ").append(escape(f)).append('\n'));
         }
+        if (o.mutation() != null) { // passed its checks; failed on its mutation score
+            sb.append("- ").append(escape(o.mutation().describe())).append(", below the threshold\n");
+        }
         for (CheckResult c : o.result().failedChecks()) {
             sb.append("- ").append(escape(c.name())).append(" (").append(c.kind()).append("): ")
                     .append(escape(c.verdict().detail())).append('\n');
@@ -134,7 +140,7 @@ final class MarkdownSummary {
     }
 
     /** Keeps table pipes and stray markup in user text from breaking the summary. */
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
     }
 }

@@ -3,8 +3,8 @@ package dev.promptspec.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.promptspec.internal.util.AtomicFiles;
-import java.io.IOException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -22,6 +22,8 @@ public final class ReportWriter {
     public static final String JSON_FILE = "promptspec-report.json";
     public static final String MARKDOWN_FILE = "promptspec-summary.md";
     public static final String HTML_FILE = "promptspec-report.html";
+    /** Written in {@code mutate} mode only: every file's and case's mutation score, surviving operators and mutants. */
+    public static final String MUTATION_FILE = MutationSection.FILE;
 
     private ReportWriter() {
     }
@@ -45,6 +47,15 @@ public final class ReportWriter {
                 w.flush();
             }
         });
+        if (report.mutation().isPresent()) {
+            Path mutation = directory.resolve(MUTATION_FILE);
+            AtomicFiles.write(mutation, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                MutationSection.writeFile(report, report.mutation().get(), finishedAt, w);
+                w.flush();
+            });
+            return List.of(json, md, html, mutation);
+        }
         return List.of(json, md, html);
     }
 }

@@ -53,6 +53,9 @@ public final class RunReport implements AutoCloseable {
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
     private BatchSummary batch;
+    private MutationSection.Tally mutation;
+    private final List<String> mutationLines = new ArrayList<>();
+    private long mutationCasesWithLines;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -83,7 +86,11 @@ public final class RunReport implements AutoCloseable {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
         byte[] record = JsonReport.caseRecordBytes(outcome, prices);
         String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
+        String mutationLine = outcome.mutation() != null ? MutationSection.caseLine(outcome) : null;
         add(outcome, record, detail);
+        if (mutationLine != null) {
+            addMutation(outcome, mutationLine);
+        }
     }
 
     private synchronized boolean notPassedDetailsWanted() {
@@ -136,6 +143,31 @@ public final class RunReport implements AutoCloseable {
         if (detail != null && notPassedDetails.size() < MAX_DETAILED) {
             notPassedDetails.add(detail);
         }
+    }
+
+    private synchronized void addMutation(CaseOutcome outcome, String line) {
+        if (mutation == null) {
+            throw new IllegalStateException("a mutated case was reported to a run that is not mutation testing: call mutationTesting first");
+        }
+        mutation.add(outcome.result().promptFile(), outcome.mutation());
+        mutationCasesWithLines++;
+        if (mutationLines.size() < MAX_DETAILED) {
+            mutationLines.add(line);
+        }
+    }
+
+    /** The run is mutation testing ({@code mutate} mode): the reports get its sections, with this threshold. */
+    public synchronized void mutationTesting(double threshold) {
+        this.mutation = new MutationSection.Tally(threshold);
+    }
+
+    synchronized java.util.Optional<MutationSection.Tally> mutation() {
+        return java.util.Optional.ofNullable(mutation);
+    }
+
+    /** The Markdown summary's line of the first {@value #MAX_DETAILED} mutated cases, and how many there are. */
+    synchronized String mutationMarkdown() {
+        return MutationSection.markdown(mutation, List.copyOf(mutationLines), mutationCasesWithLines);
     }
 
     /** A file reported as one errored test because it cannot run. */

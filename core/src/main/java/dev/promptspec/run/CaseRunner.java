@@ -35,6 +35,11 @@ final class CaseRunner {
         this.pinnedModel = pinnedModel;
     }
 
+    /** This runner with {@code answer} as every prompt call's answer: to check an answer made elsewhere. */
+    CaseRunner answering(ModelResponse answer) {
+        return new CaseRunner((request, context) -> answer, judgeClient, config, pinnedModel);
+    }
+
     CaseResult run(CompiledPrompt prompt, TestCase testCase) {
         return run(prompt, testCase, 1);
     }

@@ -8,6 +8,7 @@ import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.ModelCallException;
+import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.BudgetGuard;
 import dev.promptspec.model.cost.RunUsage;
@@ -28,6 +29,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -168,7 +170,7 @@ public final class PromptRun implements AutoCloseable {
      * The batch step ({@link RunConfig#batch()}), before any of {@code cases} runs: every call they will make that has no
      * matching recording is sent through the provider's Batch API and awaited, its answer written to the recordings; the
      * cases then run on those answers. Does nothing (and returns empty) when batch mode is off, or in a mode that makes no
-     * calls ({@code replay}, {@code validate}).
+     * calls ({@code replay}, {@code mutate}, {@code validate}).
      *
      * @param cases     the cases answered by the run's provider (not by a {@link SuppliedModel})
      * @param directory where the ids of the run's jobs are kept, so that an interrupted run resumes them (the build's
@@ -177,7 +179,7 @@ public final class PromptRun implements AutoCloseable {
      *                               was cancelled while it waited: the message names the jobs, which the next run resumes
      */
     public Optional<BatchSummary> callInBatches(List<PlannedCase> cases, Path directory) {
-        if (!config.batch().enabled() || config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
+        if (!config.batch().enabled() || config.mode().replaysOnly() || config.mode() == RecordingMode.VALIDATE) {
             return Optional.empty();
         }
         if (config.customClient().isPresent() || !config.provider().isOpenAi()) {
@@ -187,6 +189,20 @@ public final class PromptRun implements AutoCloseable {
         Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
         return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock)
                 .run(cases, () -> BatchRuns.jobs(config, timing, cancelled, state)));
+    }
+
+    /**
+     * The checks of {@code prompt} on {@code answer}, an answer for {@code testCase} that did not come from its call (a
+     * mutant of its recorded response, say), exactly as the case is judged; judges call through the run's chain under
+     * the case's own name, as the case's judges do.
+     *
+     * @param model           the model supplied in code that answers the case, or null for the run's provider
+     * @param evaluatorFilter which checks to make, by evaluator name ({@code expected} for the implicit one)
+     * @throws IllegalArgumentException when the filter leaves no check
+     */
+    public CaseResult checkAnswer(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, ModelResponse answer,
+            Predicate<String> evaluatorFilter) {
+        return AnswerChecks.run(runnerFor(model).answering(answer), prompt, testCase, evaluatorFilter);
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

@@ -65,7 +65,7 @@ final class Providers {
      * early), which it has a key for or which is local.
      */
     static boolean warmsUp(RunConfig config) {
-        if (config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
+        if (config.mode().replaysOnly() || config.mode() == RecordingMode.VALIDATE) {
             return false;
         }
         if (config.customClient().isPresent() || !config.provider().isOpenAi()) {

@@ -7,7 +7,6 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
-import dev.promptspec.eval.string.ExpectedEvaluator;
 import dev.promptspec.internal.model.langchain.ChatModelClient;
 import dev.promptspec.internal.model.recording.RecordingStore;
 import dev.promptspec.model.CallContext;
@@ -21,8 +20,6 @@ import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.TestCase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -114,38 +111,12 @@ public final class RecordedCalls implements AutoCloseable {
      */
     public CaseResult checkAnswer(CompiledPrompt prompt, TestCase testCase, ModelResponse answer, CallContext recordedAs,
             Predicate<String> evaluatorFilter) {
-        List<CompiledPrompt.ConfiguredEvaluator> kept = new ArrayList<>();
-        for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
-            if (evaluatorFilter.test(e.spec().name())) {
-                kept.add(e);
-            }
-        }
-        boolean expectedCheck = testCase.expected() != null && !testCase.expected().isEmpty()
-                && !prompt.evaluatorsUseExpected() && evaluatorFilter.test(ExpectedEvaluator.NAME);
-        if (kept.isEmpty() && !expectedCheck) {
-            List<String> names = new ArrayList<>(prompt.evaluators().stream().map(e -> e.spec().name()).toList());
-            if (testCase.expected() != null && !testCase.expected().isEmpty() && !prompt.evaluatorsUseExpected()) {
-                names.add(ExpectedEvaluator.NAME);
-            }
-            throw new IllegalArgumentException("the evaluator filter leaves no check of " + prompt.source().name()
-                    + " to make; its checks: " + (names.isEmpty() ? "none" : String.join(", ", names)));
-        }
-        CompiledPrompt checked = kept.size() == prompt.evaluators().size() ? prompt
-                : new CompiledPrompt(prompt.source(), prompt.file(), kept, prompt.problems());
-        // The implicit check is the runner's to add: it adds it when the case has an expected value and no evaluator
-        // of the (filtered) file reads it. Without an expected value the filtered file cannot get it back.
-        TestCase judged = expectedCheck || testCase.expected() == null ? testCase : withoutExpected(testCase);
         ModelClient application = (request, context) -> answer;
         ModelClient judges = (request, context) -> clients.judges().call(request,
                 new CallContext(recordedAs.promptFile(), recordedAs.caseKey(), context.purpose()));
         // Validate mode renders without checking; the answer here exists, so it is checked (judges still call nothing).
         RunConfig checking = config.mode() == RecordingMode.VALIDATE ? config.withMode(RecordingMode.REPLAY) : config;
-        return new CaseRunner(application, judges, checking, Optional.empty()).run(checked, judged);
-    }
-
-    private static TestCase withoutExpected(TestCase t) {
-        return new TestCase(t.index(), t.key(), t.name(), t.description(), t.variables(), null, t.tags(), t.problems(),
-                t.position(), t.dataFile(), t.keyPositions());
+        return AnswerChecks.run(new CaseRunner(application, judges, checking, Optional.empty()), prompt, testCase, evaluatorFilter);
     }
 
     /** What the calls used so far: live and replayed, tokens, estimated cost, retries. */

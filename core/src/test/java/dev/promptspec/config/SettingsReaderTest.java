@@ -57,7 +57,7 @@ class SettingsReaderTest {
         SettingsReader.Settings s = read(Map.of(Keys.MODE, "bogus", Keys.CONCURRENCY, "0", Keys.TIMEOUT, "soon",
                 Keys.OPENAI_BASE_URL, "api.openai.com", Keys.LIMIT_DEPTH, "many"), Map.of());
         assertThat(s.errors()).containsExactlyInAnyOrder(
-                "promptspec.mode=bogus is not a mode; use auto, replay, record, live or validate",
+                "promptspec.mode=bogus is not a mode; use auto, replay, record, live, validate or mutate",
                 "promptspec.openai.base-url (or OPENAI_BASE_URL) is not a URL: 'api.openai.com'; write it like https://api.openai.com/v1",
                 "promptspec.concurrency=0 is out of range; use a value from 1 to 256",
                 "promptspec.timeout=soon is not a duration; write 90s, 2m or PT2M",
@@ -244,5 +244,18 @@ class SettingsReaderTest {
                 "promptspec.progress=sometimes is not a choice; use auto, true or false",
                 "promptspec.batch=true needs the OpenAI-compatible provider, whose Batch API it uses; promptspec.provider=ollama-container"
                         + " has none. Remove promptspec.batch, or set promptspec.provider=openai");
+    }
+
+    @Test
+    void mutate_mode_and_its_threshold_are_read_with_the_rest() {
+        RunConfig defaults = read(Map.of(Keys.MODE, "mutate"), Map.of()).config();
+        assertThat(defaults.mode()).isEqualTo(RecordingMode.MUTATE);
+        assertThat(defaults.mode().replaysOnly()).as("never calls a model").isTrue();
+        assertThat(defaults.mutationThreshold()).as("report only").isZero();
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "0.8"), Map.of()).config().mutationThreshold()).isEqualTo(0.8);
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "80%"), Map.of()).errors())
+                .containsExactly("promptspec.mutation.threshold=80% is out of range; write a mutation score from 0 to 1, e.g. 0.8");
+        assertThat(read(Map.of(Keys.MUTATION_THRESHOLD, "1.5"), Map.of()).errors())
+                .containsExactly("promptspec.mutation.threshold=1.5 is out of range; write a mutation score from 0 to 1, e.g. 0.8");
     }
 }

@@ -5,6 +5,7 @@ import dev.promptspec.internal.util.Decimals;
 import dev.promptspec.internal.util.Money;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
+import dev.promptspec.mutation.CaseMutations;
 import dev.promptspec.report.CaseMessages;
 import dev.promptspec.report.CaseOutcome;
 import dev.promptspec.run.CaseResult;
@@ -53,6 +54,28 @@ final class CaseVerdicts {
             return TestExecutionResult.failed(failure);
         }
         return TestExecutionResult.successful();
+    }
+
+    /**
+     * The result of a case that passed and was mutation-tested: failed, listing the surviving mutants, when its mutation
+     * score is below {@code threshold}.
+     */
+    static TestExecutionResult mutationResult(CaseMutations mutations, double threshold, String displayName, CaseResult result) {
+        if (mutations.reaches(threshold)) {
+            return TestExecutionResult.successful();
+        }
+        return TestExecutionResult.failed(new AssertionFailedError(mutations.failureMessage(threshold,
+                "'" + displayName + "' (" + result.testCase().position() + ")")));
+    }
+
+    /** The case's mutation score as IDEs and build tools show it. */
+    static ReportEntry mutationEntry(CaseMutations mutations) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("promptspec.mutation", mutations.describe());
+        mutations.score().ifPresent(s -> entry.put("promptspec.mutation.score", Decimals.fixed(s, 2)));
+        entry.put("promptspec.mutation.killed", String.valueOf(mutations.killed()));
+        entry.put("promptspec.mutation.applicable", String.valueOf(mutations.applicable()));
+        return ReportEntry.from(entry);
     }
 
     /** The case's usage as IDEs and build tools show it: model, origin, tokens, latency, attempts, cost, score. */

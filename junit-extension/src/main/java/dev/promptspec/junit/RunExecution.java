@@ -1,9 +1,12 @@
 package dev.promptspec.junit;
 
 import dev.promptspec.config.Keys;
+import dev.promptspec.config.RecordingMode;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.mutation.CaseMutations;
+import dev.promptspec.mutation.MutationTesting;
 import dev.promptspec.problem.InvalidPromptFileException;
 import dev.promptspec.report.CaseOutcome;
 import dev.promptspec.report.InvalidFile;
@@ -73,6 +76,9 @@ final class RunExecution {
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
                 RunReport report = new RunReport(Instant.now(), run.prices())) {
+            if (root.config().mode() == RecordingMode.MUTATE) {
+                report.mutationTesting(root.config().mutationThreshold());
+            }
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
             callInBatches(run, report, models);
@@ -135,11 +141,36 @@ final class RunExecution {
                                 failure)));
                     } else if (CaseVerdicts.cancelledBeforeStart(result)) {
                         events.skipped(c, result.error().getMessage());
+                    } else if (root.config().mode() == RecordingMode.MUTATE && CaseVerdicts.status(result) == CaseOutcome.Status.PASSED) {
+                        mutated(report, run, c, model, result);
                     } else {
                         ended(report, run, c, result);
                     }
                     return null;
                 });
+    }
+
+    /**
+     * A case that passed in {@code mutate} mode: its checks run on each mutant of its response (on this worker), and it
+     * passes when its mutation score reaches the threshold.
+     */
+    private void mutated(RunReport report, PromptRun run, PromptCaseDescriptor c, ClassModels.ClassModel model, CaseResult result) {
+        CaseMutations mutations;
+        try {
+            mutations = MutationTesting.analyse(c.prompt(), result,
+                    (answer, evaluators) -> run.checkAnswer(c.prompt(), c.testCase(), model.modelOrNull(), answer, evaluators));
+        } catch (RuntimeException e) {
+            ended(report, run, c, errorResult(c, new IllegalStateException("PromptSpec failed to mutation-test " + c.getUniqueId(), e)));
+            return;
+        }
+        double threshold = root.config().mutationThreshold();
+        TestExecutionResult verdict = CaseVerdicts.mutationResult(mutations, threshold, c.getDisplayName(), result);
+        CaseOutcome.Status status = verdict.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? CaseOutcome.Status.PASSED
+                : CaseOutcome.Status.FAILED;
+        report.add(new CaseOutcome(result, c.getDisplayName(), status, mutations));
+        CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
+        events.entry(c, CaseVerdicts.mutationEntry(mutations));
+        events.finished(c, verdict);
     }
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {

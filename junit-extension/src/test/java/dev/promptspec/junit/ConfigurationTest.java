@@ -38,7 +38,7 @@ class ConfigurationTest {
                     .getRequiredPayload(TestExecutionResult.class);
             assertThat(engine.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
             assertThat(engine.getThrowable().orElseThrow()).hasMessage("PromptSpec configuration: promptspec.mode=bogus is not a"
-                    + " mode; use auto, replay, record, live or validate");
+                    + " mode; use auto, replay, record, live, validate or mutate");
             assertThat(server.requests()).isEmpty();
         }
     }
@@ -51,7 +51,7 @@ class ConfigurationTest {
         assertThat(results.containerEvents().failed().list()).singleElement().satisfies(e ->
                 assertThat(e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).hasMessage(
                         "PromptSpec cannot run (2 problems):\n"
-                                + "  - PromptSpec configuration: promptspec.mode=bogus is not a mode; use auto, replay, record, live or validate\n"
+                                + "  - PromptSpec configuration: promptspec.mode=bogus is not a mode; use auto, replay, record, live, validate or mutate\n"
                                 + "  - PromptSpec configuration: promptspec.strict=yes is not true or false"));
     }
 

@@ -257,7 +257,7 @@ class RecordedChatModelTest {
 
         assertThat(Launcher.onlyFailure(Launcher.run(SupportBotTest.class, config)))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("PromptSpec configuration: promptspec.mode=offline is not a mode; use auto, replay, record, live or validate");
+                .hasMessage("PromptSpec configuration: promptspec.mode=offline is not a mode; use auto, replay, record, live, validate or mutate");
     }
 
     static Map<String, Object> onlyEntry(Path file) throws IOException {

@@ -48,14 +48,14 @@ public final class RecordingClient implements ModelClient {
         }
         // Hashed only when recordings are looked up or written: a live run hashes nothing here.
         String fingerprint = null;
-        if (mode == RecordingMode.REPLAY || mode == RecordingMode.AUTO) {
+        if (mode.replaysOnly() || mode == RecordingMode.AUTO) {
             fingerprint = request.fingerprint();
             Optional<Recording> hit = store.find(context.promptFile(), fingerprint, context.sample());
             if (hit.isPresent()) {
                 return hit.get().response().withOrigin(ModelResponse.Origin.REPLAYED, 0);
             }
         }
-        if (mode == RecordingMode.REPLAY) {
+        if (mode.replaysOnly()) {
             throw noMatch(request, context, null);
         }
         ModelClient client;
