@@ -7,6 +7,7 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.sampling.SamplingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -36,6 +37,9 @@ import org.apiguardian.api.API;
  * @param reports       where reports go ({@value Keys#REPORTS_DIR})
  * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
  *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
+ * @param models        the models every case runs on, each its own test ({@value Keys#MODELS}); empty: each file's own
+ *                      model. A file's {@code models:} wins over it
+ * @param progress      whether the console shows a progress line ({@value Keys#PROGRESS})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -54,7 +58,9 @@ public record RunConfig(
         ProviderChoice provider,
         boolean strict,
         ReportsLocation reports,
-        SamplingSettings sampling) {
+        SamplingSettings sampling,
+        List<String> models,
+        ProgressMode progress) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -66,6 +72,8 @@ public record RunConfig(
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        models = models == null ? List.of() : List.copyOf(models);
+        progress = progress == null ? ProgressMode.AUTO : progress;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -78,6 +86,15 @@ public record RunConfig(
             ReportsLocation reports) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
                 judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE);
+    }
+
+    /** A configuration on each file's own model, with the progress line as the terminal decides. */
+    public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
+            Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
+            YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
+            ReportsLocation reports, SamplingSettings sampling) {
+        this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
+                judgeEndpoint, calls, provider, strict, reports, sampling, List.of(), ProgressMode.AUTO);
     }
 
     /** Every key at its default: auto mode against OpenAI with no key (replays work; live calls say how to set one). */
@@ -152,13 +169,22 @@ public record RunConfig(
         return with(b -> b.sampling = s);
     }
 
+    /** A copy whose cases run on each of {@code list} ({@value Keys#MODELS}). */
+    public RunConfig withModelList(List<String> list) {
+        return with(b -> b.models = list);
+    }
+
+    public RunConfig withProgress(ProgressMode p) {
+        return with(b -> b.progress = p);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling);
+                b.sampling, b.models, b.progress);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -179,6 +205,8 @@ public record RunConfig(
         boolean strict;
         ReportsLocation reports;
         SamplingSettings sampling;
+        List<String> models;
+        ProgressMode progress;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -197,6 +225,8 @@ public record RunConfig(
             strict = c.strict;
             reports = c.reports;
             sampling = c.sampling;
+            models = c.models;
+            progress = c.progress;
         }
     }
 }

@@ -73,7 +73,42 @@ public final class SettingsReader {
                 (int) whole(Keys.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
         return new RunConfig(mode, endpoint, Optional.empty(), get(Keys.MODEL), get(Keys.DEFAULT_MODEL), get(Keys.JUDGE_MODEL),
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
-                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling());
+                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), models(),
+                progress());
+    }
+
+    /** {@value Keys#MODELS}: distinct model ids, comma-separated; not together with {@value Keys#MODEL}. */
+    private List<String> models() {
+        Optional<String> v = get(Keys.MODELS);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        List<String> models = new ArrayList<>();
+        for (String part : v.get().split(",")) {
+            String model = part.trim();
+            if (model.isEmpty()) {
+                errors.add(Keys.MODELS + "=" + v.get() + " has an empty entry; write model ids separated by commas, e.g. gpt-4o,gpt-4o-mini");
+                return List.of();
+            }
+            if (models.contains(model)) {
+                errors.add(Keys.MODELS + "=" + v.get() + " names " + model + " twice; name each model once");
+                return List.of();
+            }
+            models.add(model);
+        }
+        if (get(Keys.MODEL).isPresent()) {
+            errors.add(Keys.MODEL + " and " + Keys.MODELS + " are both set; set " + Keys.MODEL + " to run every case on one model,"
+                    + " or " + Keys.MODELS + " to run each case on several");
+            return List.of();
+        }
+        return List.copyOf(models);
+    }
+
+    private ProgressMode progress() {
+        return get(Keys.PROGRESS).map(v -> ProgressMode.parse(v).orElseGet(() -> {
+            errors.add(Keys.PROGRESS + "=" + v + " is not auto, true or false");
+            return ProgressMode.AUTO;
+        })).orElse(ProgressMode.AUTO);
     }
 
     /** The configuration's level of the sampling settings; files, entries and {@code @PromptSpec} classes may override them. */
