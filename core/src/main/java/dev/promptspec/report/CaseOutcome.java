@@ -10,11 +10,18 @@ import org.apiguardian.api.API;
  *
  * @param displayName the name shown in the IDE and in Surefire
  * @param status      the status reported for it
+ * @param model       the model the case ran on in a run of several models, or null: the report names it even for a
+ *                    case whose request could not be rendered
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record CaseOutcome(CaseResult result, String displayName, Status status) {
+public record CaseOutcome(CaseResult result, String displayName, Status status, String model) {
 
     public enum Status { PASSED, FAILED, ERROR, ABORTED }
+
+    /** A case of a run on one model. */
+    public CaseOutcome(CaseResult result, String displayName, Status status) {
+        this(result, displayName, status, null);
+    }
 
     /** The status a result gets when nothing else (a budget stop, say) decided it. */
     public static Status statusOf(CaseResult result) {

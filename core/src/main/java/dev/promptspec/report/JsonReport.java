@@ -160,6 +160,8 @@ final class JsonReport {
         if (r.request() != null) {
             g.writeStringField("model", r.request().model());
             g.writeStringField("requestFingerprint", r.request().fingerprint());
+        } else if (o.model() != null) {
+            g.writeStringField("model", o.model()); // several models: every record says which, rendered or not
         }
         ModelResponse resp = r.response();
         if (resp != null) {

@@ -109,7 +109,7 @@ public final class PromptSpecTestEngine implements TestEngine {
         ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addSelectorResolver(ctx -> new PromptContainerResolver(ctx.getClassNameFilter(), ctx.getPackageFilter(), scanning))
-                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config().strict(),
+                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config(),
                         ClassLoaderUtils::getDefaultClassLoader, scanning))
                 .build()
                 .resolve(request, engine);

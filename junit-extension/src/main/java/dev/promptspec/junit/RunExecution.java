@@ -104,7 +104,7 @@ final class RunExecution {
             ended(report, run, c, result);
             return CompletableFuture.completedFuture(null);
         }
-        return run.submit(c.prompt(), c.testCase(), model.modelOrNull(), () -> events.started(c), SampleEvents.of(c, events))
+        return run.submit(c.prompt(), c.testCase(), c.model(), model.modelOrNull(), () -> events.started(c), SampleEvents.of(c, events))
                 .handle((result, failure) -> {
                     if (failure != null) {
                         // PromptSpec's own failure, not the case's verdict: reported as the case's error all the same
@@ -121,7 +121,7 @@ final class RunExecution {
     }
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
-        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result)));
+        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result), c.model()));
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
         events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
