@@ -7,6 +7,7 @@ import dev.promptspec.eval.EvaluatorRegistry;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.run.PromptRun;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,12 @@ public final class PromptSpecTestEngine implements TestEngine {
 
     private final Function<String, String> environment;
     private final Timing timing;
+    /** Where the progress line goes, and whether it is a terminal (what {@code promptspec.progress=auto} asks). */
+    private final PrintStream console;
+    private final boolean terminal;
 
     public PromptSpecTestEngine() {
-        this(System::getenv, Timing.SYSTEM);
+        this(System::getenv, Timing.SYSTEM, System.err, ProgressLine.onTerminal());
     }
 
     /**
@@ -47,8 +51,15 @@ public final class PromptSpecTestEngine implements TestEngine {
      * one runs backoff without waiting).
      */
     PromptSpecTestEngine(Function<String, String> environment, Timing timing) {
+        this(environment, timing, System.err, false);
+    }
+
+    /** For tests: also the stream the progress line goes to, and whether it counts as a terminal. */
+    PromptSpecTestEngine(Function<String, String> environment, Timing timing, PrintStream console, boolean terminal) {
         this.environment = environment;
         this.timing = timing;
+        this.console = console;
+        this.terminal = terminal;
     }
 
     /** For tests: a fixed environment. */
@@ -127,7 +138,11 @@ public final class PromptSpecTestEngine implements TestEngine {
     public void execute(ExecutionRequest request) {
         PromptSpecEngineDescriptor root = (PromptSpecEngineDescriptor) request.getRootTestDescriptor();
         Supplier<Optional<Path>> reports = () -> reportsDirectory(root.config().reports(), () -> PlatformFeatures.outputRoot(request));
-        new RunExecution(root, request.getEngineExecutionListener(), PlatformFeatures.cancellation(request), timing, reports).run();
+        boolean ci = environment.apply("CI") != null;
+        Optional<PrintStream> progress = root.config() != null && root.config().progress().shown(terminal, ci)
+                ? Optional.of(console) : Optional.empty();
+        new RunExecution(root, request.getEngineExecutionListener(), PlatformFeatures.cancellation(request), timing, reports,
+                progress).run();
     }
 
     /**

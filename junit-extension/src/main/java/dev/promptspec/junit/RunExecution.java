@@ -13,6 +13,7 @@ import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.PromptRun;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,13 +53,19 @@ final class RunExecution {
     private final Timing timing;
     private final Supplier<Optional<Path>> reportsDirectory;
     private final List<TestDescriptor> reported;
+    /** Where the progress line goes ({@value Keys#PROGRESS}); empty: none. */
+    private final Optional<PrintStream> console;
+    /** The run's progress line, once the run has started (when there is a console). */
+    private Optional<ProgressLine> progress = Optional.empty();
 
+    /** @param console where the progress line goes, when it is shown */
     RunExecution(PromptSpecEngineDescriptor root, EngineExecutionListener listener, BooleanSupplier cancelled, Timing timing,
-            Supplier<Optional<Path>> reportsDirectory) {
+            Supplier<Optional<Path>> reportsDirectory, Optional<PrintStream> console) {
         this.root = root;
         this.cancelled = cancelled;
         this.timing = timing;
         this.reportsDirectory = reportsDirectory;
+        this.console = console;
         this.reported = reportedNodes(root);
         this.events = new TreeEvents(listener, root, reported);
     }
@@ -72,6 +79,9 @@ final class RunExecution {
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
                 RunReport report = new RunReport(Instant.now())) {
+            int total = (int) reported.stream().filter(PromptCaseDescriptor.class::isInstance).count();
+            progress = console.map(out -> new ProgressLine(out, timing::nanoTime, total, () -> run.usage().liveCost()));
+            progress.ifPresent(ProgressLine::start);
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
             for (TestDescriptor node : reported) {
@@ -87,6 +97,7 @@ final class RunExecution {
                 }
             }
             CompletableFuture.allOf(cases.toArray(CompletableFuture[]::new)).join();
+            progress.ifPresent(ProgressLine::finish);
             finish(report, run.usage()); // every case has ended, so has every call
 
         } catch (RuntimeException | Error e) {
@@ -113,6 +124,7 @@ final class RunExecution {
                                 failure)));
                     } else if (CaseVerdicts.cancelledBeforeStart(result)) {
                         events.skipped(c, result.error().getMessage());
+                        progress.ifPresent(p -> p.ended(false));
                     } else {
                         ended(report, run, c, result);
                     }
@@ -125,6 +137,8 @@ final class RunExecution {
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
         events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
+        CaseOutcome.Status status = CaseVerdicts.status(result);
+        progress.ifPresent(p -> p.ended(status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR));
     }
 
     /** A file that cannot run is one errored test listing its problems, as Surefire shows a class that fails to load. */

@@ -1,0 +1,112 @@
+package dev.promptspec.junit;
+
+import dev.promptspec.internal.util.Durations;
+import dev.promptspec.internal.util.Money;
+import java.io.Console;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The run's progress on the console, for long runs: one line (cases done of all, failures, cost so far, time left),
+ * rewritten in place with {@code \r} at most once per {@link #INTERVAL} however fast cases end, and ended with a newline
+ * when the run is over. Thread-safe: cases end on the run's workers.
+ */
+final class ProgressLine {
+
+    /** The least time between two rewrites: a few a second, readable and cheap whatever the pace of the cases. */
+    static final Duration INTERVAL = Duration.ofMillis(250);
+
+    private final PrintStream out;
+    private final LongSupplier nanoTime;
+    private final DoubleSupplier costSoFar;
+    private final int total;
+    private final long startedAt;
+    private int done;
+    private int failed;
+    private long drawnAt;
+    private boolean drawn;
+    /** The length of the line on screen, so a shorter line blanks what the longer one leaves. */
+    private int width;
+
+    /**
+     * @param out       where the line goes (the error stream: the output stream belongs to the build's own output)
+     * @param nanoTime  the clock the interval and the time left are measured on
+     * @param total     how many cases the run reports
+     * @param costSoFar the estimated US dollars the run's live calls cost so far
+     */
+    ProgressLine(PrintStream out, LongSupplier nanoTime, int total, DoubleSupplier costSoFar) {
+        this.out = out;
+        this.nanoTime = nanoTime;
+        this.total = total;
+        this.costSoFar = costSoFar;
+        this.startedAt = nanoTime.getAsLong();
+    }
+
+    /**
+     * Whether the JVM writes to a terminal: it has a console, and on Java 22 and later (where a redirected JVM has one
+     * too) the console says it is a terminal.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before Java 22, a console is a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Shows the line before the first case ends. */
+    synchronized void start() {
+        draw(nanoTime.getAsLong(), text(startedAt));
+    }
+
+    /** A case ended (a failure: its checks failed, or it could not be judged); the line is rewritten if it is time. */
+    synchronized void ended(boolean failure) {
+        done++;
+        if (failure) {
+            failed++;
+        }
+        long now = nanoTime.getAsLong();
+        if (!drawn || now - drawnAt >= INTERVAL.toNanos()) {
+            draw(now, text(now));
+        }
+    }
+
+    /** The run is over: the line's last state, then a newline, so whatever the build prints next starts on its own line. */
+    synchronized void finish() {
+        long now = nanoTime.getAsLong();
+        draw(now, counts() + ", done in " + Durations.words(Duration.ofMillis((now - startedAt) / 1_000_000)));
+        out.print('\n');
+        out.flush();
+    }
+
+    /** {@code PromptSpec: 37/120 cases, 3 failed, $0.0123 spent, about 1 min 5 s left}. */
+    private String text(long now) {
+        if (done == 0 || done >= total) {
+            return counts();
+        }
+        long left = (now - startedAt) / done * (total - done);
+        return counts() + ", about " + Durations.words(Duration.ofSeconds(Math.max(1, Math.round(left / 1e9)))) + " left";
+    }
+
+    private String counts() {
+        return "PromptSpec: " + done + "/" + total + (total == 1 ? " case, " : " cases, ") + failed + " failed, "
+                + Money.format(costSoFar.getAsDouble()) + " spent";
+    }
+
+    private void draw(long now, String line) {
+        int blank = Math.max(0, width - line.length());
+        out.print("\r" + line + " ".repeat(blank));
+        out.flush();
+        width = line.length();
+        drawnAt = now;
+        drawn = true;
+    }
+}
