@@ -133,11 +133,11 @@ final class RunExecution {
     }
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
-        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result), c.model()));
+        CaseOutcome.Status status = CaseVerdicts.status(result);
+        report.add(new CaseOutcome(result, c.getDisplayName(), status, c.model()));
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
         events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
-        CaseOutcome.Status status = CaseVerdicts.status(result);
         progress.ifPresent(p -> p.ended(status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR));
     }
 
