@@ -65,7 +65,7 @@ public final class ModelSelection {
         } catch (ModelCallException none) {
             throw new ModelCallException(ModelCallException.Kind.CONFIGURATION, file.source().name() + " runs on several models"
                     + " and its judge names none: judges do not follow the case's model, so set " + Keys.JUDGE_MODEL
-                    + ", a 'model:' on the judge, or the file's 'model:'", 0);
+                    + ", the judge's modelId, or the file's 'model:'", 0);
         }
     }
 }

@@ -164,4 +164,17 @@ class SeveralModelsRunTest {
         int drawn = results.get("gpt-4o").sampling().rate().drawn() + results.get("gpt-4o-mini").sampling().rate().drawn();
         assertThat(yaml.split("\n  call: prompt", -1)).as("one prompt recording per model and sample").hasSize(drawn + 1);
     }
+
+    @Test
+    void a_judge_naming_no_model_in_a_file_naming_none_but_its_models_is_an_error_saying_what_to_set() throws Exception {
+        Map<String, CaseResult> results;
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(SeveralModelsRunTest::answer)) {
+            results = runEachModel(config(server.baseUrl(), KEY, RecordingMode.LIVE), FILE.replace("model: gpt-4o\n", ""));
+            assertThat(server.requests()).extracting(FakeOpenAiServer.Received::model).containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini");
+        }
+        assertThat(results.values()).allSatisfy(r -> assertThat(r.error()).isInstanceOfSatisfying(ModelCallException.class,
+                e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.CONFIGURATION)).hasMessage("evaluator 'no invented charges'"
+                + " (llm) got no answer from its judge: prompts/warranty.prompt.yml runs on several models and its judge names none:"
+                + " judges do not follow the case's model, so set promptspec.judge.model, the judge's modelId, or the file's 'model:'"));
+    }
 }
