@@ -25,6 +25,8 @@ final class ProgressLine {
     private final long startedAt;
     private int done;
     private int failed;
+    /** When the first case ended: the pace is measured from there, not from the start, which the JVM's warm-up slows. */
+    private long firstEndedAt;
     private long drawnAt;
     private boolean drawn;
     /** The length of the line on screen, so a shorter line blanks what the longer one leaves. */
@@ -70,10 +72,13 @@ final class ProgressLine {
     /** A case ended (a failure: its checks failed, or it could not be judged); the line is rewritten if it is time. */
     synchronized void ended(boolean failure) {
         done++;
+        long now = nanoTime.getAsLong();
+        if (done == 1) {
+            firstEndedAt = now;
+        }
         if (failure) {
             failed++;
         }
-        long now = nanoTime.getAsLong();
         if (!drawn || now - drawnAt >= INTERVAL.toNanos()) {
             draw(now, text(now));
         }
@@ -87,12 +92,15 @@ final class ProgressLine {
         out.flush();
     }
 
-    /** {@code PromptSpec: 37/120 cases, 3 failed, $0.0123 spent, about 1 min 5 s left}. */
+    /**
+     * {@code PromptSpec: 37/120 cases, 3 failed, $0.0123 spent, about 1 min 5 s left}: the time left at the pace since the
+     * first case ended, once there is one.
+     */
     private String text(long now) {
-        if (done == 0 || done >= total) {
+        if (done < 2 || done >= total) {
             return counts();
         }
-        long left = (now - startedAt) / done * (total - done);
+        long left = (now - firstEndedAt) / (done - 1) * (total - done);
         return counts() + ", about " + Durations.words(Duration.ofSeconds(Math.max(1, Math.round(left / 1e9)))) + " left";
     }
 

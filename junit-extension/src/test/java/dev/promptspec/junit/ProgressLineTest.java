@@ -64,18 +64,22 @@ class ProgressLineTest {
     }
 
     @Test
-    void the_time_left_is_the_pace_so_far_times_the_cases_left() {
+    void the_time_left_is_the_pace_since_the_first_case_ended_times_the_cases_left() {
         AtomicLong now = new AtomicLong();
         ProgressLine line = new ProgressLine(out, now::get, 120, () -> 0);
         line.start();
-        now.set(Duration.ofSeconds(20).toNanos());
+        now.set(Duration.ofSeconds(10).toNanos()); // the first case ends late: the JVM and the connection warm up
         for (int i = 0; i < 40; i++) {
             line.ended(i % 10 == 0);
         }
-        assertThat(drawn()).last().isEqualTo("PromptSpec: 1/120 cases, 1 failed, $0.00 spent, about 39 min 40 s left");
-        now.set(Duration.ofSeconds(40).toNanos());
+        assertThat(drawn()).last().as("one case says nothing of the pace").isEqualTo("PromptSpec: 1/120 cases, 1 failed, $0.00 spent");
+        now.set(Duration.ofSeconds(30).toNanos());
         line.ended(false);
-        assertThat(drawn()).last().isEqualTo("PromptSpec: 41/120 cases, 4 failed, $0.00 spent, about 1 min 17 s left");
+        assertThat(drawn()).last().as("40 cases in 20 s since the first: 79 left take 39.5 s")
+                .isEqualTo("PromptSpec: 41/120 cases, 4 failed, $0.00 spent, about 40 s left");
+        now.set(Duration.ofSeconds(230).toNanos());
+        line.ended(false);
+        assertThat(drawn()).last().as("220 s for 41 cases: 78 left take 418.5 s").isEqualTo("PromptSpec: 42/120 cases, 4 failed, $0.00 spent, about 6 min 59 s left");
     }
 
     @PromptSpec("prompts/basic")
