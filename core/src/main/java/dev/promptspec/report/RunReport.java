@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
@@ -36,6 +37,7 @@ public final class RunReport implements AutoCloseable {
     static final int MAX_DETAILED = 50;
 
     private final Instant startedAt;
+    private final PriceTable prices;
     private final Map<String, FileTally> files = new LinkedHashMap<>();
     private final List<InvalidFile> invalidFiles = new ArrayList<>();
     private final Map<CaseOutcome.Status, Long> byStatus = new EnumMap<>(CaseOutcome.Status.class);
@@ -63,14 +65,21 @@ public final class RunReport implements AutoCloseable {
         }
     }
 
+    /** A report that estimates no cost (no prices). */
     public RunReport(Instant startedAt) {
+        this(startedAt, PriceTable.empty());
+    }
+
+    /** A report whose case records say what each case cost, priced with {@code prices}. */
+    public RunReport(Instant startedAt, PriceTable prices) {
         this.startedAt = startedAt;
+        this.prices = prices;
     }
 
     /** Records one case: its full record to the spool, its counts in memory. */
     public void add(CaseOutcome outcome) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = JsonReport.caseRecordBytes(outcome);
+        byte[] record = JsonReport.caseRecordBytes(outcome, prices);
         String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
         add(outcome, record, detail);
     }

@@ -78,7 +78,7 @@ final class RunExecution {
         }
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
-                RunReport report = new RunReport(Instant.now())) {
+                RunReport report = new RunReport(Instant.now(), run.prices())) {
             int total = (int) reported.stream().filter(PromptCaseDescriptor.class::isInstance).count();
             progress = console.map(out -> new ProgressLine(out, timing::nanoTime, total, () -> run.usage().liveCost()));
             progress.ifPresent(ProgressLine::start);
@@ -185,9 +185,12 @@ final class RunExecution {
             return;
         }
         for (Path file : written) {
-            events.file(root, FileEntry.from(file.toAbsolutePath(),
-                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+            events.file(root, FileEntry.from(file.toAbsolutePath(), mediaType(file.getFileName().toString())));
         }
+    }
+
+    private static String mediaType(String reportFile) {
+        return reportFile.endsWith(".json") ? "application/json" : reportFile.endsWith(".html") ? "text/html" : "text/markdown";
     }
 
     /** A result that is only {@code error}: nothing was sent or answered. */
