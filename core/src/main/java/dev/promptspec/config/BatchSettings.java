@@ -15,17 +15,14 @@ import org.apiguardian.api.API;
  * @param maxWait     the longest wait for the run's jobs ({@value Keys#BATCH_MAX_WAIT})
  * @param deleteFiles delete the uploaded request file once its job ended ({@value Keys#BATCH_DELETE_FILES})
  * @param priceFactor batch prices as a share of live prices ({@value Keys#BATCH_PRICE_FACTOR})
- * @param progress    the progress line: true, false, or empty for auto ({@value Keys#PROGRESS})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record BatchSettings(boolean enabled, OnFailure onFailure, Duration maxWait, boolean deleteFiles, double priceFactor,
-        Optional<Boolean> progress) {
+public record BatchSettings(boolean enabled, OnFailure onFailure, Duration maxWait, boolean deleteFiles, double priceFactor) {
 
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofHours(24);
     public static final double DEFAULT_PRICE_FACTOR = 0.5;
     /** Batch mode off. */
-    public static final BatchSettings OFF = new BatchSettings(false, OnFailure.LIVE, DEFAULT_MAX_WAIT, true, DEFAULT_PRICE_FACTOR,
-            Optional.empty());
+    public static final BatchSettings OFF = new BatchSettings(false, OnFailure.LIVE, DEFAULT_MAX_WAIT, true, DEFAULT_PRICE_FACTOR);
 
     public BatchSettings {
         if (maxWait.isNegative() || maxWait.isZero()) {
@@ -38,20 +35,15 @@ public record BatchSettings(boolean enabled, OnFailure onFailure, Duration maxWa
 
     /** Batch mode on, every other setting at its default. */
     public static BatchSettings on() {
-        return new BatchSettings(true, OnFailure.LIVE, DEFAULT_MAX_WAIT, true, DEFAULT_PRICE_FACTOR, Optional.empty());
+        return new BatchSettings(true, OnFailure.LIVE, DEFAULT_MAX_WAIT, true, DEFAULT_PRICE_FACTOR);
     }
 
     public BatchSettings withOnFailure(OnFailure o) {
-        return new BatchSettings(enabled, o, maxWait, deleteFiles, priceFactor, progress);
+        return new BatchSettings(enabled, o, maxWait, deleteFiles, priceFactor);
     }
 
     public BatchSettings withMaxWait(Duration d) {
-        return new BatchSettings(enabled, onFailure, d, deleteFiles, priceFactor, progress);
-    }
-
-    /** Whether the progress line is shown, {@code auto} deciding by the terminal and the {@code CI} variable. */
-    public boolean showsProgress(boolean terminal, boolean ci) {
-        return progress.orElse(terminal && !ci);
+        return new BatchSettings(enabled, onFailure, d, deleteFiles, priceFactor);
     }
 
     /** What a call that a batch reports as failed or expired becomes. */

@@ -54,6 +54,13 @@ public final class Keys {
     /** Replaces the model of every prompt file (try a whole suite on another model). */
     public static final String MODEL = "promptspec.model";
 
+    /**
+     * Runs every case once per model, each run its own test: a comma-separated list such as {@code gpt-4o,gpt-4o-mini}.
+     * A prompt file's {@code models:} list wins over it; {@value #MODEL} runs every file on its one model instead, so the
+     * two cannot both be set. Judges keep their own model. Default: none (each file runs on its {@code model:}).
+     */
+    public static final String MODELS = "promptspec.models";
+
     /** The model of prompt files that name none. */
     public static final String DEFAULT_MODEL = "promptspec.default-model";
 
@@ -105,7 +112,6 @@ public final class Keys {
      * container), or the id of any other {@code ModelProviderFactory} on the class path.
      */
     public static final String PROVIDER = "promptspec.provider";
-
 
 
     /**
@@ -162,7 +168,6 @@ public final class Keys {
     public static final String PRICE_PREFIX = "promptspec.price.";
 
 
-
     // ---- Sampling: verdicts from several samples of a non-deterministic model (issue 11) ----
 
     /**
@@ -216,12 +221,6 @@ public final class Keys {
     /** Batch prices as a share of the live prices ({@value #PRICE_PREFIX}{@code <model>} and the defaults). Default: 0.5. */
     public static final String BATCH_PRICE_FACTOR = "promptspec.batch.price-factor";
 
-    /**
-     * A progress line on stderr while the run waits ({@code auto}, {@code true} or {@code false}). {@code auto}
-     * (default): shown on a terminal, not when the environment variable {@code CI} is set.
-     */
-    public static final String PROGRESS = "promptspec.progress";
-
     // ---- Reports ----
 
     /**
@@ -231,6 +230,13 @@ public final class Keys {
      * {@code promptspec-reports} in the platform's output directory ({@code target/promptspec-reports} with Maven).
      */
     public static final String REPORTS_DIR = "promptspec.reports.dir";
+
+    /**
+     * A progress line on the error stream, rewritten in place a few times a second: cases done of all, failures, cost so
+     * far and the time left (and, in batch mode, the jobs while the run waits for them). {@code auto} (default: on a terminal, unless the environment variable {@code CI} is set),
+     * {@code true} or {@code false}.
+     */
+    public static final String PROGRESS = "promptspec.progress";
 
     // ---- The ollama-container provider (module promptspec-ollama) ----
 

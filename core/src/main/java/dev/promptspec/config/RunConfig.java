@@ -7,6 +7,7 @@ import dev.promptspec.model.ModelClient;
 import dev.promptspec.sampling.SamplingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -39,6 +40,9 @@ import org.apiguardian.api.API;
  * @param batch         whether and how calls go through the provider's Batch API ({@value Keys#BATCH}, {@code promptspec.batch.*})
  * @param mutationThreshold in {@code mutate} mode, the mutation score a case must reach to pass, 0 to 1
  *                      ({@value Keys#MUTATION_THRESHOLD}); 0 reports without failing
+ * @param models        the models every case runs on, each its own test ({@value Keys#MODELS}); empty: each file's own
+ *                      model. A file's {@code models:} wins over it
+ * @param progress      whether the console shows a progress line ({@value Keys#PROGRESS})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -59,7 +63,9 @@ public record RunConfig(
         ReportsLocation reports,
         SamplingSettings sampling,
         BatchSettings batch,
-        double mutationThreshold) {
+        double mutationThreshold,
+        List<String> models,
+        ProgressMode progress) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -72,6 +78,8 @@ public record RunConfig(
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
         batch = batch == null ? BatchSettings.OFF : batch;
+        models = models == null ? List.of() : List.copyOf(models);
+        progress = progress == null ? ProgressMode.AUTO : progress;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -80,13 +88,16 @@ public record RunConfig(
         }
     }
 
-    /** A configuration without batch mode, whose mutation threshold is 0 (mutation scores reported, never failed). */
+    /**
+     * A configuration without batch mode, whose mutation threshold is 0 (mutation scores reported, never failed), on
+     * each file's own model, with the progress line as the terminal decides.
+     */
     public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
             Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
             YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
             ReportsLocation reports, SamplingSettings sampling) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
-                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, 0);
+                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, 0, List.of(), ProgressMode.AUTO);
     }
 
     /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
@@ -178,13 +189,22 @@ public record RunConfig(
         return with(b -> b.mutationThreshold = threshold);
     }
 
+    /** A copy whose cases run on each of {@code list} ({@value Keys#MODELS}). */
+    public RunConfig withModelList(List<String> list) {
+        return with(b -> b.models = list);
+    }
+
+    public RunConfig withProgress(ProgressMode p) {
+        return with(b -> b.progress = p);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling, b.batch, b.mutationThreshold);
+                b.sampling, b.batch, b.mutationThreshold, b.models, b.progress);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -207,6 +227,8 @@ public record RunConfig(
         SamplingSettings sampling;
         BatchSettings batch;
         double mutationThreshold;
+        List<String> models;
+        ProgressMode progress;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -227,6 +249,8 @@ public record RunConfig(
             sampling = c.sampling;
             batch = c.batch;
             mutationThreshold = c.mutationThreshold;
+            models = c.models;
+            progress = c.progress;
         }
     }
 }

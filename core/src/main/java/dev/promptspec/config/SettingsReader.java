@@ -75,7 +75,7 @@ public final class SettingsReader {
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
                 judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), batch(),
                 Optional.ofNullable(share(Keys.MUTATION_THRESHOLD, 0, true, 1, "a mutation score from 0 to 1, e.g. 0.8"))
-                        .orElse(0.0));
+                        .orElse(0.0), models(), progress());
     }
 
     /** The Batch API settings; batch mode is an error with a provider that has no Batch API. */
@@ -92,23 +92,47 @@ public final class SettingsReader {
             maxWait = d.maxWait();
         }
         Double factor = share(Keys.BATCH_PRICE_FACTOR, 0, true, 1, "the share of the live price a batch costs, from 0 to 1, e.g. 0.5");
-        Optional<Boolean> progress = get(Keys.PROGRESS).flatMap(v -> {
-            if (v.equalsIgnoreCase("auto")) {
-                return Optional.empty();
-            }
-            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                return Optional.of(Boolean.parseBoolean(v));
-            }
-            errors.add(Keys.PROGRESS + "=" + v + " is not a choice; use auto, true or false");
-            return Optional.empty();
-        });
         String provider = get(Keys.PROVIDER).orElse(ProviderChoice.OPENAI);
         if (enabled && !provider.equals(ProviderChoice.OPENAI)) {
             errors.add(Keys.BATCH + "=true needs the OpenAI-compatible provider, whose Batch API it uses; "
                     + Keys.PROVIDER + "=" + provider + " has none. Remove " + Keys.BATCH + ", or set " + Keys.PROVIDER + "=openai");
         }
         return new BatchSettings(enabled, onFailure, maxWait, bool(Keys.BATCH_DELETE_FILES, d.deleteFiles()),
-                factor == null ? d.priceFactor() : factor, progress);
+                factor == null ? d.priceFactor() : factor);
+    }
+
+    /** {@value Keys#MODELS}: distinct model ids, comma-separated; not together with {@value Keys#MODEL}. */
+    private List<String> models() {
+        Optional<String> v = get(Keys.MODELS);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        List<String> models = new ArrayList<>();
+        for (String part : v.get().split(",")) {
+            String model = part.trim();
+            if (model.isEmpty()) {
+                errors.add(Keys.MODELS + "=" + v.get() + " has an empty entry; write model ids separated by commas, e.g. gpt-4o,gpt-4o-mini");
+                return List.of();
+            }
+            if (models.contains(model)) {
+                errors.add(Keys.MODELS + "=" + v.get() + " names " + model + " twice; name each model once");
+                return List.of();
+            }
+            models.add(model);
+        }
+        if (get(Keys.MODEL).isPresent()) {
+            errors.add(Keys.MODEL + " and " + Keys.MODELS + " are both set; set " + Keys.MODEL + " to run every case on one model,"
+                    + " or " + Keys.MODELS + " to run each case on several");
+            return List.of();
+        }
+        return List.copyOf(models);
+    }
+
+    private ProgressMode progress() {
+        return get(Keys.PROGRESS).map(v -> ProgressMode.parse(v).orElseGet(() -> {
+            errors.add(Keys.PROGRESS + "=" + v + " is not a choice; use auto, true or false");
+            return ProgressMode.AUTO;
+        })).orElse(ProgressMode.AUTO);
     }
 
     /** The configuration's level of the sampling settings; files, entries and {@code @PromptSpec} classes may override them. */

@@ -24,6 +24,8 @@ import org.apiguardian.api.API;
  *                        some checks fail; when empty, every check must pass
  * @param sampling        the file's {@code samples}, {@code passRate} and {@code confidence} (each may be unset)
  * @param samplingPosition where the first of them is written (the file when none is)
+ * @param models          {@code models}: the models each case runs on, each run its own test; empty when the file
+ *                        names none (its cases run on {@code model})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFile(
@@ -44,12 +46,14 @@ public record PromptFile(
         Map<String, Object> metadata,
         OptionalDouble threshold,
         SamplingSettings sampling,
-        Position samplingPosition) {
+        Position samplingPosition,
+        List<String> models) {
 
     public PromptFile {
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
         samplingPosition = samplingPosition == null ? Position.of(source.name()) : samplingPosition;
         authors = List.copyOf(authors);
+        models = models == null ? List.of() : List.copyOf(models);
         messages = List.copyOf(messages);
         variables = List.copyOf(variables);
         testData = List.copyOf(testData);
@@ -74,6 +78,16 @@ public record PromptFile(
             List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata, OptionalDouble threshold) {
         this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
                 variables, testData, evaluators, tags, metadata, threshold, SamplingSettings.NONE, null);
+    }
+
+    /** A file whose cases run on its one model. */
+    public PromptFile(PromptSource source, String name, String description, String version, List<String> authors,
+            Optional<String> model, Position modelPosition, ModelParameters modelParameters, ResponseFormat responseFormat,
+            List<MessageTemplate> messages, List<VariableDeclaration> variables, List<TestCase> testData,
+            List<EvaluatorSpec> evaluators, Set<String> tags, Map<String, Object> metadata, OptionalDouble threshold,
+            SamplingSettings sampling, Position samplingPosition) {
+        this(source, name, description, version, authors, model, modelPosition, modelParameters, responseFormat, messages,
+                variables, testData, evaluators, tags, metadata, threshold, sampling, samplingPosition, List.of());
     }
 
     /** The name to show: the file's {@code name}, else its file name. */

@@ -42,7 +42,7 @@ public final class PromptFileLoader {
             "responseFormat", "jsonSchema", "messages", "testData", "evaluators");
     /** PromptSpec's own keys (and the seed format's), accepted beside gh-models' ones. */
     public static final Set<String> EXTENSION_KEYS = Set.of("version", "authors", "metadata", "variables", "tags", "defaults",
-            "$schema", "threshold", "samples", "passRate", "confidence");
+            "$schema", "threshold", "samples", "passRate", "confidence", ModelsReader.KEY);
     /** Spellings accepted for the same keys; gh-models ignores them, real files use them. */
     public static final Map<String, String> ALIASES = Map.of("model_parameters", "modelParameters", "response_format",
             "responseFormat", "json_schema", "jsonSchema", "test_data", "testData");
@@ -146,7 +146,8 @@ public final class PromptFileLoader {
                     metadata,
                     readThreshold(),
                     sampling.settings(),
-                    sampling.position());
+                    sampling.position(),
+                    ModelsReader.read(fields, problems));
         }
 
         /** {@code threshold: 0.8}: the weighted score a case needs when not every check must pass. */

@@ -206,6 +206,8 @@ final class JsonReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        } else if (o.model() != null) {
+            g.writeStringField("model", o.model()); // several models: every record says which, rendered or not
         }
         ModelResponse resp = r.response();
         if (resp != null) {

@@ -129,7 +129,7 @@ final class BatchPhase {
             SamplingPlan plan = c.prompt().samplingPlan(c.testCase());
             int samples = plan.isSampled() ? plan.samples() : 1;
             for (int sample = 1; sample <= samples; sample++) {
-                runner.run(c.prompt(), c.testCase(), sample);
+                runner.run(c.prompt(), c.testCase(), c.model(), sample);
             }
         }
         return pending;

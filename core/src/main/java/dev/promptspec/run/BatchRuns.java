@@ -3,6 +3,7 @@ package dev.promptspec.run;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.internal.model.openai.batch.BatchJobs;
+import dev.promptspec.internal.util.Terminal;
 import dev.promptspec.model.Timing;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,7 @@ final class BatchRuns {
             throw new IllegalStateException(Keys.BATCH + "=true, but "
                     + Providers.noKey(config.endpoint(), KeyHelp.forPrompts(config.endpoint()), config.recordingsDir()));
         }
-        boolean terminal = System.console() != null;
-        boolean ci = System.getenv("CI") != null;
-        PrintStream progress = config.batch().showsProgress(terminal, ci) ? System.err : null;
+        PrintStream progress = config.progress().shown(Terminal.attached(), Terminal.underCi()) ? System.err : null;
         return new BatchJobs(config.endpoint(), config.batch(), config.timeout(), timing, cancelled, state, progress,
                 Providers.redactor(config), BatchJobs.Limits.OPENAI);
     }
@@ -36,7 +35,7 @@ final class BatchRuns {
     /** The suite, whatever its calls: its files and case keys, sorted, hashed. The same tests find the same jobs. */
     static String suiteFingerprint(List<PlannedCase> cases) {
         TreeSet<String> lines = new TreeSet<>();
-        cases.forEach(c -> lines.add(c.prompt().source().name() + "\n" + c.testCase().key()));
+        cases.forEach(c -> lines.add(c.prompt().source().name() + "\n" + c.testCase().key() + (c.model() == null ? "" : "\n" + c.model())));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             lines.forEach(l -> sha.update((l + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -41,22 +41,30 @@ final class CaseRunner {
     }
 
     CaseResult run(CompiledPrompt prompt, TestCase testCase) {
-        return run(prompt, testCase, 1);
+        return run(prompt, testCase, null, 1);
     }
 
-    /** Runs sample {@code sample} (from 1) of the case: its calls are recorded and replayed under that index. */
-    CaseResult run(CompiledPrompt prompt, TestCase testCase, int sample) {
+    /** @param model the model the case runs on in a run of several models, or null */
+    CaseResult run(CompiledPrompt prompt, TestCase testCase, String model) {
+        return run(prompt, testCase, model, 1);
+    }
+
+    /**
+     * Runs sample {@code sample} (from 1) of the case on {@code model} (null: the file's): its calls are recorded and
+     * replayed under that index and model.
+     */
+    CaseResult run(CompiledPrompt prompt, TestCase testCase, String model, int sample) {
         long start = System.nanoTime();
         PromptFile file = prompt.fileOrThrow();
         String name = file.source().name();
         ModelRequest request = null;
         try {
-            request = RequestBuilder.build(file, testCase, config, pinnedModel);
+            request = RequestBuilder.build(file, testCase, config, pinnedModel, model);
             if (config.mode() == RecordingMode.VALIDATE) {
                 return new CaseResult(name, testCase, request, null, List.of(), Validation.evaluatorInputs(prompt, testCase),
                         elapsed(start));
             }
-            CallContext context = CallContext.prompt(name, testCase.key()).forSample(sample);
+            CallContext context = CallContext.prompt(name, testCase.key()).forSample(sample).forModel(model);
             ModelResponse response = client.call(request, context);
             List<CheckResult> checks = new ArrayList<>();
             try {
@@ -82,7 +90,8 @@ final class CaseRunner {
             String promptModel, List<CheckResult> checks) throws ModelCallException {
         PromptFile file = prompt.fileOrThrow();
         JudgeModel judge = (modelId, parameters, messages, purpose) -> {
-            String model = modelId != null && !modelId.isBlank() ? modelId : config.judgeModel().orElse(promptModel);
+            String model = modelId != null && !modelId.isBlank() ? modelId
+                    : ModelSelection.judgeModelFor(file, config, pinnedModel, context.model(), promptModel);
             return judgeClient.call(new ModelRequest(model, messages, parameters, null), context.forJudge(purpose));
         };
         EvaluationContext ctx = EvaluationContext.builder(response.text().trim()).variables(testCase.variables()).model(response)

@@ -23,7 +23,8 @@ final class CaseSampling {
     private CaseSampling() {
     }
 
-    static CompletableFuture<CaseResult> submit(SamplingPlan plan, CompiledPrompt prompt, TestCase testCase,
+    /** @param model the model the case runs on in a run of several models, or null */
+    static CompletableFuture<CaseResult> submit(SamplingPlan plan, CompiledPrompt prompt, TestCase testCase, String model,
             Supplier<CaseRunner> runner, Executor pool, BooleanSupplier cancelled, Runnable started, SampleListener listener) {
         AtomicBoolean begun = new AtomicBoolean();
         AtomicLong startedAt = new AtomicLong();
@@ -39,7 +40,7 @@ final class CaseSampling {
                 started.run();
             }
             listener.started(index);
-            CaseResult result = runner.get().run(prompt, testCase, index);
+            CaseResult result = runner.get().run(prompt, testCase, model, index);
             listener.finished(index, result);
             return result;
         }, pool);

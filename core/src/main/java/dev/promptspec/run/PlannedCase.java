@@ -5,7 +5,16 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.promptfile.TestCase;
 import org.apiguardian.api.API;
 
-/** A case a run will run on its own provider, known before it runs: what a batch step collects calls from. */
+/**
+ * A case a run will run on its own provider, known before it runs: what a batch step collects calls from.
+ *
+ * @param model the model it runs on in a run of several models ({@code promptspec.models}), or null for its file's own
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record PlannedCase(CompiledPrompt prompt, TestCase testCase) {
+public record PlannedCase(CompiledPrompt prompt, TestCase testCase, String model) {
+
+    /** A case on its file's own model. */
+    public PlannedCase(CompiledPrompt prompt, TestCase testCase) {
+        this(prompt, testCase, null);
+    }
 }

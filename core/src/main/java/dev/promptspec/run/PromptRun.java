@@ -134,12 +134,17 @@ public final class PromptRun implements AutoCloseable {
      * @param started called on the worker, before anything of the case runs
      */
     public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, Runnable started) {
+        return submit(prompt, testCase, null, model, started);
+    }
+
+    private CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, String modelUnderTest, SuppliedModel model,
+            Runnable started) {
         return CompletableFuture.supplyAsync(() -> {
             if (cancelled.getAsBoolean()) {
                 return cancelledBeforeStart(prompt, testCase);
             }
             started.run();
-            return runnerFor(model).run(prompt, testCase);
+            return runnerFor(model).run(prompt, testCase, modelUnderTest);
         }, pool);
     }
 
@@ -151,17 +156,30 @@ public final class PromptRun implements AutoCloseable {
      */
     public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, Runnable started,
             SampleListener samples) {
+        return submit(prompt, testCase, null, model, started, samples);
+    }
+
+    /**
+     * Starts the case on the pool like {@link #submit(CompiledPrompt, TestCase, SuppliedModel, Runnable, SampleListener)},
+     * run on {@code modelUnderTest}: one of the models of a run of several ({@link ModelSelection#modelsOf}). Its calls
+     * are recorded and replayed apart from the other models' (a sampled case is sampled on each model on its own); its
+     * judges keep their own model.
+     *
+     * @param modelUnderTest the model the case runs on, or null for the file's own
+     */
+    public CompletableFuture<CaseResult> submit(CompiledPrompt prompt, TestCase testCase, String modelUnderTest, SuppliedModel model,
+            Runnable started, SampleListener samples) {
         SamplingPlan plan = prompt.samplingPlan(testCase);
         if (!plan.isSampled() || config.mode() == RecordingMode.VALIDATE) {
-            return submit(prompt, testCase, model, started);
+            return submit(prompt, testCase, modelUnderTest, model, started);
         }
-        return CaseSampling.submit(plan, prompt, testCase, () -> runnerFor(model), pool, cancelled, started, samples);
+        return CaseSampling.submit(plan, prompt, testCase, modelUnderTest, () -> runnerFor(model), pool, cancelled, started, samples);
     }
 
     /** Runs the case on the calling thread (a sampled case's samples on the pool, waiting for its verdict). */
     public CaseResult run(CompiledPrompt prompt, TestCase testCase) {
         if (prompt.samplingPlan(testCase).isSampled() && config.mode() != RecordingMode.VALIDATE) {
-            return submit(prompt, testCase, null, () -> { }, SampleListener.NONE).join();
+            return submit(prompt, testCase, null, null, () -> { }, SampleListener.NONE).join();
         }
         return runUnlessCancelled(prompt, testCase, null);
     }

@@ -36,6 +36,15 @@ public final class RequestBuilder {
     /** @param pinnedModel the id of a model supplied in code ({@link SuppliedModel}), which replaces the file's */
     public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config, java.util.Optional<String> pinnedModel)
             throws TestCaseInputException, ModelCallException {
+        return build(file, testCase, config, pinnedModel, null);
+    }
+
+    /**
+     * @param pinnedModel    the id of a model supplied in code ({@link SuppliedModel}), which replaces the file's
+     * @param modelUnderTest the model the case runs on in a run of several models ({@link ModelSelection#modelsOf}), or null
+     */
+    public static ModelRequest build(PromptFile file, TestCase testCase, RunConfig config, java.util.Optional<String> pinnedModel,
+            String modelUnderTest) throws TestCaseInputException, ModelCallException {
         if (!testCase.problems().isEmpty()) {
             throw new TestCaseInputException(testCase.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
         }
@@ -47,7 +56,7 @@ public final class RequestBuilder {
                 throw new TestCaseInputException(missing(testCase, m.role(), e).format());
             }
         }
-        return new ModelRequest(ModelSelection.modelFor(file, config, pinnedModel), messages, file.modelParameters(), file.responseFormat());
+        return new ModelRequest(ModelSelection.modelFor(file, config, pinnedModel, modelUnderTest), messages, file.modelParameters(), file.responseFormat());
     }
 
     /** At the entry (what the author must change), naming the message that needs the variables. */

@@ -104,6 +104,12 @@ public final class PromptFileSchema {
         p.set("name", string("The prompt's name: the JUnit container's display name" + GH + "."));
         p.set("description", string("What the prompt does; shown in reports" + GH + "."));
         p.set("model", model());
+        ObjectNode models = described("array", "Runs every test case once per model, each run its own JUnit test; wins over the"
+                + " promptspec.models setting. Judges keep their own model" + EXT + ".");
+        models.put("minItems", 1);
+        models.put("uniqueItems", true);
+        models.putObject("items").put("type", "string").put("minLength", 1);
+        p.set("models", models);
         definitions.set("modelParameters", modelParameters());
         p.set("modelParameters", ref("modelParameters", "Sampling parameters sent with every call; unset ones are not sent" + GH
                 + ". snake_case spellings are accepted too."));

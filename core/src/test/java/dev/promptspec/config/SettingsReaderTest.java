@@ -224,13 +224,10 @@ class SettingsReaderTest {
     void batch_mode_is_off_by_default_and_reads_its_settings() {
         assertThat(read(Map.of(), Map.of()).config().batch()).isEqualTo(BatchSettings.OFF);
         SettingsReader.Settings s = read(Map.of(Keys.BATCH, "true", Keys.BATCH_ON_FAILURE, "Batch", Keys.BATCH_MAX_WAIT, "2h",
-                Keys.BATCH_DELETE_FILES, "false", Keys.BATCH_PRICE_FACTOR, "0.6", Keys.PROGRESS, "true"), Map.of());
+                Keys.BATCH_DELETE_FILES, "false", Keys.BATCH_PRICE_FACTOR, "0.6"), Map.of());
         assertThat(s.errors()).isEmpty();
         assertThat(s.config().batch()).isEqualTo(new BatchSettings(true, BatchSettings.OnFailure.BATCH, Duration.ofHours(2), false,
-                0.6, java.util.Optional.of(true)));
-        assertThat(s.config().batch().showsProgress(false, true)).isTrue();
-        assertThat(BatchSettings.OFF.showsProgress(true, false)).as("auto: on a terminal").isTrue();
-        assertThat(BatchSettings.OFF.showsProgress(true, true)).as("auto: not under CI").isFalse();
+                0.6));
     }
 
     @Test

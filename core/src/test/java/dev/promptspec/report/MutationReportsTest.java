@@ -40,7 +40,7 @@ class MutationReportsTest {
         CaseResult result = new CaseResult(FILE, testCase, null, response,
                 List.of(new CheckResult("Quotes the order number", "uses", Verdict.of(passed, passed ? "quotes 48213" : "no order number"),
                         1, null)), null, Duration.ofMillis(3));
-        return new CaseOutcome(result, name, passed ? CaseOutcome.Status.PASSED : CaseOutcome.Status.FAILED, mutations);
+        return new CaseOutcome(result, name, passed ? CaseOutcome.Status.PASSED : CaseOutcome.Status.FAILED, mutations, null);
     }
 
     @Test

@@ -47,7 +47,7 @@ class StrictCompileTest {
         assertThat(prompt.problems()).extracting(Problem::format).containsExactly(
                 "triage.prompt.yml:2:1: error: unknown top-level key 'owner' is ignored. Move it under metadata: if it is your own"
                         + " information; known keys: authors, confidence, defaults, description, evaluators, jsonSchema, messages,"
-                        + " metadata, model, modelParameters, name, passRate, responseFormat, samples, tags, testData, threshold,"
+                        + " metadata, model, modelParameters, models, name, passRate, responseFormat, samples, tags, testData, threshold,"
                         + " variables, version."
                         + " promptspec.strict=true makes warnings errors",
                 "triage.prompt.yml:12:5: error: testData key 'customer' is not used by any message or evaluator. Rename it to"

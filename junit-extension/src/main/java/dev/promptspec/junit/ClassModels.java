@@ -34,6 +34,11 @@ final class ClassModels {
     private ClassModels() {
     }
 
+    /** Whether the class has a {@link PromptModel} method (usable or not), without calling it. */
+    static boolean declares(Class<?> testClass) {
+        return !AnnotationSupport.findAnnotatedMethods(testClass, PromptModel.class, HierarchyTraversalMode.TOP_DOWN).isEmpty();
+    }
+
     static ClassModel resolve(Class<?> testClass) {
         List<Method> methods = AnnotationSupport.findAnnotatedMethods(testClass, PromptModel.class, HierarchyTraversalMode.TOP_DOWN);
         if (methods.isEmpty()) {

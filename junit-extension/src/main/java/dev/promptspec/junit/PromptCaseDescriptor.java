@@ -11,23 +11,39 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** One {@code testData} entry: a test. {@link RunExecution} runs it and reports it; this is what IDEs and reports show of it. */
+/**
+ * One {@code testData} entry, or in a run of several models one entry on one model: a test. {@link RunExecution} runs it
+ * and reports it; this is what IDEs and reports show of it.
+ */
 final class PromptCaseDescriptor extends AbstractTestDescriptor {
 
     static final String SEGMENT = "case";
+    /** The segment of one model's test under its case ({@link CaseModelsDescriptor}), in a run of several models. */
+    static final String MODEL_SEGMENT = "model";
 
     private final CompiledPrompt prompt;
     private final TestCase testCase;
+    private final String model;
 
-    PromptCaseDescriptor(UniqueId uniqueId, CompiledPrompt prompt, TestCase testCase) {
-        super(uniqueId, displayName(testCase), Sources.ofCase(prompt.source(), testCase));
+    /** @param model the model the case runs on in a run of several models, or null */
+    PromptCaseDescriptor(UniqueId uniqueId, CompiledPrompt prompt, TestCase testCase, String model) {
+        super(uniqueId, displayName(testCase, model), Sources.ofCase(prompt.source(), testCase));
         this.prompt = prompt;
         this.testCase = testCase;
+        this.model = model;
     }
 
-    /** The entry's name or description, else {@code #n} and a glimpse of its variables ({@link CaseNames}). */
-    static String displayName(TestCase tc) {
-        return CaseNames.displayName(tc);
+    /**
+     * The entry's name or description, else {@code #n} and a glimpse of its variables ({@link CaseNames}); then the model
+     * in brackets when there is one: Surefire and IDE result lists show a test beside its case, not under it.
+     */
+    static String displayName(TestCase tc, String model) {
+        return CaseNames.displayName(tc) + (model == null ? "" : " [" + model + "]");
+    }
+
+    /** The model the case runs on in a run of several models, or null (the file's own). */
+    String model() {
+        return model;
     }
 
     CompiledPrompt prompt() {
@@ -55,6 +71,11 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor {
 
     @Override
     public Set<TestTag> getTags() {
+        return tags(prompt, testCase);
+    }
+
+    /** The entry's tags and its file's. */
+    static Set<TestTag> tags(CompiledPrompt prompt, TestCase testCase) {
         Set<String> names = new LinkedHashSet<>(testCase.tags());
         prompt.file().ifPresent(f -> names.addAll(f.tags()));
         return Tags.of(names);
@@ -62,8 +83,13 @@ final class PromptCaseDescriptor extends AbstractTestDescriptor {
 
     @Override
     public String getLegacyReportingName() {
+        return legacyReportingName(prompt, getDisplayName());
+    }
+
+    /** The file's name and the display name: what Surefire lists. */
+    static String legacyReportingName(CompiledPrompt prompt, String displayName) {
         String file = prompt.source().name();
-        return file.substring(file.lastIndexOf('/') + 1) + ": " + getDisplayName();
+        return file.substring(file.lastIndexOf('/') + 1) + ": " + displayName;
     }
 
     /** The {@code @PromptSpec} class this case's file was selected through, if any. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -24,11 +25,14 @@ final class PromptFileDescriptor extends AbstractTestDescriptor {
     static final String PATH_SEGMENT = "path";
 
     private final CompiledPrompt prompt;
+    /** The models each case runs on, each its own test; empty: each case is one test, on the file's model. */
+    private final List<String> models;
     private Map<String, TestCase> casesByKey;
 
-    PromptFileDescriptor(UniqueId uniqueId, CompiledPrompt prompt) {
+    PromptFileDescriptor(UniqueId uniqueId, CompiledPrompt prompt, List<String> models) {
         super(uniqueId, displayName(prompt), source(prompt));
         this.prompt = prompt;
+        this.models = List.copyOf(models);
     }
 
     /** The file; for a file that cannot run, its first error, where an IDE should take the author. */
@@ -51,13 +55,18 @@ final class PromptFileDescriptor extends AbstractTestDescriptor {
         return prompt;
     }
 
-    /** The descriptor of the test case with this key (the first, if several share it), if the file has one. */
-    Optional<PromptCaseDescriptor> createCase(String key) {
+    /**
+     * The descriptor of the test case with this key (the first, if several share it), if the file has one: the test, or in
+     * a run of several models the container of one test per model.
+     */
+    Optional<TestDescriptor> createCase(String key) {
         if (!prompt.isRunnable()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(casesByKey().get(key))
-                .map(tc -> new PromptCaseDescriptor(getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key()), prompt, tc));
+        return Optional.ofNullable(casesByKey().get(key)).map(tc -> {
+            UniqueId id = getUniqueId().append(PromptCaseDescriptor.SEGMENT, tc.key());
+            return models.isEmpty() ? new PromptCaseDescriptor(id, prompt, tc, null) : new CaseModelsDescriptor(id, prompt, tc, models);
+        });
     }
 
     /** Each key's first test case, indexed once: every case of the file is created by key, so a scan each would be N². */

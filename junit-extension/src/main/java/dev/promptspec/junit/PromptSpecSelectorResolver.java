@@ -3,12 +3,14 @@ package dev.promptspec.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.promptspec.config.Keys;
+import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.NamedEvaluators;
 import dev.promptspec.problem.Position;
 import dev.promptspec.problem.Problem;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.run.CompiledPrompt;
+import dev.promptspec.run.ModelSelection;
 import dev.promptspec.run.PromptCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * [engine:promptspec]/[class:com.acme.CqrsPromptTest]/[file:prompts/cqrs.prompt.yml]/[case:#1]
  * [engine:promptspec]/[file:prompts/cqrs.prompt.yml]/[case:flash sale]      (a classpath resource selected alone)
  * [engine:promptspec]/[path:src/test/resources/prompts/cqrs.prompt.yml]/[case:#2]   (a file selected on disk)
+ * [engine:promptspec]/[file:prompts/cqrs.prompt.yml]/[case:flash sale]/[model:gpt-4o-mini]   (a case on one of several models)
  * </pre>
  */
 final class PromptSpecSelectorResolver implements SelectorResolver {
@@ -56,6 +59,8 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final Supplier<ClassLoader> classLoader;
     private final ResourceScanning scanning;
     private final UniqueId engineId;
+    /** The run's configuration: which models cases run on. */
+    private final RunConfig config;
     /**
      * Each file compiled once per discovery and test class, however many selectors reach it: the key is the class
      * name (empty for a file selected alone) and the file, because {@code uses: java:<name>} resolves against the
@@ -66,14 +71,15 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
     private final Map<Class<?>, PromptCompiler> classCompilers = new ConcurrentHashMap<>();
     private final PromptCompiler classlessCompiler;
 
-    PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryProblems problems, boolean strict,
+    PromptSpecSelectorResolver(UniqueId engineId, PromptCompiler compiler, DiscoveryProblems problems, RunConfig config,
             Supplier<ClassLoader> classLoader, ResourceScanning scanning) {
         this.engineId = engineId;
+        this.config = config;
         this.compiler = compiler;
         this.classlessCompiler = compiler.withNamedEvaluators(NamedEvaluators.builder().hint("this file was selected on its own,"
                 + " not through a @PromptSpec class, so no @PromptEvaluator methods are visible; run it through its test class").build());
         this.problems = problems;
-        this.strict = strict;
+        this.strict = config.strict();
         this.classLoader = classLoader;
         this.scanning = scanning;
     }
@@ -196,8 +202,9 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
             }
             case PromptFileDescriptor.SEGMENT, PromptFileDescriptor.PATH_SEGMENT -> {
                 Optional<PromptFileDescriptor> file = context.addToParent(() -> selectUniqueId(parentId),
-                        parent -> compiledFor(id, parent).map(cp ->
-                                new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), checked(cp))));
+                        parent -> compiledFor(id, parent).map(this::checked).map(cp ->
+                                new PromptFileDescriptor(parent.getUniqueId().append(last.getType(), last.getValue()), cp,
+                                        modelsOf(cp, parent))));
                 return file.map(f -> Resolution.match(Match.exact(f, () -> caseSelectors(f)))).orElse(Resolution.unresolved());
             }
             case PromptSampleDescriptor.SEGMENT -> {
@@ -207,6 +214,12 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
             case PromptCaseDescriptor.SEGMENT -> {
                 return context.addToParent(() -> selectUniqueId(parentId),
                                 parent -> parent instanceof PromptFileDescriptor f ? f.createCase(last.getValue()) : Optional.empty())
+                        .map(c -> Resolution.match(c instanceof CaseModelsDescriptor m ? Match.exact(m, m::modelSelectors) : Match.exact(c)))
+                        .orElse(Resolution.unresolved());
+            }
+            case PromptCaseDescriptor.MODEL_SEGMENT -> {
+                return context.addToParent(() -> selectUniqueId(parentId),
+                                parent -> parent instanceof CaseModelsDescriptor m ? m.createModel(last.getValue()) : Optional.empty())
                         .map(c -> Resolution.match(Match.exact(c)))
                         .orElse(Resolution.unresolved());
             }
@@ -214,6 +227,17 @@ final class PromptSpecSelectorResolver implements SelectorResolver {
                 return Resolution.unresolved();
             }
         }
+    }
+
+    /**
+     * The models each case of the file runs on ({@link ModelSelection#modelsOf}); none for a file whose class has a
+     * {@code @PromptModel}, whose one model answers every request whatever model it names.
+     */
+    private List<String> modelsOf(CompiledPrompt cp, TestDescriptor parent) {
+        if (cp.file().isEmpty() || parent instanceof PromptClassDescriptor c && ClassModels.declares(c.testClass())) {
+            return List.of();
+        }
+        return ModelSelection.modelsOf(cp.file().get(), config);
     }
 
     private Set<DiscoverySelector> caseSelectors(PromptFileDescriptor f) {

@@ -4,9 +4,11 @@ import dev.promptspec.config.Keys;
 import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.config.SettingsReader;
 import dev.promptspec.eval.EvaluatorRegistry;
+import dev.promptspec.internal.util.Terminal;
 import dev.promptspec.model.Timing;
 import dev.promptspec.run.PromptCompiler;
 import dev.promptspec.run.PromptRun;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +39,12 @@ public final class PromptSpecTestEngine implements TestEngine {
 
     private final Function<String, String> environment;
     private final Timing timing;
+    /** Where the progress line goes, and whether it is a terminal (what {@code promptspec.progress=auto} asks). */
+    private final PrintStream console;
+    private final boolean terminal;
 
     public PromptSpecTestEngine() {
-        this(System::getenv, Timing.SYSTEM);
+        this(System::getenv, Timing.SYSTEM, System.err, Terminal.attached());
     }
 
     /**
@@ -47,8 +52,15 @@ public final class PromptSpecTestEngine implements TestEngine {
      * one runs backoff without waiting).
      */
     PromptSpecTestEngine(Function<String, String> environment, Timing timing) {
+        this(environment, timing, System.err, false);
+    }
+
+    /** For tests: also the stream the progress line goes to, and whether it counts as a terminal. */
+    PromptSpecTestEngine(Function<String, String> environment, Timing timing, PrintStream console, boolean terminal) {
         this.environment = environment;
         this.timing = timing;
+        this.console = console;
+        this.terminal = terminal;
     }
 
     /** For tests: a fixed environment. */
@@ -109,7 +121,7 @@ public final class PromptSpecTestEngine implements TestEngine {
         ResourceScanning scanning = ResourceScanning.ofPlatform();
         EngineDiscoveryRequestResolver.<PromptSpecEngineDescriptor>builder()
                 .addSelectorResolver(ctx -> new PromptContainerResolver(ctx.getClassNameFilter(), ctx.getPackageFilter(), scanning))
-                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config().strict(),
+                .addSelectorResolver(ctx -> new PromptSpecSelectorResolver(uniqueId, compiler, problems, settings.config(),
                         ClassLoaderUtils::getDefaultClassLoader, scanning))
                 .build()
                 .resolve(request, engine);
@@ -127,7 +139,11 @@ public final class PromptSpecTestEngine implements TestEngine {
     public void execute(ExecutionRequest request) {
         PromptSpecEngineDescriptor root = (PromptSpecEngineDescriptor) request.getRootTestDescriptor();
         Supplier<Optional<Path>> reports = () -> reportsDirectory(root.config().reports(), () -> PlatformFeatures.outputRoot(request));
-        new RunExecution(root, request.getEngineExecutionListener(), PlatformFeatures.cancellation(request), timing, reports).run();
+        boolean ci = environment.apply("CI") != null;
+        Optional<PrintStream> progress = root.config() != null && root.config().progress().shown(terminal, ci)
+                ? Optional.of(console) : Optional.empty();
+        new RunExecution(root, request.getEngineExecutionListener(), PlatformFeatures.cancellation(request), timing, reports,
+                progress).run();
     }
 
     /**

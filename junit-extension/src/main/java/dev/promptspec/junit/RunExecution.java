@@ -17,6 +17,7 @@ import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.PlannedCase;
 import dev.promptspec.run.PromptRun;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,13 +57,19 @@ final class RunExecution {
     private final Timing timing;
     private final Supplier<Optional<Path>> reportsDirectory;
     private final List<TestDescriptor> reported;
+    /** Where the progress line goes ({@value Keys#PROGRESS}); empty: none. */
+    private final Optional<PrintStream> console;
+    /** The run's progress line, once the run has started (when there is a console). */
+    private Optional<ProgressLine> progress = Optional.empty();
 
+    /** @param console where the progress line goes, when it is shown */
     RunExecution(PromptSpecEngineDescriptor root, EngineExecutionListener listener, BooleanSupplier cancelled, Timing timing,
-            Supplier<Optional<Path>> reportsDirectory) {
+            Supplier<Optional<Path>> reportsDirectory, Optional<PrintStream> console) {
         this.root = root;
         this.cancelled = cancelled;
         this.timing = timing;
         this.reportsDirectory = reportsDirectory;
+        this.console = console;
         this.reported = reportedNodes(root);
         this.events = new TreeEvents(listener, root, reported);
     }
@@ -79,6 +86,9 @@ final class RunExecution {
             if (root.config().mode() == RecordingMode.MUTATE) {
                 report.mutationTesting(root.config().mutationThreshold());
             }
+            int total = (int) reported.stream().filter(PromptCaseDescriptor.class::isInstance).count();
+            progress = console.map(out -> new ProgressLine(out, timing::nanoTime, total, () -> run.usage().liveCost()));
+            progress.ifPresent(ProgressLine::start);
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
             callInBatches(run, report, models);
@@ -93,6 +103,7 @@ final class RunExecution {
                 }
             }
             CompletableFuture.allOf(cases.toArray(CompletableFuture[]::new)).join();
+            progress.ifPresent(ProgressLine::finish);
             finish(report, run.usage()); // every case has ended, so has every call
 
         } catch (RuntimeException | Error e) {
@@ -116,7 +127,7 @@ final class RunExecution {
         List<PlannedCase> planned = new ArrayList<>();
         for (TestDescriptor node : reported) {
             if (node instanceof PromptCaseDescriptor c && modelOf(c, models).equals(ClassModels.ClassModel.NONE)) {
-                planned.add(new PlannedCase(c.prompt(), c.testCase()));
+                planned.add(new PlannedCase(c.prompt(), c.testCase(), c.model()));
             }
         }
         Path directory = reportsDirectory.get().orElse(Path.of(PromptSpecTestEngine.DEFAULT_REPORTS_DIR));
@@ -132,7 +143,7 @@ final class RunExecution {
             ended(report, run, c, result);
             return CompletableFuture.completedFuture(null);
         }
-        return run.submit(c.prompt(), c.testCase(), model.modelOrNull(), () -> events.started(c), SampleEvents.of(c, events))
+        return run.submit(c.prompt(), c.testCase(), c.model(), model.modelOrNull(), () -> events.started(c), SampleEvents.of(c, events))
                 .handle((result, failure) -> {
                     if (failure != null) {
                         // PromptSpec's own failure, not the case's verdict: reported as the case's error all the same
@@ -141,6 +152,7 @@ final class RunExecution {
                                 failure)));
                     } else if (CaseVerdicts.cancelledBeforeStart(result)) {
                         events.skipped(c, result.error().getMessage());
+                        progress.ifPresent(p -> p.ended(false));
                     } else if (root.config().mode() == RecordingMode.MUTATE && CaseVerdicts.status(result) == CaseOutcome.Status.PASSED) {
                         mutated(report, run, c, model, result);
                     } else {
@@ -167,17 +179,20 @@ final class RunExecution {
         TestExecutionResult verdict = CaseVerdicts.mutationResult(mutations, threshold, c.getDisplayName(), result);
         CaseOutcome.Status status = verdict.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? CaseOutcome.Status.PASSED
                 : CaseOutcome.Status.FAILED;
-        report.add(new CaseOutcome(result, c.getDisplayName(), status, mutations));
+        report.add(new CaseOutcome(result, c.getDisplayName(), status, mutations, c.model()));
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         events.entry(c, CaseVerdicts.mutationEntry(mutations));
         events.finished(c, verdict);
+        progress.ifPresent(p -> p.ended(status == CaseOutcome.Status.FAILED));
     }
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
-        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result)));
+        CaseOutcome.Status status = CaseVerdicts.status(result);
+        report.add(new CaseOutcome(result, c.getDisplayName(), status, null, c.model()));
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
         events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
+        progress.ifPresent(p -> p.ended(status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR));
     }
 
     /** A file that cannot run is one errored test listing its problems, as Surefire shows a class that fails to load. */

@@ -19,16 +19,26 @@ import org.apiguardian.api.API;
  *                    hashing again
  * @param sample      which sample of the case, from 1; replay looks a request up by its fingerprint and this index, so
  *                    a sampled case replays one recorded answer per sample (1 for a case that is not sampled)
+ * @param model       the model the case ran on in a run of several models, or null (a run on one model, and every
+ *                    recording written before runs of several models existed): with the case, purpose and sample it
+ *                    names the call, so that the models of one case keep an answer each. Replay needs no more than the
+ *                    fingerprint, which holds the model sent
  */
 @API(status = INTERNAL, since = "0.1")
 public record Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
-        String note, String fingerprint, int sample) {
+        String note, String fingerprint, int sample, String model) {
 
     public Recording {
         if (fingerprint == null) {
             fingerprint = request.fingerprint();
         }
         sample = Math.max(1, sample);
+    }
+
+    /** A recording of a run on one model. */
+    public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,
+            String note, String fingerprint, int sample) {
+        this(caseKey, purpose, recordedAt, request, response, note, fingerprint, sample, null);
     }
 
     public Recording(String caseKey, String purpose, Instant recordedAt, ModelRequest request, ModelResponse response,

@@ -76,14 +76,15 @@ public final class RecordingClient implements ModelClient {
         }
         store.save(context.promptFile(), new Recording(context.caseKey(), context.purpose(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), request, response, null, fingerprint,
-                context.sample()));
+                context.sample(), context.model()));
         return response.withOrigin(ModelResponse.Origin.RECORDED, response.attempts());
     }
 
     /** Replay found nothing: say whether the prompt changed (and where) or was never recorded, and how to record. */
     private ModelCallException noMatch(ModelRequest request, CallContext context, ModelCallException noCredentials)
             throws ModelCallException {
-        Optional<Recording> previous = store.findForCase(context.promptFile(), context.caseKey(), context.purpose(), context.sample());
+        Optional<Recording> previous = store.findForCase(context.promptFile(), context.caseKey(), context.purpose(), context.sample(),
+                context.model());
         String where = store.fileFor(context.promptFile()).toString();
         String howToRecord = noCredentials != null
                 ? "\nIt cannot be recorded now: " + noCredentials.getMessage()

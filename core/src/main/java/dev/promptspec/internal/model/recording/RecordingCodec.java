@@ -66,6 +66,9 @@ final class RecordingCodec {
     private static Map<String, Object> toMap(Recording r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case", r.caseKey());
+        if (r.model() != null) {
+            m.put("model", r.model()); // only in a run of several models: files of one model's runs stay as they were
+        }
         m.put("call", r.purpose());
         if (r.sample() > 1) {
             m.put("sample", r.sample());
@@ -202,7 +205,7 @@ final class RecordingCodec {
                     .orElseThrow(() -> bad(m.position(), "'sample' must be a whole number from 1"));
         }
         return new Recording(text(m, "case"), optText(m, "call") == null ? "prompt" : optText(m, "call"), at, request, response,
-                optText(m, "note"), null, sample);
+                optText(m, "note"), null, sample, optText(m, "model"));
     }
 
     private static ModelParameters parameters(YamlNode node) throws InvalidConfigException {

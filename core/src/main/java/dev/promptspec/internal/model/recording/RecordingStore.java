@@ -100,7 +100,16 @@ public final class RecordingStore implements AutoCloseable {
      * was sent (to explain a mismatch).
      */
     public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose, int sample) throws ModelCallException {
-        return recordings(promptFile).findForCase(caseKey, purpose, sample);
+        return findForCase(promptFile, caseKey, purpose, sample, null);
+    }
+
+    /**
+     * The latest recording made for this case, purpose, sample and model (null: a run on one model), else for the case,
+     * purpose and model in any sample, whatever was sent (to explain a mismatch).
+     */
+    public Optional<Recording> findForCase(String promptFile, String caseKey, String purpose, int sample, String model)
+            throws ModelCallException {
+        return recordings(promptFile).findForCase(caseKey, purpose, sample, model);
     }
 
     /**
@@ -149,7 +158,7 @@ public final class RecordingStore implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces (same case, purpose and sample) a recording: replay finds it at once, the file holds it within
+     * Adds or replaces (same case, purpose, sample and model) a recording: replay finds it at once, the file holds it within
      * {@link #WRITE_INTERVAL} (at once when the file was not written during the last interval).
      *
      * @throws ModelCallException {@code CONFIGURATION} when this file, or an earlier write of it, cannot be written
@@ -241,10 +250,14 @@ public final class RecordingStore implements AutoCloseable {
 
     /** One prompt file's recordings, guarded by its own lock. */
     private static final class PromptRecordings {
-        /** The file's order: by case (naturally: "#2" before "#10"), then by call, so diffs stay small. */
+        /**
+         * The file's order: by case (naturally: "#2" before "#10"), then by model (a run on one model's first), then by
+         * call, so diffs stay small.
+         */
         private static final Comparator<Recording> ORDER =
-                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE).thenComparing(Recording::purpose)
-                        .thenComparingInt(Recording::sample);
+                Comparator.comparing(Recording::caseKey, NaturalOrder.INSTANCE)
+                        .thenComparing(Recording::model, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Recording::purpose).thenComparingInt(Recording::sample);
 
         private final String promptFile;
         private final Path path;
@@ -296,28 +309,33 @@ public final class RecordingStore implements AutoCloseable {
             }
         }
 
-        /** A call is a case's request for a purpose and a sample: recording it again replaces the one before. */
+        /** A call is a case's request for a purpose, a sample and a model: recording it again replaces the one before. */
         private static String callKey(Recording r) {
-            return r.caseKey() + '\u0000' + r.purpose() + '\u0000' + r.sample();
+            return r.caseKey() + '\u0000' + r.purpose() + '\u0000' + r.sample() + '\u0000' + (r.model() == null ? "" : r.model());
+        }
+
+        private static boolean sameCall(Recording a, Recording b) {
+            return a.caseKey().equals(b.caseKey()) && a.purpose().equals(b.purpose()) && a.sample() == b.sample()
+                    && java.util.Objects.equals(a.model(), b.model());
         }
 
         synchronized Optional<Recording> find(String replayKey) {
             return Optional.ofNullable(byFingerprint.get(replayKey));
         }
 
-        synchronized Optional<Recording> findForCase(String caseKey, String purpose, int sample) {
+        synchronized Optional<Recording> findForCase(String caseKey, String purpose, int sample, String model) {
             Comparator<Recording> sameSampleFirst = Comparator.comparing((Recording r) -> r.sample() == sample)
                     .thenComparing(Recording::recordedAt);
-            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose)).max(sameSampleFirst);
+            return entries.stream().filter(r -> r.caseKey().equals(caseKey) && r.purpose().equals(purpose)
+                    && java.util.Objects.equals(r.model(), model)).max(sameSampleFirst);
         }
 
-        /** Replaces the entries of the recording's case, purpose and sample with it, keeping the order and the index. */
+        /** Replaces the entries of the recording's case, purpose, sample and model with it, keeping the order and the index. */
         private synchronized long put(Recording recording) {
             List<Recording> replaced = new ArrayList<>();
             if (!recorded.add(callKey(recording))) { // re-recorded: find what it replaces (a new call has nothing to replace)
                 entries.removeIf(r -> {
-                    boolean same = r.caseKey().equals(recording.caseKey()) && r.purpose().equals(recording.purpose())
-                            && r.sample() == recording.sample();
+                    boolean same = sameCall(r, recording);
                     if (same) {
                         replaced.add(r);
                     }
