@@ -96,7 +96,7 @@ class MutationReportsTest {
         try (RunReport report = new RunReport(Instant.parse("2026-11-29T10:00:00Z"))) {
             report.add(outcome("shipped", 26, null, true));
             assertThat(ReportWriter.write(report, dir, Instant.parse("2026-11-29T10:01:00Z")))
-                    .extracting(p -> p.getFileName().toString()).containsExactly(ReportWriter.JSON_FILE, ReportWriter.MARKDOWN_FILE);
+                    .extracting(p -> p.getFileName().toString()).containsExactly(ReportWriter.JSON_FILE, ReportWriter.MARKDOWN_FILE, ReportWriter.HTML_FILE);
         }
         assertThat(new ObjectMapper().readTree(dir.resolve(ReportWriter.JSON_FILE).toFile()).has("mutation")).isFalse();
         assertThat(Files.readString(dir.resolve(ReportWriter.MARKDOWN_FILE))).doesNotContain("Mutation");
