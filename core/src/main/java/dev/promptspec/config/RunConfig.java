@@ -36,6 +36,9 @@ import org.apiguardian.api.API;
  * @param reports       where reports go ({@value Keys#REPORTS_DIR})
  * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
  *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
+ * @param baseline      an earlier run's JSON report to compare with ({@value Keys#BASELINE})
+ * @param failOn        what fails the build ({@value Keys#FAIL_ON}); {@code REGRESSIONS} only with a baseline
+ * @param shard         the share of the cases this run runs ({@value Keys#SHARD}); empty: every case
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -54,7 +57,10 @@ public record RunConfig(
         ProviderChoice provider,
         boolean strict,
         ReportsLocation reports,
-        SamplingSettings sampling) {
+        SamplingSettings sampling,
+        Optional<Path> baseline,
+        FailOn failOn,
+        Optional<Shard> shard) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -66,6 +72,9 @@ public record RunConfig(
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        baseline = baseline == null ? Optional.empty() : baseline;
+        failOn = failOn == null ? FailOn.ANY_FAILURE : failOn;
+        shard = shard == null ? Optional.empty() : shard;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -77,7 +86,8 @@ public record RunConfig(
             YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
             ReportsLocation reports) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
-                judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE);
+                judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE, Optional.empty(), FailOn.ANY_FAILURE,
+                Optional.empty());
     }
 
     /** Every key at its default: auto mode against OpenAI with no key (replays work; live calls say how to set one). */
@@ -152,13 +162,24 @@ public record RunConfig(
         return with(b -> b.sampling = s);
     }
 
+    public RunConfig withBaseline(Path report, FailOn f) {
+        return with(b -> {
+            b.baseline = Optional.ofNullable(report);
+            b.failOn = f;
+        });
+    }
+
+    public RunConfig withShard(Shard s) {
+        return with(b -> b.shard = Optional.ofNullable(s));
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling);
+                b.sampling, b.baseline, b.failOn, b.shard);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -179,6 +200,9 @@ public record RunConfig(
         boolean strict;
         ReportsLocation reports;
         SamplingSettings sampling;
+        Optional<Path> baseline;
+        FailOn failOn;
+        Optional<Shard> shard;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -197,6 +221,9 @@ public record RunConfig(
             strict = c.strict;
             reports = c.reports;
             sampling = c.sampling;
+            baseline = c.baseline;
+            failOn = c.failOn;
+            shard = c.shard;
         }
     }
 }

@@ -2,6 +2,11 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.baseline.ComparisonSummary;
+import dev.promptspec.config.Shard;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
@@ -49,6 +54,9 @@ public final class RunReport implements AutoCloseable {
     private long inconclusiveCases;
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
+    private ComparisonSummary baseline;
+    private Shard shard;
+    private String suite;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -69,17 +77,34 @@ public final class RunReport implements AutoCloseable {
 
     /** Records one case: its full record to the spool, its counts in memory. */
     public void add(CaseOutcome outcome) {
+        add(outcome, null);
+    }
+
+    /** Records one case and how it changed since the baseline (null: no baseline, or no verdict to compare). */
+    public void add(CaseOutcome outcome, CaseChange change) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = JsonReport.caseRecordBytes(outcome);
-        String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
-        add(outcome, record, detail);
+        byte[] record = JsonReport.caseRecordBytes(outcome, change);
+        String file = outcome.result().promptFile();
+        boolean flaky = outcome.result().sampling() != null && outcome.result().sampling().flaky();
+        // The summary's lines are made from the record, as a merged report's are from its records.
+        JsonNode node = flaky || outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? parse(record) : null;
+        String detail = node != null && outcome.status() != CaseOutcome.Status.PASSED ? MarkdownSummary.detail(file, node) : null;
+        add(outcome, record, detail, flaky ? MarkdownSummary.flaky(file, node) : null);
+    }
+
+    private static JsonNode parse(byte[] record) {
+        try {
+            return Json.MAPPER.readTree(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a case record PromptSpec wrote is not JSON (a bug)", e);
+        }
     }
 
     private synchronized boolean notPassedDetailsWanted() {
         return notPassedDetails.size() < MAX_DETAILED;
     }
 
-    private synchronized void add(CaseOutcome outcome, byte[] record, String detail) {
+    private synchronized void add(CaseOutcome outcome, byte[] record, String detail, String flakyLine) {
         try {
             if (spoolChannel == null) {
                 spool = Files.createTempFile("promptspec-report-", ".jsonl");
@@ -118,7 +143,7 @@ public final class RunReport implements AutoCloseable {
             if (sampling.flaky()) {
                 flakyCases++;
                 if (flakyDetails.size() < MAX_DETAILED) {
-                    flakyDetails.add(MarkdownSummary.flaky(outcome));
+                    flakyDetails.add(flakyLine);
                 }
             }
         }
@@ -135,6 +160,33 @@ public final class RunReport implements AutoCloseable {
     /** What the run's calls used, known once every case ended: calls, retries, waiting, cost. */
     public synchronized void runUsage(RunUsage usage) {
         this.runUsage = usage;
+    }
+
+    /** The comparison with the baseline, known once every case ended. */
+    public synchronized void baseline(ComparisonSummary summary) {
+        this.baseline = summary;
+    }
+
+    synchronized java.util.Optional<ComparisonSummary> baseline() {
+        return java.util.Optional.ofNullable(baseline);
+    }
+
+    /**
+     * This run is one shard of a suite.
+     *
+     * @param suite the suite's fingerprint ({@link SuiteFingerprint}): the same in every shard of one suite
+     */
+    public synchronized void shard(Shard shard, String suite) {
+        this.shard = shard;
+        this.suite = suite;
+    }
+
+    synchronized java.util.Optional<Shard> shard() {
+        return java.util.Optional.ofNullable(shard);
+    }
+
+    synchronized String suite() {
+        return suite;
     }
 
     synchronized java.util.Optional<RunUsage> runUsage() {

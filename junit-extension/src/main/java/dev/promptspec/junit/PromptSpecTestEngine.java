@@ -1,5 +1,7 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.BaselineException;
+import dev.promptspec.baseline.BaselineReport;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.config.SettingsReader;
@@ -99,11 +101,20 @@ public final class PromptSpecTestEngine implements TestEngine {
                 problems.warning("PromptSpec evaluators: " + error, null);
             }
         }
+        BaselineReport baseline = null;
+        if (errors.isEmpty() && settings.config().baseline().isPresent()) {
+            try {
+                baseline = BaselineReport.read(settings.config().baseline().get());
+            } catch (BaselineException e) {
+                errors.add("PromptSpec configuration: " + e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             // Nothing is discovered on a configuration nobody meant; the engine fails with every error, once.
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry);
+        engine.baseline(baseline);
         PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict())
                 .withSampling(List.of(settings.config().sampling()));
         ResourceScanning scanning = ResourceScanning.ofPlatform();
@@ -115,6 +126,7 @@ public final class PromptSpecTestEngine implements TestEngine {
                 .resolve(request, engine);
         StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
+        engine.suite(SuiteShare.keep(engine, settings.config().shard()));
         return engine;
     }
 

@@ -1,6 +1,11 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.baseline.Comparison;
+import dev.promptspec.config.FailOn;
 import dev.promptspec.config.Keys;
+import dev.promptspec.config.ReportsLocation;
+import dev.promptspec.config.Shard;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
@@ -12,9 +17,12 @@ import dev.promptspec.report.RunReport;
 import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.PromptRun;
+import dev.promptspec.sampling.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +60,7 @@ final class RunExecution {
     private final Timing timing;
     private final Supplier<Optional<Path>> reportsDirectory;
     private final List<TestDescriptor> reported;
+    private final Comparison comparison;
 
     RunExecution(PromptSpecEngineDescriptor root, EngineExecutionListener listener, BooleanSupplier cancelled, Timing timing,
             Supplier<Optional<Path>> reportsDirectory) {
@@ -61,6 +70,17 @@ final class RunExecution {
         this.reportsDirectory = reportsDirectory;
         this.reported = reportedNodes(root);
         this.events = new TreeEvents(listener, root, reported);
+        this.comparison = comparison(root);
+    }
+
+    /** This run against its baseline, when there is one; a sharded run lists removed cases in its first shard only. */
+    private static Comparison comparison(PromptSpecEngineDescriptor root) {
+        if (root.baseline() == null) {
+            return null;
+        }
+        Double confidence = root.config().sampling().confidence();
+        return new Comparison(root.baseline(), root.suite().cases(), root.config().shard().map(Shard::isFirst).orElse(true),
+                confidence == null ? SamplingPlan.DEFAULT_CONFIDENCE : confidence);
     }
 
     void run() {
@@ -121,10 +141,17 @@ final class RunExecution {
     }
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
-        report.add(new CaseOutcome(result, c.getDisplayName(), CaseVerdicts.status(result)));
+        CaseOutcome.Status status = CaseVerdicts.status(result);
+        // A case the run aborted (budget, cancellation) has no verdict to compare.
+        CaseChange change = comparison == null || status == CaseOutcome.Status.ABORTED ? null
+                : comparison.compare(result, c.getDisplayName());
+        boolean excused = root.config().failOn() == FailOn.REGRESSIONS && status != CaseOutcome.Status.PASSED && change != null
+                && !change.isRegression();
+        report.add(new CaseOutcome(result, c.getDisplayName(), excused ? CaseOutcome.Status.ABORTED : status), change);
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
-        events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
+        events.finished(c, excused ? CaseVerdicts.notARegression(result, change, c.getDisplayName())
+                : CaseVerdicts.junitResult(result, c.getDisplayName()));
     }
 
     /** A file that cannot run is one errored test listing its problems, as Surefire shows a class that fails to load. */
@@ -144,6 +171,10 @@ final class RunExecution {
     /** The reports, published as file entries, and the run's usage as a report entry: the engine prints nothing. */
     private void finish(RunReport report, RunUsage usage) {
         report.runUsage(usage);
+        if (comparison != null) {
+            report.baseline(comparison.summary());
+        }
+        root.config().shard().ifPresent(shard -> report.shard(shard, root.suite().fingerprint()));
         writeReports(report);
         if (usage.calls() > 0) {
             Map<String, String> entries = new LinkedHashMap<>();
@@ -173,6 +204,21 @@ final class RunExecution {
         for (Path file : written) {
             events.file(root, FileEntry.from(file.toAbsolutePath(),
                     file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+        }
+        root.config().reports().stepSummary().ifPresent(summary -> appendStepSummary(directory.get(), summary));
+    }
+
+    /**
+     * The Markdown summary, appended to the job summary GitHub Actions reads ({@code GITHUB_STEP_SUMMARY}): appended, as
+     * GitHub expects, since other steps and other runs of the job write there too.
+     */
+    private static void appendStepSummary(Path reports, Path summary) {
+        try {
+            Files.write(summary, Files.readAllBytes(reports.resolve(ReportWriter.MARKDOWN_FILE)), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warning("PromptSpec: cannot append the summary to " + summary.toAbsolutePath() + " ("
+                    + ReportsLocation.STEP_SUMMARY_VARIABLE + "): " + e);
         }
     }
 
