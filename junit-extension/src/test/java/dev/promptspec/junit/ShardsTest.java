@@ -112,6 +112,20 @@ class ShardsTest {
     }
 
     @Test
+    void a_shard_without_cases_still_writes_its_reports_for_the_merge(@TempDir Path dir) throws Exception {
+        Path report;
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
+            report = run(server, dir, AnotherSuite.class, "7/1000"); // none of the 5 cases hashes to this shard
+            assertThat(server.requests()).isEmpty();
+        }
+
+        JsonNode json = JSON.readTree(report.toFile());
+        assertThat(json.path("summary").path("totalTests").asInt()).isZero();
+        assertThat(json.path("shard").toString()).isEqualTo("{\"index\":7,\"count\":1000}");
+        assertThat(json.path("suite").asText()).startsWith("sha256:");
+    }
+
+    @Test
     void merge_refuses_other_suites_a_shard_twice_a_missing_shard_and_a_case_in_two_reports(@TempDir Path dir) throws Exception {
         Path first;
         Path second;
