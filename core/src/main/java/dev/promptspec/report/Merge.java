@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.baseline.ComparisonSummary;
+import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.internal.util.AtomicFiles;
 import dev.promptspec.internal.util.Json;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -43,17 +46,32 @@ public final class Merge {
 
     /** Exit status 0 when merged, 1 when the reports cannot be merged (the reason on standard error), 2 on a wrong call. */
     public static void main(String[] args) {
+        System.exit(run(args, System::getenv, System.out, System.err));
+    }
+
+    /**
+     * {@link #main}, with the environment and streams given: merges, and appends the merged summary to the job summary
+     * when {@value ReportsLocation#STEP_SUMMARY_VARIABLE} names one, as the engine does.
+     *
+     * @return the exit status
+     */
+    static int run(String[] args, Function<String, String> environment, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            System.err.println("usage: java -cp CLASSPATH dev.promptspec.report.Merge OUT_DIR SHARD_REPORT...\n"
-                    + "  merges the promptspec-report.json of every shard into OUT_DIR");
-            System.exit(2);
+            err.println("usage: java -cp CLASSPATH dev.promptspec.report.Merge OUT_DIR SHARD_REPORT...\n"
+                    + "  merges the promptspec-report.json of every shard of a suite into OUT_DIR");
+            return 2;
         }
         try {
             List<Path> written = merge(Path.of(args[0]), Arrays.stream(args, 1, args.length).map(Path::of).toList());
-            written.forEach(p -> System.out.println("wrote " + p));
+            written.forEach(p -> out.println("wrote " + p));
+            String stepSummary = environment.apply(ReportsLocation.STEP_SUMMARY_VARIABLE);
+            if (stepSummary != null && !stepSummary.isBlank()) {
+                ReportWriter.appendSummary(Path.of(args[0]), Path.of(stepSummary));
+            }
+            return 0;
         } catch (IllegalArgumentException | IOException e) {
-            System.err.println("PromptSpec merge: " + e.getMessage());
-            System.exit(1);
+            err.println("PromptSpec merge: " + e.getMessage());
+            return 1;
         }
     }
 

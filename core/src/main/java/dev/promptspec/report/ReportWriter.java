@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -35,5 +37,14 @@ public final class ReportWriter {
         });
         AtomicFiles.write(md, MarkdownSummary.render(report));
         return List.of(json, md);
+    }
+
+    /**
+     * Appends the Markdown summary written into {@code directory} to a CI job's summary file (GitHub's
+     * {@value ReportsLocation#STEP_SUMMARY_VARIABLE}): appended, since other steps write there too.
+     */
+    public static void appendSummary(Path directory, Path stepSummary) throws IOException {
+        Files.write(stepSummary, Files.readAllBytes(directory.resolve(MARKDOWN_FILE)), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

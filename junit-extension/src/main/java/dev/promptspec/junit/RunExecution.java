@@ -20,9 +20,7 @@ import dev.promptspec.run.PromptRun;
 import dev.promptspec.sampling.SamplingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,14 +207,10 @@ final class RunExecution {
         root.config().reports().stepSummary().ifPresent(summary -> appendStepSummary(directory.get(), summary));
     }
 
-    /**
-     * The Markdown summary, appended to the job summary GitHub Actions reads ({@code GITHUB_STEP_SUMMARY}): appended, as
-     * GitHub expects, since other steps and other runs of the job write there too.
-     */
+    /** The Markdown summary, also on the job's page in GitHub Actions ({@code GITHUB_STEP_SUMMARY}). */
     private static void appendStepSummary(Path reports, Path summary) {
         try {
-            Files.write(summary, Files.readAllBytes(reports.resolve(ReportWriter.MARKDOWN_FILE)), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            ReportWriter.appendSummary(reports, summary);
         } catch (IOException | UncheckedIOException e) {
             LOG.warning("PromptSpec: cannot append the summary to " + summary.toAbsolutePath() + " ("
                     + ReportsLocation.STEP_SUMMARY_VARIABLE + "): " + e);
