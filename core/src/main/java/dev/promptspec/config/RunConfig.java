@@ -162,17 +162,6 @@ public record RunConfig(
         return with(b -> b.sampling = s);
     }
 
-    public RunConfig withBaseline(Path report, FailOn f) {
-        return with(b -> {
-            b.baseline = Optional.ofNullable(report);
-            b.failOn = f;
-        });
-    }
-
-    public RunConfig withShard(Shard s) {
-        return with(b -> b.shard = Optional.ofNullable(s));
-    }
-
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);

@@ -69,10 +69,10 @@ final class CaseVerdicts {
             case NOISE -> "its pass rate dropped since the baseline, but not significantly (Fisher's exact test)";
             default -> "it is not a regression (" + change.label() + ")";
         };
-        String verdict = result.error() != null ? "errored: " + result.error().getMessage()
+        String verdict = result.error() != null ? "Error: " + result.error().getMessage()
                 : CaseMessages.failure(result, "'" + displayName + "'");
         return TestExecutionResult.aborted(new TestAbortedException("Not a regression, so it does not fail the build"
-                + " (" + Keys.FAIL_ON + "=regressions): " + why + ". It " + verdict, result.error()));
+                + " (" + Keys.FAIL_ON + "=regressions): " + why + ".\n" + verdict, result.error()));
     }
 
     /** The case's usage as IDEs and build tools show it: model, origin, tokens, latency, attempts, cost, score. */

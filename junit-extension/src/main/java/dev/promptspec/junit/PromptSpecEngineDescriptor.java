@@ -44,7 +44,7 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor {
         return registry;
     }
 
-    /** The whole suite and this run's share of it, once discovery built the tree. */
+    /** The whole suite and this run's share of it, once discovery built the tree; null when neither sharded nor compared. */
     void suite(SuiteShare share) {
         this.suite = share;
     }

@@ -126,7 +126,10 @@ public final class PromptSpecTestEngine implements TestEngine {
                 .resolve(request, engine);
         StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
-        engine.suite(SuiteShare.keep(engine, settings.config().shard()));
+        if (settings.config().shard().isPresent() || baseline != null) {
+            // Only these need the whole suite listed and fingerprinted: a plain run skips the work.
+            engine.suite(SuiteShare.keep(engine, settings.config().shard()));
+        }
         return engine;
     }
 

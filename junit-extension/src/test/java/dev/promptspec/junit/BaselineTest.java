@@ -150,7 +150,7 @@ class BaselineTest {
         TestExecutionResult noTicket = results.get("no ticket");
         assertThat(noTicket.getStatus()).isEqualTo(TestExecutionResult.Status.ABORTED);
         assertThat(noTicket.getThrowable().orElseThrow().getMessage()).startsWith("Not a regression, so it does not fail the build"
-                + " (promptspec.fail-on=regressions): it did not pass in the baseline either. It errored: prompts/triage/"
+                + " (promptspec.fail-on=regressions): it did not pass in the baseline either.\nError: prompts/triage/"
                 + "triage.prompt.yml:34:5: error: testData entry #5 has no value for the required variable 'ticket'");
         assertThat(results.get("A feature request is other").getStatus()).isEqualTo(TestExecutionResult.Status.ABORTED);
         JsonNode summary = JSON.readTree(reports.resolve(ReportWriter.JSON_FILE).toFile()).path("summary");
