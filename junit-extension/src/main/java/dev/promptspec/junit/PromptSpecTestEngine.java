@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -39,6 +40,7 @@ public final class PromptSpecTestEngine implements TestEngine {
 
     private final Function<String, String> environment;
     private final Timing timing;
+    private final AtomicReference<SuiteShare> discovered = new AtomicReference<>(SuiteShare.NONE);
 
     public PromptSpecTestEngine() {
         this(System::getenv, Timing.SYSTEM);
@@ -127,8 +129,10 @@ public final class PromptSpecTestEngine implements TestEngine {
         StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
         if (settings.config().shard().isPresent() || baseline != null) {
-            // Only these need the whole suite listed and fingerprinted: a plain run skips the work.
-            engine.suite(SuiteShare.keep(engine, settings.config().shard()));
+            // Only these need the whole suite listed: a plain run skips the work. The suite is everything this engine
+            // discovered: Surefire discovers each class alone first, then only the classes that hold a test, so a class
+            // whose cases are all in other shards is missing from the last discovery, not from the suite.
+            engine.suite(discovered.accumulateAndGet(SuiteShare.keep(engine, settings.config().shard()), SuiteShare::plus));
         }
         return engine;
     }

@@ -11,15 +11,19 @@ import dev.promptspec.config.Keys;
 import dev.promptspec.report.Merge;
 import dev.promptspec.report.ReportWriter;
 import dev.promptspec.testing.FakeOpenAiServer;
+import dev.promptspec.testing.FakeTiming;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code promptspec.shard=k/n}: real runs of each shard, merged with {@link Merge}, against the run of the whole suite.
@@ -123,6 +127,58 @@ class ShardsTest {
         assertThat(json.path("summary").path("totalTests").asInt()).isZero();
         assertThat(json.path("shard").toString()).isEqualTo("{\"index\":7,\"count\":1000}");
         assertThat(json.path("suite").asText()).startsWith("sha256:");
+    }
+
+    @PromptSpec("prompts/basic")
+    static class Greetings {
+    }
+
+    @PromptSpec("prompts/mixed/good.prompt.yml")
+    static class French {
+    }
+
+    /**
+     * Surefire's way: discover each class alone, then run only the classes that hold a test. A class whose cases are
+     * all in other shards is then not in the run's discovery, yet every shard reports the same suite.
+     */
+    @Test
+    void shards_run_as_surefire_runs_them_report_one_suite_and_merge(@TempDir Path dir) throws Exception {
+        List<Path> reports = new ArrayList<>();
+        List<Class<?>> dropped = new ArrayList<>();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(EngineKit::answer)) {
+            for (String shard : List.of("1/2", "2/2")) {
+                Path out = dir.resolve("shard-" + shard.charAt(0));
+                PromptSpecTestEngine engine = PromptSpecTestEngine.withEnvironment(Map.of("OPENAI_API_KEY", EngineKit.KEY),
+                        new FakeTiming());
+                List<org.junit.platform.engine.DiscoverySelector> withTests = new ArrayList<>();
+                for (Class<?> c : List.of(Greetings.class, French.class)) {
+                    boolean holdsATest = kit(engine, server, shard, out).selectors(selectClass(c)).discover().getEngineDescriptor()
+                            .getDescendants().stream().anyMatch(TestDescriptor::isTest);
+                    if (holdsATest) {
+                        withTests.add(selectClass(c));
+                    } else {
+                        dropped.add(c);
+                    }
+                }
+                kit(engine, server, shard, out).selectors(withTests.toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                        .execute();
+                reports.add(out.resolve(ReportWriter.JSON_FILE));
+            }
+        }
+        assertThat(dropped).as("a class with no case in one shard, as this test needs").isNotEmpty();
+
+        assertThat(JSON.readTree(reports.get(0).toFile()).path("suite"))
+                .isEqualTo(JSON.readTree(reports.get(1).toFile()).path("suite"));
+        Merge.merge(dir.resolve("merged"), reports);
+        JsonNode merged = JSON.readTree(dir.resolve("merged").resolve(ReportWriter.JSON_FILE).toFile());
+        assertThat(cases(merged)).containsExactlyInAnyOrder("prompts/basic/greeting.prompt.yml | Ada | passed",
+                "prompts/basic/greeting.prompt.yml | Grace | passed", "prompts/mixed/good.prompt.yml | Camille | passed");
+    }
+
+    private static EngineTestKit.Builder kit(PromptSpecTestEngine engine, FakeOpenAiServer server, String shard, Path reports) {
+        return EngineTestKit.engine(engine).enableImplicitConfigurationParameters(false)
+                .configurationParameter(Keys.OPENAI_BASE_URL, server.baseUrl()).configurationParameter(Keys.MODE, "live")
+                .configurationParameter(Keys.SHARD, shard).configurationParameter(Keys.REPORTS_DIR, reports.toString());
     }
 
     @Test
