@@ -41,6 +41,7 @@ public final class PromptSpecTestEngine implements TestEngine {
     private final Function<String, String> environment;
     private final Timing timing;
     private final AtomicReference<SuiteShare> discovered = new AtomicReference<>(SuiteShare.NONE);
+    private final AtomicReference<BaselineReport> lastBaseline = new AtomicReference<>();
 
     public PromptSpecTestEngine() {
         this(System::getenv, Timing.SYSTEM);
@@ -106,7 +107,7 @@ public final class PromptSpecTestEngine implements TestEngine {
         BaselineReport baseline = null;
         if (errors.isEmpty() && settings.config().baseline().isPresent()) {
             try {
-                baseline = BaselineReport.read(settings.config().baseline().get());
+                baseline = baseline(settings.config().baseline().get());
             } catch (BaselineException e) {
                 errors.add("PromptSpec configuration: " + e.getMessage());
             }
@@ -135,6 +136,17 @@ public final class PromptSpecTestEngine implements TestEngine {
             engine.suite(discovered.accumulateAndGet(SuiteShare.keep(engine, settings.config().shard()), SuiteShare::plus));
         }
         return engine;
+    }
+
+    /** The baseline report, read once however many discoveries (Surefire's: one per class, then the run's) ask for it. */
+    private BaselineReport baseline(Path path) {
+        BaselineReport last = lastBaseline.get();
+        if (last != null && last.path().equals(path)) {
+            return last;
+        }
+        BaselineReport read = BaselineReport.read(path);
+        lastBaseline.set(read);
+        return read;
     }
 
     /**

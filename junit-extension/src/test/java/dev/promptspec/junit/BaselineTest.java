@@ -176,6 +176,23 @@ class BaselineTest {
         }
     }
 
+    /** Surefire discovers each class alone, then the run: the baseline is read once, not once per class. */
+    @Test
+    void the_baseline_is_read_once_however_many_discoveries_ask_for_it(@TempDir Path dir) throws Exception {
+        Path baseline = baseline(dir);
+        PromptSpecTestEngine engine = PromptSpecTestEngine.withEnvironment(Map.of());
+        var kit = org.junit.platform.testkit.engine.EngineTestKit.engine(engine).enableImplicitConfigurationParameters(false)
+                .configurationParameter(Keys.MODE, "replay").configurationParameter(Keys.BASELINE, baseline.toString())
+                .selectors(selectClass(Triage.class));
+        assertThat(((PromptSpecEngineDescriptor) kit.discover().getEngineDescriptor()).failures()).isEmpty();
+
+        Files.writeString(baseline, "[]"); // read again, it would fail the run
+
+        PromptSpecEngineDescriptor second = (PromptSpecEngineDescriptor) kit.discover().getEngineDescriptor();
+        assertThat(second.failures()).isEmpty();
+        assertThat(second.baseline().path()).isEqualTo(baseline);
+    }
+
     @Test
     void the_summary_is_appended_to_the_job_summary_github_actions_names(@TempDir Path dir) throws Exception {
         Path stepSummary = Files.writeString(dir.resolve("step_summary"), "## Build\n\nCompiled in 41 s.\n\n");
