@@ -73,13 +73,15 @@ public final class Comparison {
             return record(CaseChange.NEWLY_PASSING, ref, null);
         }
         SampleSet sampling = result.sampling();
-        if (sampling != null && before.drawn() != null && before.drawn() > 0) {
+        // Only a verdict on samples can be noise; an error (no sample drawn, a call that failed) is not chance.
+        if (result.error() == null && sampling != null && sampling.rate().drawn() > 0 && before.drawn() != null
+                && before.drawn() > 0) {
             int passes = sampling.rate().passes();
             int drawn = sampling.rate().drawn();
             double p = ExactTests.fisherDropPValue(passes, drawn, before.samplesPassed(), before.drawn());
             if (p >= 1 - sampling.rate().plan().confidence()) {
                 return record(CaseChange.NOISE, ref, new ComparisonSummary.Noise(ref, (double) before.samplesPassed() / before.drawn(),
-                        drawn == 0 ? 0 : (double) passes / drawn, p));
+                        (double) passes / drawn, p));
             }
         }
         return record(CaseChange.NEWLY_FAILING, ref, null);

@@ -142,6 +142,18 @@ class ComparisonTest {
     }
 
     @Test
+    void a_sampled_case_that_errors_now_is_newly_failing_never_noise(@TempDir Path dir) throws Exception {
+        Path path = baseline(dir, List.of(sampled("sampled drop", 70, 9)));
+        Comparison comparison = new Comparison(BaselineReport.read(path), Set.of(FILE + "\nsampled drop"), true, 0.95);
+        CaseResult error = errored("sampled drop", 70);
+        CaseResult noSample = new CaseResult(FILE, error.testCase(), error.request(), null, List.of(), error.error(),
+                Duration.ofMillis(30), null, new SampleSet(PassRate.of(PLAN, 0, 0, false), List.of()));
+
+        assertThat(comparison.compare(noSample, "sampled drop")).isEqualTo(CaseChange.NEWLY_FAILING);
+        assertThat(comparison.summary().noise()).isEmpty();
+    }
+
+    @Test
     void a_case_still_in_the_suite_but_not_run_is_not_removed_and_only_the_first_shard_lists_removed(@TempDir Path dir)
             throws Exception {
         Path path = baseline(dir, List.of(judged("billing", 10, BILLING, true), judged("refund", 20, OTHER, false)));
