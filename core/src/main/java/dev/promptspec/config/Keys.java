@@ -178,6 +178,42 @@ public final class Keys {
     /** What a sequential verdict that is sure neither way does to the build: {@code fail} (default) or {@code pass}. */
     public static final String SAMPLING_INCONCLUSIVE = "promptspec.sampling.inconclusive";
 
+    // ---- Batch mode: calls with no recording sent through the provider's Batch API (issue 14) ----
+
+    /**
+     * Calls that have no matching recording are collected before any case runs, sent as batch jobs through the
+     * OpenAI-compatible provider's Batch API (half the price, outside per-minute rate limits, answered within 24 hours,
+     * usually minutes), awaited, and written to the recordings; then the cases run on those answers. Judge calls that
+     * depend on the answers go in a second batch. Applies in {@code record}, {@code auto} and {@code live} modes; only
+     * with {@code promptspec.provider=openai}. Default: false.
+     */
+    public static final String BATCH = "promptspec.batch";
+
+    /**
+     * What happens to a call a batch reports as failed or expired: {@code live} (default: the case calls it live),
+     * {@code batch} (sent once more in a follow-up batch; a second failure is the case's error) or {@code error} (the
+     * case ends in an error naming the batch and the reason).
+     */
+    public static final String BATCH_ON_FAILURE = "promptspec.batch.on-failure";
+
+    /**
+     * Longest wait for a run's batch jobs ({@code 30m}, {@code 2h}). When it passes, the run fails naming the jobs; the
+     * next run with the same suite resumes waiting on them instead of submitting again. Default: {@code 24h}.
+     */
+    public static final String BATCH_MAX_WAIT = "promptspec.batch.max-wait";
+
+    /** Delete the uploaded request file from the provider once its job has ended. Default: true. */
+    public static final String BATCH_DELETE_FILES = "promptspec.batch.delete-files";
+
+    /** Batch prices as a share of the live prices ({@value #PRICE_PREFIX}{@code <model>} and the defaults). Default: 0.5. */
+    public static final String BATCH_PRICE_FACTOR = "promptspec.batch.price-factor";
+
+    /**
+     * A progress line on stderr while the run waits ({@code auto}, {@code true} or {@code false}). {@code auto}
+     * (default): shown on a terminal, not when the environment variable {@code CI} is set.
+     */
+    public static final String PROGRESS = "promptspec.progress";
+
     // ---- Reports ----
 
     /**

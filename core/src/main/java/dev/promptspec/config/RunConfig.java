@@ -36,6 +36,7 @@ import org.apiguardian.api.API;
  * @param reports       where reports go ({@value Keys#REPORTS_DIR})
  * @param sampling      the configuration's sampling settings ({@value Keys#SAMPLES}, {@value Keys#PASS_RATE},
  *                      {@value Keys#CONFIDENCE}, {@code promptspec.sampling.*}); files, entries and classes override them
+ * @param batch         whether and how calls go through the provider's Batch API ({@value Keys#BATCH}, {@code promptspec.batch.*})
  * @param baseline      an earlier run's JSON report to compare with ({@value Keys#BASELINE})
  * @param failOn        what fails the build ({@value Keys#FAIL_ON}); {@code REGRESSIONS} only with a baseline
  * @param shard         the share of the cases this run runs ({@value Keys#SHARD}); empty: every case
@@ -58,6 +59,7 @@ public record RunConfig(
         boolean strict,
         ReportsLocation reports,
         SamplingSettings sampling,
+        BatchSettings batch,
         Optional<Path> baseline,
         FailOn failOn,
         Optional<Shard> shard) {
@@ -72,6 +74,7 @@ public record RunConfig(
         provider = provider == null ? ProviderChoice.DEFAULT : provider;
         reports = reports == null ? ReportsLocation.DEFAULT : reports;
         sampling = sampling == null ? SamplingSettings.NONE : sampling;
+        batch = batch == null ? BatchSettings.OFF : batch;
         baseline = baseline == null ? Optional.empty() : baseline;
         failOn = failOn == null ? FailOn.ANY_FAILURE : failOn;
         shard = shard == null ? Optional.empty() : shard;
@@ -80,14 +83,23 @@ public record RunConfig(
         }
     }
 
+    /** A configuration without batch mode, baseline or shard. */
+    public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
+            Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
+            YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
+            ReportsLocation reports, SamplingSettings sampling) {
+        this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
+                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, Optional.empty(), FailOn.ANY_FAILURE,
+                Optional.empty());
+    }
+
     /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
     public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
             Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
             YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
             ReportsLocation reports) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
-                judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE, Optional.empty(), FailOn.ANY_FAILURE,
-                Optional.empty());
+                judgeEndpoint, calls, provider, strict, reports, SamplingSettings.NONE);
     }
 
     /** Every key at its default: auto mode against OpenAI with no key (replays work; live calls say how to set one). */
@@ -162,13 +174,17 @@ public record RunConfig(
         return with(b -> b.sampling = s);
     }
 
+    public RunConfig withBatch(BatchSettings b) {
+        return with(c -> c.batch = b);
+    }
+
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling, b.baseline, b.failOn, b.shard);
+                b.sampling, b.batch, b.baseline, b.failOn, b.shard);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -189,6 +205,7 @@ public record RunConfig(
         boolean strict;
         ReportsLocation reports;
         SamplingSettings sampling;
+        BatchSettings batch;
         Optional<Path> baseline;
         FailOn failOn;
         Optional<Shard> shard;
@@ -210,6 +227,7 @@ public record RunConfig(
             strict = c.strict;
             reports = c.reports;
             sampling = c.sampling;
+            batch = c.batch;
             baseline = c.baseline;
             failOn = c.failOn;
             shard = c.shard;

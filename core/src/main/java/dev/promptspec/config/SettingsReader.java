@@ -74,8 +74,41 @@ public final class SettingsReader {
                 (int) whole(Keys.LIMIT_NODES, d.maxNodes(), 100, Integer.MAX_VALUE));
         return new RunConfig(mode, endpoint, Optional.empty(), get(Keys.MODEL), get(Keys.DEFAULT_MODEL), get(Keys.JUDGE_MODEL),
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
-                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), baseline(), failOn(),
-                shard());
+                judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), batch(), baseline(),
+                failOn(), shard());
+    }
+
+    /** The Batch API settings; batch mode is an error with a provider that has no Batch API. */
+    private BatchSettings batch() {
+        BatchSettings d = BatchSettings.OFF;
+        boolean enabled = bool(Keys.BATCH, false);
+        BatchSettings.OnFailure onFailure = get(Keys.BATCH_ON_FAILURE).map(v -> BatchSettings.OnFailure.parse(v).orElseGet(() -> {
+            errors.add(Keys.BATCH_ON_FAILURE + "=" + v + " is not a choice; use live, batch or error");
+            return d.onFailure();
+        })).orElse(d.onFailure());
+        Duration maxWait = duration(Keys.BATCH_MAX_WAIT, d.maxWait());
+        if (maxWait.isZero() || maxWait.isNegative()) {
+            errors.add(Keys.BATCH_MAX_WAIT + " must be longer than zero; write 30m or 2h");
+            maxWait = d.maxWait();
+        }
+        Double factor = share(Keys.BATCH_PRICE_FACTOR, 0, true, 1, "the share of the live price a batch costs, from 0 to 1, e.g. 0.5");
+        Optional<Boolean> progress = get(Keys.PROGRESS).flatMap(v -> {
+            if (v.equalsIgnoreCase("auto")) {
+                return Optional.empty();
+            }
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Optional.of(Boolean.parseBoolean(v));
+            }
+            errors.add(Keys.PROGRESS + "=" + v + " is not a choice; use auto, true or false");
+            return Optional.empty();
+        });
+        String provider = get(Keys.PROVIDER).orElse(ProviderChoice.OPENAI);
+        if (enabled && !provider.equals(ProviderChoice.OPENAI)) {
+            errors.add(Keys.BATCH + "=true needs the OpenAI-compatible provider, whose Batch API it uses; "
+                    + Keys.PROVIDER + "=" + provider + " has none. Remove " + Keys.BATCH + ", or set " + Keys.PROVIDER + "=openai");
+        }
+        return new BatchSettings(enabled, onFailure, maxWait, bool(Keys.BATCH_DELETE_FILES, d.deleteFiles()),
+                factor == null ? d.priceFactor() : factor, progress);
     }
 
     /** The configuration's level of the sampling settings; files, entries and {@code @PromptSpec} classes may override them. */

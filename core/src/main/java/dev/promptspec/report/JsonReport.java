@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.internal.util.Json;
+import dev.promptspec.model.ChatMessage;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.problem.Problem;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
@@ -20,8 +23,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
 
 /**
  * The machine-readable report: every case with its variables, response, usage and every check's verdict, and every
@@ -70,6 +76,10 @@ final class JsonReport {
                 g.writeNumberField("count", report.shard().get().count());
                 g.writeEndObject();
                 g.writeStringField("suite", report.suite());
+            }
+            if (report.batch().isPresent()) {
+                g.writeFieldName("batch");
+                g.writeTree(batch(report.batch().get()));
             }
             g.writeArrayFieldStart("files");
             for (Map.Entry<String, RunReport.FileTally> e : report.files().entrySet()) {
@@ -121,12 +131,25 @@ final class JsonReport {
         return summary;
     }
 
+    /** The {@code batch} section: the run's jobs, the calls sent, their cost at batch prices and what that saved. */
+    static ObjectNode batch(BatchSummary b) {
+        ObjectNode n = JSON.createObjectNode();
+        var jobs = n.putArray("jobs");
+        for (BatchSummary.Job j : b.jobs()) {
+            jobs.addObject().put("id", j.id()).put("status", j.status()).put("requests", j.requests()).put("failed", j.failed());
+        }
+        n.put("submittedCalls", b.submittedCalls());
+        n.put("estimatedCost", b.estimatedCost());
+        n.put("savedVersusLive", b.savedVersusLive());
+        return n;
+    }
+
     /** How deep a case's record sits in the report: in the root object, then in its file's object (arrays indent inline). */
     private static final int RECORD_NESTING = 2;
 
     /** One case's record as the report holds it: pretty-printed at its depth, ready to be copied in as it is. */
-    static String caseRecord(CaseOutcome o) {
-        return new String(caseRecordBytes(o, null), StandardCharsets.UTF_8);
+    static String caseRecord(CaseOutcome o, PriceTable prices) {
+        return new String(caseRecordBytes(o, prices, null), StandardCharsets.UTF_8);
     }
 
     /**
@@ -134,11 +157,11 @@ final class JsonReport {
      * record instead of parsing and formatting it again. (Text that is not valid UTF-16, a lone surrogate, becomes '?'
      * here, as it did in the report before.)
      */
-    static byte[] caseRecordBytes(CaseOutcome o, CaseChange change) {
+    static byte[] caseRecordBytes(CaseOutcome o, PriceTable prices, CaseChange change) {
         StringWriter out = new StringWriter(4096);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(new NestedPrettyPrinter(RECORD_NESTING));
-            writeCase(g, o, change);
+            writeCase(g, o, prices, change);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -155,7 +178,7 @@ final class JsonReport {
     }
 
     /** Streams the case's fields: no tree is built for each case. */
-    private static void writeCase(JsonGenerator g, CaseOutcome o, CaseChange change) throws IOException {
+    private static void writeCase(JsonGenerator g, CaseOutcome o, PriceTable prices, CaseChange change) throws IOException {
         CaseResult r = o.result();
         g.writeStartObject();
         g.writeStringField("case", r.testCase().key());
@@ -167,6 +190,17 @@ final class JsonReport {
         }
         g.writeNumberField("score", r.score());
         g.writeNumberField("durationMs", r.duration().toMillis());
+        OptionalDouble cost = cost(r, prices);
+        if (cost.isPresent()) {
+            g.writeNumberField("costUsd", cost.getAsDouble());
+        }
+        if (!r.testCase().tags().isEmpty()) {
+            g.writeArrayFieldStart("tags");
+            for (String tag : new TreeSet<>(r.testCase().tags())) { // sorted: a set's order would change between runs
+                g.writeString(tag);
+            }
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("testCase");
         for (Map.Entry<String, String> v : r.testCase().variables().entrySet()) {
             g.writeStringField(v.getKey(), v.getValue());
@@ -175,6 +209,14 @@ final class JsonReport {
         if (r.request() != null) {
             g.writeStringField("model", r.request().model());
             g.writeStringField("requestFingerprint", r.request().fingerprint());
+            g.writeArrayFieldStart("messages"); // the rendered prompt, as sent
+            for (ChatMessage m : r.request().messages()) {
+                g.writeStartObject();
+                g.writeStringField("role", m.role().wireName());
+                g.writeStringField("content", m.content());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         ModelResponse resp = r.response();
         if (resp != null) {
@@ -219,6 +261,26 @@ final class JsonReport {
             JSON.writeTree(g, n);
         }
         g.writeEndObject();
+    }
+
+    /**
+     * What every call the case's verdict needed costs (each sample of a sampled case; for a replayed answer, what it
+     * would cost live), or empty when no answer had a price and known tokens.
+     */
+    private static OptionalDouble cost(CaseResult r, PriceTable prices) {
+        List<CaseResult> answered = r.sampling() == null ? List.of(r) : r.sampling().samples();
+        double sum = 0;
+        boolean priced = false;
+        for (CaseResult a : answered) {
+            if (a.response() != null && a.request() != null) {
+                OptionalDouble c = prices.cost(a.request(), a.response());
+                if (c.isPresent()) {
+                    sum += c.getAsDouble();
+                    priced = true;
+                }
+            }
+        }
+        return priced ? OptionalDouble.of(sum) : OptionalDouble.empty();
     }
 
     private static void writeUsage(JsonGenerator g, TokenUsage u) throws IOException {

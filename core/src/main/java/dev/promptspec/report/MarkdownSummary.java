@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptspec.eval.Texts;
+import dev.promptspec.internal.util.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,10 @@ final class MarkdownSummary {
      * @param flaky    {@link #flaky} of the first flaky cases
      * @param baseline the {@code baseline} section, or null
      * @param shard    {@code k/n} when the report is one shard's, or null
+     * @param batch    the {@code batch} section, or null
      */
     record Parts(JsonNode summary, List<FileRow> files, List<JsonNode> invalid, List<String> details, List<String> flaky,
-            JsonNode baseline, String shard) {
+            JsonNode baseline, String shard, JsonNode batch) {
     }
 
     private MarkdownSummary() {
@@ -46,7 +48,8 @@ final class MarkdownSummary {
         }
         return render(new Parts(JsonReport.summary(report), rows, report.invalidFiles().stream().map(JsonReport::invalidFileNode)
                 .map(JsonNode.class::cast).toList(), report.notPassedDetails(), report.flakyDetails(),
-                report.baseline().map(BaselineSection::json).orElse(null), report.shard().map(Object::toString).orElse(null)));
+                report.baseline().map(BaselineSection::json).orElse(null), report.shard().map(Object::toString).orElse(null),
+                report.batch().map(JsonReport::batch).orElse(null)));
     }
 
     static String render(Parts parts) {
@@ -80,6 +83,9 @@ final class MarkdownSummary {
                 .append(summary.path("liveResponses").asLong()).append(" live\n\n");
         if (summary.path("calls").has("summary")) {
             sb.append(summary.path("calls").path("summary").asText()).append("\n\n");
+        }
+        if (parts.batch() != null) {
+            sb.append(batchLine(parts.batch())).append("\n\n");
         }
         JsonNode sampling = summary.path("sampling");
         if (sampling.path("sampledCases").asLong() > 0) {
@@ -127,6 +133,19 @@ final class MarkdownSummary {
             }
         }
         return sb.toString();
+    }
+
+    /** The batch step in one line: calls sent, jobs, what they cost at batch prices and saved against live calls. */
+    static String batchLine(JsonNode b) {
+        long failed = 0;
+        for (JsonNode job : b.path("jobs")) {
+            failed += job.path("failed").asLong();
+        }
+        long calls = b.path("submittedCalls").asLong();
+        int jobs = b.path("jobs").size();
+        return "Batch: " + calls + (calls == 1 ? " call" : " calls") + " in " + jobs + (jobs == 1 ? " job" : " jobs")
+                + (failed > 0 ? " (" + failed + " failed)" : "") + ", about " + Money.format(b.path("estimatedCost").asDouble())
+                + " at batch prices, " + Money.format(b.path("savedVersusLive").asDouble()) + " less than live";
     }
 
     /** One flaky case as the summary lists it: its name, where it is, its verdict and the evaluators that flipped. */

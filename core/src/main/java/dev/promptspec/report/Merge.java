@@ -23,8 +23,8 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * Merges the JSON reports of a suite's shards ({@code promptspec.shard=k/n}, one CI job each) into one JSON report and
- * one Markdown summary, as one run of the whole suite would have written them. Refuses reports of different suites,
+ * Merges the JSON reports of a suite's shards ({@code promptspec.shard=k/n}, one CI job each) into one JSON report, one
+ * Markdown summary and one HTML page, as one run of the whole suite would have written them. Refuses reports of different suites,
  * a shard given twice or missing, and a case in two reports.
  *
  * <pre>java -cp CLASSPATH dev.promptspec.report.Merge OUT_DIR SHARD_REPORT...</pre>
@@ -76,7 +76,8 @@ public final class Merge {
     }
 
     /**
-     * @return the files written into {@code outDir}: {@value ReportWriter#JSON_FILE}, {@value ReportWriter#MARKDOWN_FILE}
+     * @return the files written into {@code outDir}: {@value ReportWriter#JSON_FILE}, {@value ReportWriter#MARKDOWN_FILE},
+     *         {@value ReportWriter#HTML_FILE}
      * @throws IllegalArgumentException when the reports are not the shards of one suite, each once
      */
     public static List<Path> merge(Path outDir, List<Path> shardReports) throws IOException {
@@ -90,7 +91,7 @@ public final class Merge {
         Path md = outDir.resolve(ReportWriter.MARKDOWN_FILE);
         AtomicFiles.write(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(merged) + "\n");
         AtomicFiles.write(md, markdown(merged));
-        return List.of(json, md);
+        return List.of(json, md, ReportWriter.writeHtml(json, outDir));
     }
 
     /** One shard's report. */
@@ -263,6 +264,6 @@ public final class Merge {
                     statuses.getOrDefault("failed", 0), statuses.getOrDefault("error", 0), statuses.getOrDefault("aborted", 0)));
         }
         return MarkdownSummary.render(new MarkdownSummary.Parts(merged.path("summary"), rows, invalid, details, flaky,
-                merged.get("baseline"), null));
+                merged.get("baseline"), null, null));
     }
 }

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.internal.util.AtomicFiles;
 import java.io.IOException;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ public final class ReportWriter {
 
     public static final String JSON_FILE = "promptspec-report.json";
     public static final String MARKDOWN_FILE = "promptspec-summary.md";
+    public static final String HTML_FILE = "promptspec-report.html";
 
     private ReportWriter() {
     }
@@ -36,7 +39,20 @@ public final class ReportWriter {
             w.flush();
         });
         AtomicFiles.write(md, MarkdownSummary.render(report));
-        return List.of(json, md);
+        return List.of(json, md, writeHtml(json, directory));
+    }
+
+    /** The HTML page, made from the JSON report just written: a run's page and a merged report's page are made alike. */
+    static Path writeHtml(Path json, Path directory) throws IOException {
+        Path html = directory.resolve(HTML_FILE);
+        AtomicFiles.write(html, out -> {
+            try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                HtmlReport.write(in, w);
+                w.flush();
+            }
+        });
+        return html;
     }
 
     /**

@@ -5,11 +5,13 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptspec.baseline.CaseChange;
 import dev.promptspec.baseline.ComparisonSummary;
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.config.Shard;
 import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
+import dev.promptspec.run.BatchSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
@@ -41,6 +43,7 @@ public final class RunReport implements AutoCloseable {
     static final int MAX_DETAILED = 50;
 
     private final Instant startedAt;
+    private final PriceTable prices;
     private final Map<String, FileTally> files = new LinkedHashMap<>();
     private final List<InvalidFile> invalidFiles = new ArrayList<>();
     private final Map<CaseOutcome.Status, Long> byStatus = new EnumMap<>(CaseOutcome.Status.class);
@@ -57,6 +60,7 @@ public final class RunReport implements AutoCloseable {
     private ComparisonSummary baseline;
     private Shard shard;
     private String suite;
+    private BatchSummary batch;
     private Path spool;
     private FileChannel spoolChannel;
     private long spoolSize;
@@ -71,8 +75,15 @@ public final class RunReport implements AutoCloseable {
         }
     }
 
+    /** A report that estimates no cost (no prices). */
     public RunReport(Instant startedAt) {
+        this(startedAt, PriceTable.empty());
+    }
+
+    /** A report whose case records say what each case cost, priced with {@code prices}. */
+    public RunReport(Instant startedAt, PriceTable prices) {
         this.startedAt = startedAt;
+        this.prices = prices;
     }
 
     /** Records one case: its full record to the spool, its counts in memory. */
@@ -83,7 +94,7 @@ public final class RunReport implements AutoCloseable {
     /** Records one case and how it changed since the baseline (null: no baseline, or no verdict to compare). */
     public void add(CaseOutcome outcome, CaseChange change) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = JsonReport.caseRecordBytes(outcome, change);
+        byte[] record = JsonReport.caseRecordBytes(outcome, prices, change);
         String file = outcome.result().promptFile();
         boolean flaky = outcome.result().sampling() != null && outcome.result().sampling().flaky();
         // The summary's lines are made from the record, as a merged report's are from its records.
@@ -187,6 +198,15 @@ public final class RunReport implements AutoCloseable {
 
     synchronized String suite() {
         return suite;
+    }
+
+    /** What the run's batch step did (batch mode only). */
+    public synchronized void batch(BatchSummary summary) {
+        this.batch = summary;
+    }
+
+    synchronized java.util.Optional<BatchSummary> batch() {
+        return java.util.Optional.ofNullable(batch);
     }
 
     synchronized java.util.Optional<RunUsage> runUsage() {

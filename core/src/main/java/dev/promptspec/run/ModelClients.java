@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * Builds the chain every model call of a run goes through:
  *
  * <pre>
- * usage meter → recording (replay/record) → [created on first live call] retry → concurrency (AIMD) → rate limit
+ * usage meter → [batch answers] → recording (replay/record) → [created on first live call] retry → concurrency (AIMD) → rate limit
  *   → budget → timeout (watchdog) → provider
  * </pre>
  *
@@ -35,6 +35,7 @@ final class ModelClients implements AutoCloseable {
     private final Clock clock;
     private final RunLimits limits;
     private final UsageMeter meter;
+    private final BatchAnswers batchAnswers = new BatchAnswers();
     private final List<LazyProvider> providers = new CopyOnWriteArrayList<>();
     private final Map<SuppliedModel, ModelClient> supplied = new ConcurrentHashMap<>();
     private final ModelClient prompts;
@@ -81,9 +82,18 @@ final class ModelClients implements AutoCloseable {
         return limits.budget();
     }
 
+    RecordingStore store() {
+        return store;
+    }
+
+    /** What a batch step answered: every chain reads it before the recordings. */
+    BatchAnswers batchAnswers() {
+        return batchAnswers;
+    }
+
     private ModelClient chain(LazyProvider provider) {
         providers.add(provider);
-        return meter.meter(new RecordingClient(config.mode(), store, provider, clock));
+        return meter.meter(batchAnswers.over(new RecordingClient(config.mode(), store, provider, clock)));
     }
 
     /**

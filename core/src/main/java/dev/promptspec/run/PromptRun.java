@@ -2,6 +2,7 @@ package dev.promptspec.run;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.config.RecordingMode;
 import dev.promptspec.config.RunConfig;
@@ -13,6 +14,7 @@ import dev.promptspec.model.cost.RunUsage;
 import dev.promptspec.promptfile.PromptSource;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.sampling.SamplingPlan;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +49,8 @@ public final class PromptRun implements AutoCloseable {
     private final Map<SuppliedModel, CaseRunner> suppliedRunners = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
     private final BooleanSupplier cancelled;
+    private final Clock clock;
+    private final Timing timing;
     /** The run's cases waiting before a retry or for the rate limit, each lending its place in the pool meanwhile. */
     private int waiting;
 
@@ -60,6 +64,8 @@ public final class PromptRun implements AutoCloseable {
         this.compiler = new PromptCompiler(config.limits(), registry).withStrict(config.strict())
                 .withSampling(List.of(config.sampling()));
         this.cancelled = cancelled;
+        this.clock = clock;
+        this.timing = timing;
         this.pool = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new NamedDaemonThreads());
         this.clients = new ModelClients(config, clock, lendingPlacesWhileWaiting(timing), cancelled);
@@ -156,6 +162,31 @@ public final class PromptRun implements AutoCloseable {
             return submit(prompt, testCase, null, () -> { }, SampleListener.NONE).join();
         }
         return runUnlessCancelled(prompt, testCase, null);
+    }
+
+    /**
+     * The batch step ({@link RunConfig#batch()}), before any of {@code cases} runs: every call they will make that has no
+     * matching recording is sent through the provider's Batch API and awaited, its answer written to the recordings; the
+     * cases then run on those answers. Does nothing (and returns empty) when batch mode is off, or in a mode that makes no
+     * calls ({@code replay}, {@code validate}).
+     *
+     * @param cases     the cases answered by the run's provider (not by a {@link SuppliedModel})
+     * @param directory where the ids of the run's jobs are kept, so that an interrupted run resumes them (the build's
+     *                  output directory)
+     * @throws IllegalStateException when the jobs are still running after {@code promptspec.batch.max-wait}, or the run
+     *                               was cancelled while it waited: the message names the jobs, which the next run resumes
+     */
+    public Optional<BatchSummary> callInBatches(List<PlannedCase> cases, Path directory) {
+        if (!config.batch().enabled() || config.mode() == RecordingMode.REPLAY || config.mode() == RecordingMode.VALIDATE) {
+            return Optional.empty();
+        }
+        if (config.customClient().isPresent() || !config.provider().isOpenAi()) {
+            throw new IllegalStateException(Keys.BATCH + "=true needs the OpenAI-compatible provider, "
+                    + "whose Batch API it uses; this run's provider is " + Providers.name(config));
+        }
+        Path state = directory.resolve("promptspec-batch-" + BatchRuns.suiteFingerprint(cases) + ".json");
+        return Optional.of(new BatchPhase(config, clients.store(), clients.batchAnswers(), clients.budget(), clock)
+                .run(cases, () -> BatchRuns.jobs(config, timing, cancelled, state)));
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

@@ -219,4 +219,30 @@ class SettingsReaderTest {
         assertThat(read(Map.of(Keys.REPORTS_DIR, "none"), Map.of()).config().reports()).isEqualTo(ReportsLocation.NONE);
         assertThat(read(Map.of(Keys.STRICT, "yes"), Map.of()).errors()).containsExactly("promptspec.strict=yes is not true or false");
     }
+
+    @Test
+    void batch_mode_is_off_by_default_and_reads_its_settings() {
+        assertThat(read(Map.of(), Map.of()).config().batch()).isEqualTo(BatchSettings.OFF);
+        SettingsReader.Settings s = read(Map.of(Keys.BATCH, "true", Keys.BATCH_ON_FAILURE, "Batch", Keys.BATCH_MAX_WAIT, "2h",
+                Keys.BATCH_DELETE_FILES, "false", Keys.BATCH_PRICE_FACTOR, "0.6", Keys.PROGRESS, "true"), Map.of());
+        assertThat(s.errors()).isEmpty();
+        assertThat(s.config().batch()).isEqualTo(new BatchSettings(true, BatchSettings.OnFailure.BATCH, Duration.ofHours(2), false,
+                0.6, java.util.Optional.of(true)));
+        assertThat(s.config().batch().showsProgress(false, true)).isTrue();
+        assertThat(BatchSettings.OFF.showsProgress(true, false)).as("auto: on a terminal").isTrue();
+        assertThat(BatchSettings.OFF.showsProgress(true, true)).as("auto: not under CI").isFalse();
+    }
+
+    @Test
+    void bad_batch_settings_are_errors_naming_the_key_and_batch_mode_needs_the_openai_provider() {
+        List<String> errors = read(Map.of(Keys.BATCH, "true", Keys.BATCH_ON_FAILURE, "retry", Keys.BATCH_MAX_WAIT, "0s",
+                Keys.BATCH_PRICE_FACTOR, "2", Keys.PROGRESS, "sometimes", Keys.PROVIDER, "ollama-container"), Map.of()).errors();
+        assertThat(errors).containsExactlyInAnyOrder(
+                "promptspec.batch.on-failure=retry is not a choice; use live, batch or error",
+                "promptspec.batch.max-wait must be longer than zero; write 30m or 2h",
+                "promptspec.batch.price-factor=2 is out of range; write the share of the live price a batch costs, from 0 to 1, e.g. 0.5",
+                "promptspec.progress=sometimes is not a choice; use auto, true or false",
+                "promptspec.batch=true needs the OpenAI-compatible provider, whose Batch API it uses; promptspec.provider=ollama-container"
+                        + " has none. Remove promptspec.batch, or set promptspec.provider=openai");
+    }
 }

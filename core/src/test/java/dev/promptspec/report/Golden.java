@@ -1,5 +1,6 @@
 package dev.promptspec.report;
 
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.model.ChatMessage;
@@ -29,13 +30,14 @@ final class Golden {
     static RunReport report() {
         String file = "prompts/support-triage.prompt.yml";
         String other = "prompts/release-notes.prompt.yml";
-        RunReport report = new RunReport(Instant.parse("2026-11-26T10:00:00Z"));
-        ModelRequest request = new ModelRequest("gpt-4o-mini", List.of(new ChatMessage(Role.USER, "Classify the ticket")),
+        RunReport report = new RunReport(Instant.parse("2026-11-26T10:00:00Z"), PriceTable.defaults());
+        ModelRequest request = new ModelRequest("gpt-4o-mini", List.of(new ChatMessage(Role.SYSTEM, "You triage support tickets."),
+                new ChatMessage(Role.USER, "Classify the ticket")),
                 ModelParameters.NONE, null);
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("ticket", "My invoice \"shows\" a duplicate\ncharge | é 🚀");
         vars.put("plan", "Pro");
-        TestCase billing = new TestCase(1, "billing", "billing", null, vars, null, Set.of(), List.of(), new Position(file, 12, 5));
+        TestCase billing = new TestCase(1, "billing", "billing", null, vars, null, Set.of("smoke", "billing"), List.of(), new Position(file, 12, 5));
         TestCase second = new TestCase(2, "#2", null, null, Map.of("ticket", "Where is my parcel?"), null, Set.of(), List.of(),
                 new Position(file, 18, 5));
         TestCase notes = new TestCase(1, "#1", null, null, Map.of(), null, Set.of(), List.of(), new Position(other, 9, 5));

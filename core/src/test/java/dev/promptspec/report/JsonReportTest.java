@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.eval.Verdict;
 import dev.promptspec.model.ChatMessage;
@@ -39,7 +40,7 @@ class JsonReportTest {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("ticket", "My invoice \"shows\" a duplicate\ncharge | é 🚀");
         variables.put("plan", "Pro");
-        return new TestCase(2, "#2", null, null, variables, null, Set.of(), List.of(), new Position(FILE, 18, 5));
+        return new TestCase(2, "#2", null, null, variables, null, Set.of("triage", "billing"), List.of(), new Position(FILE, 18, 5));
     }
 
     @Test
@@ -53,11 +54,12 @@ class JsonReportTest {
                 new CheckResult("priority line", "regex", Verdict.pass("found"), 0.5, new IllegalStateException("boom"))),
                 null, Duration.ofMillis(900));
 
-        assertThat(json(JsonReport.caseRecord(new CaseOutcome(result, "#2 ticket=\"My invoice…\"", CaseOutcome.statusOf(result)))))
+        assertThat(json(JsonReport.caseRecord(new CaseOutcome(result, "#2 ticket=\"My invoice…\"", CaseOutcome.statusOf(result)),
+                PriceTable.defaults())))
                 .isEqualTo(json("{\"case\":\"#2\",\"displayName\":\"#2 ticket=\\\"My invoice…\\\"\",\"line\":18,\"status\":\"failed\",\"score\":0.3333333"
-                + "333333333,\"durationMs\":900,\"testCase\":{\"ticket\":\"My invoice \\\"shows\\\" a duplicate\\ncharge | é 🚀\",\"pl"
+                + "333333333,\"durationMs\":900,\"costUsd\":1.77E-5,\"tags\":[\"billing\",\"triage\"],\"testCase\":{\"ticket\":\"My invoice \\\"shows\\\" a duplicate\\ncharge | é 🚀\",\"pl"
                 + "an\":\"Pro\"},\"model\":\"gpt-4o-mini\",\"requestFingerprint\":\"sha256:7a1cbc837c022e036d4291ef7e6a99c5532b32"
-                + "e247fba6e0a684ebe050d38692\",\"modelResponse\":\"Category: shipping\\nPriority: low\",\"response\":{\"model\":"
+                + "e247fba6e0a684ebe050d38692\",\"messages\":[{\"role\":\"user\",\"content\":\"Classify the ticket\"}],\"modelResponse\":\"Category: shipping\\nPriority: low\",\"response\":{\"model\":"
                 + "\"gpt-4o-mini-2024-07-18\",\"origin\":\"recorded\",\"usage\":{\"inputTokens\":118},\"latencyMs\":840,\"attempts\":"
                 + "2},\"evaluationResults\":[{\"evaluatorName\":\"category\",\"kind\":\"string\",\"score\":0.0,\"passed\":false,\"deta"
                 + "ils\":\"does not contain \\\"refund\\\"\",\"weight\":1.0},{\"evaluatorName\":\"priority line\",\"kind\":\"regex\",\"sc"
@@ -70,8 +72,8 @@ class JsonReportTest {
         CaseResult result = new CaseResult(FILE, testCase(), null, null, List.of(),
                 new ModelCallException(ModelCallException.Kind.HTTP_STATUS, "HTTP 500: upstream\nsecond", 4), Duration.ofMillis(12));
 
-        assertThat(json(JsonReport.caseRecord(new CaseOutcome(result, "outage", CaseOutcome.statusOf(result)))))
-                .isEqualTo(json("{\"case\":\"#2\",\"displayName\":\"outage\",\"line\":18,\"status\":\"error\",\"score\":1.0,\"durationMs\":12,\"testCase"
+        assertThat(json(JsonReport.caseRecord(new CaseOutcome(result, "outage", CaseOutcome.statusOf(result)), PriceTable.defaults())))
+                .isEqualTo(json("{\"case\":\"#2\",\"displayName\":\"outage\",\"line\":18,\"status\":\"error\",\"score\":1.0,\"durationMs\":12,\"tags\":[\"billing\",\"triage\"],\"testCase"
                 + "\":{\"ticket\":\"My invoice \\\"shows\\\" a duplicate\\ncharge | é 🚀\",\"plan\":\"Pro\"},\"evaluationResults\":[],\"e"
                 + "rror\":\"HTTP 500: upstream\\nsecond\"}"));
     }

@@ -91,7 +91,7 @@ class MergeTest {
         assertThat(status).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("wrote " + merged.resolve(ReportWriter.JSON_FILE) + "\n"
-                + "wrote " + merged.resolve(ReportWriter.MARKDOWN_FILE) + "\n");
+                + "wrote " + merged.resolve(ReportWriter.MARKDOWN_FILE) + "\n" + "wrote " + merged.resolve(ReportWriter.HTML_FILE) + "\n");
         String markdown = Files.readString(merged.resolve(ReportWriter.MARKDOWN_FILE));
         assertThat(Files.readString(stepSummary)).isEqualTo("## Build\n\n" + markdown);
         JsonNode report = new ObjectMapper().readTree(merged.resolve(ReportWriter.JSON_FILE).toFile());

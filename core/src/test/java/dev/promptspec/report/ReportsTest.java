@@ -103,14 +103,15 @@ class ReportsTest {
     }
 
     @Test
-    void writer_puts_both_reports_in_place_and_leaves_no_temporary_files(@TempDir Path dir) throws Exception {
+    void writer_puts_every_report_in_place_and_leaves_no_temporary_files(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("target/promptspec-reports");
         List<Path> written = ReportWriter.write(report(), out, Instant.parse("2026-11-26T10:00:05Z"));
 
-        assertThat(written).containsExactly(out.resolve(ReportWriter.JSON_FILE), out.resolve(ReportWriter.MARKDOWN_FILE));
+        assertThat(written).containsExactly(out.resolve(ReportWriter.JSON_FILE), out.resolve(ReportWriter.MARKDOWN_FILE),
+                out.resolve(ReportWriter.HTML_FILE));
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ReportWriter.JSON_FILE,
-                    ReportWriter.MARKDOWN_FILE);
+                    ReportWriter.MARKDOWN_FILE, ReportWriter.HTML_FILE);
         }
         assertThat(Files.readString(out.resolve(ReportWriter.MARKDOWN_FILE))).startsWith("## PromptSpec results");
     }
@@ -122,7 +123,7 @@ class ReportsTest {
         List<Path> written = ReportWriter.write(report(), dir.resolve("promptspec"), Instant.parse("2026-11-26T10:00:05Z"));
 
         var umask = Files.getPosixFilePermissions(Files.createFile(dir.resolve("promptspec/other-output.txt")));
-        assertThat(written).hasSize(2).allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(umask));
+        assertThat(written).hasSize(3).allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(umask));
     }
 
     /** Constant memory: the report keeps counters and a spool on disk, never the cases' responses. */

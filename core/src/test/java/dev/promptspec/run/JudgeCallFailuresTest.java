@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JudgeCallFailuresTest {
 
-    private static final String FILE = """
+    /** A return-policy prompt whose one case is graded by a string check and a judge ({@code llm:}). */
+    static final String FILE = """
             name: Return policy answers
             model: gpt-4o-mini
             threshold: 0.5

@@ -115,14 +115,20 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private FakeOpenAiServer(Responder responder) throws IOException {
         this.responder = responder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = loopback("fake-openai", this::handle);
+    }
+
+    /** A started HTTP server on a free loopback port, every path going to {@code handler} on daemon threads. */
+    static HttpServer loopback(String threadName, com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-openai");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         }));
-        server.createContext("/", this::handle);
+        server.createContext("/", handler);
         server.start();
+        return server;
     }
 
     public static FakeOpenAiServer start(Responder responder) throws IOException {
@@ -203,7 +209,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private static ObjectNode completion(Completion c, Received r) {
+    static ObjectNode completion(Completion c, Received r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-test" + Integer.toHexString(c.text().hashCode()));
         root.put("object", "chat.completion");

@@ -16,6 +16,7 @@ import dev.promptspec.report.ReportWriter;
 import dev.promptspec.report.RunReport;
 import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.CaseResult;
+import dev.promptspec.run.PlannedCase;
 import dev.promptspec.run.PromptRun;
 import dev.promptspec.sampling.SamplingPlan;
 import java.io.IOException;
@@ -89,14 +90,13 @@ final class RunExecution {
         }
         TestExecutionResult result = TestExecutionResult.successful();
         try (PromptRun run = new PromptRun(root.config(), root.registry(), Clock.systemUTC(), timing, cancelled);
-                RunReport report = new RunReport(Instant.now())) {
+                RunReport report = new RunReport(Instant.now(), run.prices())) {
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
+            callInBatches(run, report, models);
             for (TestDescriptor node : reported) {
                 if (node instanceof PromptCaseDescriptor c) {
-                    ClassModels.ClassModel model = c.owner().map(o -> models.computeIfAbsent(o.testClass(), ClassModels::resolve))
-                            .orElse(ClassModels.ClassModel.NONE);
-                    cases.add(submit(run, report, c, model));
+                    cases.add(submit(run, report, c, modelOf(c, models)));
                 } else if (node instanceof PromptFileDescriptor f) {
                     reportInvalidFile(report, f);
                 } else if (node instanceof PromptClassDescriptor c) {
@@ -111,6 +111,28 @@ final class RunExecution {
             result = TestExecutionResult.failed(e);
         }
         events.rootFinished(result);
+    }
+
+    private static ClassModels.ClassModel modelOf(PromptCaseDescriptor c, Map<Class<?>, ClassModels.ClassModel> models) {
+        return c.owner().map(o -> models.computeIfAbsent(o.testClass(), ClassModels::resolve)).orElse(ClassModels.ClassModel.NONE);
+    }
+
+    /**
+     * Batch mode: the calls of the cases the run's provider answers go through its Batch API before any case is reported
+     * (they then run on the answers); the jobs' ids are kept beside the reports, so an interrupted build resumes them.
+     */
+    private void callInBatches(PromptRun run, RunReport report, Map<Class<?>, ClassModels.ClassModel> models) {
+        if (!run.config().batch().enabled()) {
+            return;
+        }
+        List<PlannedCase> planned = new ArrayList<>();
+        for (TestDescriptor node : reported) {
+            if (node instanceof PromptCaseDescriptor c && modelOf(c, models).equals(ClassModels.ClassModel.NONE)) {
+                planned.add(new PlannedCase(c.prompt(), c.testCase()));
+            }
+        }
+        Path directory = reportsDirectory.get().orElse(Path.of(PromptSpecTestEngine.DEFAULT_REPORTS_DIR));
+        run.callInBatches(planned, directory).ifPresent(report::batch);
     }
 
     /** The case on the scheduler; reported when a worker starts it and when it ends, whatever happens in between. */
@@ -201,8 +223,7 @@ final class RunExecution {
             return;
         }
         for (Path file : written) {
-            events.file(root, FileEntry.from(file.toAbsolutePath(),
-                    file.getFileName().toString().endsWith(".json") ? "application/json" : "text/markdown"));
+            events.file(root, FileEntry.from(file.toAbsolutePath(), mediaType(file.getFileName().toString())));
         }
         root.config().reports().stepSummary().ifPresent(summary -> appendStepSummary(directory.get(), summary));
     }
@@ -215,6 +236,10 @@ final class RunExecution {
             LOG.warning("PromptSpec: cannot append the summary to " + summary.toAbsolutePath() + " ("
                     + ReportsLocation.STEP_SUMMARY_VARIABLE + "): " + e);
         }
+    }
+
+    private static String mediaType(String reportFile) {
+        return reportFile.endsWith(".json") ? "application/json" : reportFile.endsWith(".html") ? "text/html" : "text/markdown";
     }
 
     /** A result that is only {@code error}: nothing was sent or answered. */

@@ -65,6 +65,9 @@ class ReportsTest {
         assertThat(dashboard.path("line").asInt()).isEqualTo(24);
         assertThat(dashboard.path("evaluationResults")).extracting(c -> c.path("evaluatorName").asText())
                 .containsExactly("category in bold", "expected");
+        assertThat(dashboard.path("messages")).as("the prompt as sent").isNotEmpty()
+                .allSatisfy(m -> assertThat(m.path("role").asText()).isIn("system", "user", "assistant"));
+        assertThat(Files.readString(reports.resolve(ReportWriter.HTML_FILE))).contains("\"displayName\":\"dashboard down\"");
         assertThat(Files.readString(reports.resolve(ReportWriter.MARKDOWN_FILE)))
                 .contains("**2 of 5 cases passed** (40%)")
                 .contains("| `prompts/triage/triage.prompt.yml` | 5 | 2 | 1 | 2 | 0 |");
@@ -181,13 +184,15 @@ class ReportsTest {
         }
         Path json = root.resolve("promptspec-reports").resolve(ReportWriter.JSON_FILE);
         Path markdown = root.resolve("promptspec-reports").resolve(ReportWriter.MARKDOWN_FILE);
+        Path html = root.resolve("promptspec-reports").resolve(ReportWriter.HTML_FILE);
         assertThat(json).isRegularFile();
         assertThat(markdown).isRegularFile();
+        assertThat(html).isRegularFile();
         assertThat(results.allEvents().fileEntryPublished().list()).as("published on the engine, for IDEs and build tools to attach")
                 .allSatisfy(e -> assertThat(e.getTestDescriptor()).isInstanceOf(PromptSpecEngineDescriptor.class))
                 .extracting(e -> e.getRequiredPayload(FileEntry.class))
                 .extracting(FileEntry::getPath, f -> f.getMediaType().orElse(""))
-                .containsExactly(tuple(json, "application/json"), tuple(markdown, "text/markdown"));
+                .containsExactly(tuple(json, "application/json"), tuple(markdown, "text/markdown"), tuple(html, "text/html"));
     }
 
     @Test

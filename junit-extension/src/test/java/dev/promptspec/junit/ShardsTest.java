@@ -98,7 +98,8 @@ class ShardsTest {
 
         Path out = dir.resolve("merged");
         assertThat(Merge.merge(out, List.of(second, first))).containsExactly(out.resolve(ReportWriter.JSON_FILE),
-                out.resolve(ReportWriter.MARKDOWN_FILE));
+                out.resolve(ReportWriter.MARKDOWN_FILE), out.resolve(ReportWriter.HTML_FILE));
+        assertThat(Files.readString(out.resolve(ReportWriter.HTML_FILE))).contains("dashboard down", "prompts/mixed/broken.prompt.yml");
         JsonNode merged = JSON.readTree(out.resolve(ReportWriter.JSON_FILE).toFile());
         assertThat(cases(merged)).containsExactlyInAnyOrderElementsOf(cases(all));
         for (String count : List.of("totalTests", "passedTests", "failedTests", "erroredTests", "abortedTests", "invalidFiles",

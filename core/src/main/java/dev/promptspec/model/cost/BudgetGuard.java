@@ -66,6 +66,29 @@ public final class BudgetGuard {
         }
     }
 
+    /**
+     * Refuses a batch whose worst case ({@code tokens}, {@code cost}: every request using all the output it may) would take
+     * the spending beyond the budget: a batch cannot be stopped halfway, so it is counted in full before it is submitted.
+     *
+     * @param what the batch, for the message
+     */
+    public synchronized void checkBeforeBatch(long tokens, double cost, String what) throws ModelCallException {
+        if (budget.limitsTokens() && this.tokens + tokens > budget.maxTokens()) {
+            throw spent(String.format(Locale.ROOT, "%s may use up to %,d tokens, %,d used so far, " + Keys.BUDGET_MAX_TOKENS + "=%,d",
+                    what, tokens, this.tokens, budget.maxTokens()));
+        }
+        if (budget.limitsCost() && this.cost + cost > budget.maxCost()) {
+            throw spent(what + " may cost up to " + Money.format(cost) + ", " + Money.format(this.cost) + " spent so far, "
+                    + Keys.BUDGET_MAX_COST + "=" + Money.format(budget.maxCost()));
+        }
+    }
+
+    /** Adds what a batch's answered calls used, at batch prices. */
+    public synchronized void chargeBatch(long tokens, double cost) {
+        this.tokens += tokens;
+        this.cost += cost;
+    }
+
     public synchronized long tokensSpent() {
         return tokens;
     }

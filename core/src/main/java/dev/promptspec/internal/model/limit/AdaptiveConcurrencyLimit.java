@@ -13,13 +13,18 @@ import org.apiguardian.api.API;
 
 /**
  * The run's limit on attempts in flight, which adapts to rate limits the way TCP adapts to congestion (additive
- * increase, multiplicative decrease): it starts at {@code promptspec.concurrency}, the most it ever allows; a
- * rate-limited answer (HTTP 429) halves it, and every {@code limit} successful attempts raise it by one, back up to the
- * maximum. It never falls below one.
+ * increase, multiplicative decrease): it starts at {@code promptspec.concurrency}, the most it ever allows; each
+ * rate-limited answer (HTTP 429) takes half a place away, and each answered attempt gives back {@code 2 / limit} of
+ * one (one place per half a limit's worth of answers), back up to the maximum. It never falls below one.
  *
- * <p>A burst of 429s is one signal, not many: it halves the limit at most once per round of in-flight attempts. An
- * attempt that was already in flight when the limit was last halved cannot halve it again; only one that started
- * after that can, so sixteen 429s answered together halve 16 to 8, not to 1.
+ * <p>So a round of attempts answered all with 429 halves the limit, as TCP halves its window on loss, and a round in
+ * which a share {@code s} of the attempts is rate-limited lowers it by {@code s / 2}: the decrease follows how much
+ * of the load the server refused. That is what tells the two kinds of 429 apart without guessing. Under a real limit
+ * (a server that serves K calls at once and refuses the rest at once) the refused share shrinks as the limit does,
+ * and the limit settles a little above K. A server that refuses a fixed share of calls whatever the load (a 429 on
+ * every fifth call) lowers it by a tenth per round while the answers raise it by 1.6: it stays near the maximum, where
+ * halving once per round would drive it to 2 or 3 and the run to a crawl, since those 429s do not stop when the load
+ * drops.
  *
  * <p>Permits are handed out in arrival order (a waiting caller is never overtaken by a later one), and a permit is
  * held until its attempt has really returned.
@@ -32,7 +37,7 @@ public final class AdaptiveConcurrencyLimit {
     public enum Outcome {
         /** Answered: counts towards raising the limit. */
         SUCCEEDED,
-        /** HTTP 429, slow down: halves the limit (once per round). */
+        /** HTTP 429, slow down: takes half a place away. */
         RATE_LIMITED,
         /** Any other failure: says nothing about the rate, so changes nothing. */
         FAILED
@@ -44,15 +49,11 @@ public final class AdaptiveConcurrencyLimit {
     private final IntConsumer lowered;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    /** The limit with its fraction: places are taken away and given back in parts of one. */
+    private double level;
     private int limit;
     private int inFlight;
     private int lowest;
-    private int successes;
-    /** Permits handed out so far: each permit's number. */
-    private long issued;
-    /** The last permit handed out before the latest decrease: rate limits up to it belong to the round that decreased. */
-    private long roundEnd;
-
     /**
      * @param max     {@code promptspec.concurrency}
      * @param lowered told the new limit after every decrease (outside the limit's lock)
@@ -62,6 +63,7 @@ public final class AdaptiveConcurrencyLimit {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
         this.max = max;
+        this.level = max;
         this.limit = max;
         this.lowest = max;
         this.lowered = lowered;
@@ -136,9 +138,14 @@ public final class AdaptiveConcurrencyLimit {
         }
     }
 
+    /** The whole places in {@link #level} (a sum of thirds may fall a hair short of the whole it makes). */
+    private int places() {
+        return (int) (level + 1e-9);
+    }
+
     private Permit grant() {
         inFlight++;
-        return new Permit(++issued);
+        return new Permit();
     }
 
     private void grantWaiting() {
@@ -158,17 +165,16 @@ public final class AdaptiveConcurrencyLimit {
             }
             p.released = true;
             inFlight--;
-            if (outcome == Outcome.RATE_LIMITED && p.number > roundEnd) {
-                roundEnd = issued;
-                successes = 0;
-                if (limit > 1) {
-                    limit = Math.max(1, limit / 2);
+            if (outcome == Outcome.RATE_LIMITED) {
+                level = Math.max(1, level - 0.5);
+                if (places() < limit) {
+                    limit = places();
                     lowest = Math.min(lowest, limit);
                     loweredTo = limit;
                 }
-            } else if (outcome == Outcome.SUCCEEDED && limit < max && ++successes >= limit) {
-                limit++;
-                successes = 0;
+            } else if (outcome == Outcome.SUCCEEDED && level < max) {
+                level = Math.min(max, level + 2.0 / limit);
+                limit = places();
             }
             grantWaiting();
         } finally {
@@ -182,11 +188,9 @@ public final class AdaptiveConcurrencyLimit {
     /** The right to make one attempt; released once, when the attempt has returned. */
     @API(status = INTERNAL, since = "0.1")
     public final class Permit {
-        private final long number;
         private boolean released;
 
-        private Permit(long number) {
-            this.number = number;
+        private Permit() {
         }
 
         /** Gives the permit back, saying how the attempt ended; a second call does nothing. */

@@ -1,6 +1,9 @@
 package dev.promptspec.internal.model.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.http.HttpClient;
+import org.apiguardian.api.API;
 
 /**
  * Stops a JDK {@link HttpClient}'s threads once its run is over. An open client keeps a selector thread waiting in
@@ -13,13 +16,14 @@ import java.net.http.HttpClient;
  * {@code HttpClient-<id>-SelectorManager}, the id being the one the client's {@code toString()} ends with. When the name
  * cannot be found, nothing is done: the JVM still exits, 0.3 s later.
  */
-final class JdkHttpClients {
+@API(status = INTERNAL, since = "0.1")
+public final class JdkHttpClients {
 
     private JdkHttpClients() {
     }
 
     /** Stops {@code client}: nothing may be sent through it afterwards. */
-    static void stop(HttpClient client) {
+    public static void stop(HttpClient client) {
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close(); // JDK 21+: waits for exchanges still open, which a finished run has none of

@@ -68,7 +68,7 @@ public final class OpenAiClients {
         OpenAiChatModel model = OpenAiChatModel.builder()
                 .baseUrl(endpoint.baseUrl().toString())
                 .apiKey("warm-up") // the canned transport sends nothing anywhere
-                .httpClientBuilder(new CannedTransport.Builder())
+                .httpClientBuilder(new InMemoryTransport.Builder())
                 .timeout(Duration.ofSeconds(10))
                 .maxRetries(0)
                 .logRequests(false)

@@ -37,37 +37,34 @@ class AdaptiveConcurrencyLimitTest {
     }
 
     @Test
-    void a_burst_of_rate_limits_from_one_round_of_calls_halves_the_limit_once() {
+    void a_round_refused_whole_halves_the_limit_and_each_refusal_takes_half_a_place() {
         List<Permit> round = take(16);
         round.forEach(p -> p.release(Outcome.RATE_LIMITED));
         assertThat(limit.limit()).isEqualTo(8);
-        assertThat(lowered).containsExactly(8);
+        assertThat(lowered).containsExactly(15, 14, 13, 12, 11, 10, 9, 8);
 
-        // a call that started after the decrease and is rate-limited too: the next round, halved again
-        take(1).get(0).release(Outcome.RATE_LIMITED);
-        assertThat(limit.limit()).isEqualTo(4);
-        assertThat(limit.lowest()).isEqualTo(4);
-        assertThat(lowered).containsExactly(8, 4);
+        take(2).forEach(p -> p.release(Outcome.RATE_LIMITED));
+        assertThat(limit.limit()).isEqualTo(7);
+        assertThat(limit.lowest()).isEqualTo(7);
     }
 
     @Test
     void it_never_falls_below_one() {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 100; i++) {
             take(1).get(0).release(Outcome.RATE_LIMITED);
         }
         assertThat(limit.limit()).isEqualTo(1);
-        assertThat(lowered).containsExactly(8, 4, 2, 1);
+        assertThat(lowered).hasSize(15).endsWith(2, 1);
         assertThat(take(1)).hasSize(1);
     }
 
     @Test
-    void successes_raise_it_by_one_per_limit_successes_back_to_the_maximum_and_no_further() {
-        take(1).get(0).release(Outcome.RATE_LIMITED);
-        take(1).get(0).release(Outcome.RATE_LIMITED);
-        assertThat(limit.limit()).isEqualTo(4);
-        for (int i = 0; i < 3; i++) {
-            take(1).get(0).release(Outcome.SUCCEEDED);
+    void each_answer_gives_back_two_places_per_limit_back_to_the_maximum_and_no_further() {
+        for (int i = 0; i < 24; i++) {
+            take(1).get(0).release(Outcome.RATE_LIMITED);
         }
+        assertThat(limit.limit()).isEqualTo(4);
+        take(1).get(0).release(Outcome.SUCCEEDED);
         assertThat(limit.limit()).isEqualTo(4);
         take(1).get(0).release(Outcome.SUCCEEDED);
         assertThat(limit.limit()).isEqualTo(5);
@@ -76,6 +73,33 @@ class AdaptiveConcurrencyLimitTest {
         }
         assertThat(limit.limit()).isEqualTo(16);
         assertThat(limit.lowest()).isEqualTo(4);
+    }
+
+    /** A server that serves 4 calls at once and refuses the rest: the limit comes down to a little above 4. */
+    @Test
+    void a_server_that_serves_four_calls_at_once_brings_the_limit_down_near_four() {
+        List<Integer> limits = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            List<Permit> permits = take(limit.limit());
+            for (int i = 0; i < permits.size(); i++) {
+                permits.get(i).release(i < 4 ? Outcome.SUCCEEDED : Outcome.RATE_LIMITED);
+            }
+            limits.add(limit.limit());
+        }
+        // equilibrium of L - (L - 4) / 2 + 2 * 4 / L = L: about 6.5
+        assertThat(limits.subList(40, 50)).allSatisfy(l -> assertThat(l).isBetween(5, 7));
+    }
+
+    /** A fifth of all calls refused whatever the load: the limit stays near the maximum instead of collapsing. */
+    @Test
+    void a_steady_share_of_rate_limits_unrelated_to_the_load_keeps_the_limit_near_the_maximum() {
+        long call = 0;
+        for (int round = 0; round < 200; round++) {
+            for (Permit p : take(limit.limit())) {
+                p.release(++call % 5 == 0 ? Outcome.RATE_LIMITED : Outcome.SUCCEEDED);
+            }
+        }
+        assertThat(limit.limit()).isGreaterThanOrEqualTo(14);
     }
 
     @Test
@@ -89,22 +113,26 @@ class AdaptiveConcurrencyLimitTest {
     void a_lowered_limit_holds_back_new_calls_until_enough_in_flight_ones_return_and_then_serves_them_in_arrival_order()
             throws Exception {
         List<Permit> round = take(16);
-        round.get(0).release(Outcome.RATE_LIMITED); // limit 8, 15 still in flight
+        round.get(0).release(Outcome.RATE_LIMITED);
+        round.get(1).release(Outcome.RATE_LIMITED);
+        round.get(2).release(Outcome.RATE_LIMITED);
+        round.get(3).release(Outcome.RATE_LIMITED);
+        round.get(4).release(Outcome.RATE_LIMITED);
+        round.get(5).release(Outcome.RATE_LIMITED); // limit 13, 10 still in flight
+        take(3);                                     // 13 in flight
         List<String> served = new CopyOnWriteArrayList<>();
         CompletableFuture<Permit> first = waitFor("first", served);
         awaitQueued(1);
         CompletableFuture<Permit> second = waitFor("second", served);
         awaitQueued(2);
-        for (int i = 1; i <= 7; i++) {
-            round.get(i).release(Outcome.FAILED); // 8 in flight: still at the limit
-        }
+        round.get(6).release(Outcome.RATE_LIMITED); // limit 12, 12 in flight: still at the limit
         assertThat(served).isEmpty();
-        round.get(8).release(Outcome.FAILED);
+        round.get(7).release(Outcome.FAILED);
         assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
-        round.get(9).release(Outcome.FAILED);
+        round.get(8).release(Outcome.FAILED);
         assertThat(second.get(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(served).containsExactly("first", "second");
-        assertThat(limit.inFlight()).isEqualTo(8);
+        assertThat(limit.inFlight()).isEqualTo(12);
     }
 
     @Test
