@@ -237,6 +237,27 @@ public final class Keys {
      * {@code true} or {@code false}.
      */
     public static final String PROGRESS = "promptspec.progress";
+    // ---- Regressions, shards and CI (issue 12) ----
+
+    /**
+     * An earlier run's {@code promptspec-report.json} to compare this run with: newly failing, newly passing and still
+     * failing cases, added and removed ones, score and response changes; sampled cases whose pass rate dropped are
+     * regressions only when the drop is significant (Fisher's exact test), else noise. Default: none.
+     */
+    public static final String BASELINE = "promptspec.baseline";
+
+    /**
+     * What fails the build: {@code any-failure} (default: every case that does not pass) or {@code regressions} (only
+     * cases that passed in the {@value #BASELINE}; other failing cases are reported aborted). {@code regressions} needs a
+     * baseline.
+     */
+    public static final String FAIL_ON = "promptspec.fail-on";
+
+    /**
+     * {@code k/n}: run only the k-th of n deterministic shares of the cases (by a hash of each case's unique id), for a
+     * CI matrix of n jobs; {@code dev.promptspec.report.Merge} merges their reports. Default: every case.
+     */
+    public static final String SHARD = "promptspec.shard";
 
     // ---- The ollama-container provider (module promptspec-ollama) ----
 

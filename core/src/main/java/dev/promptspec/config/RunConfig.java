@@ -43,6 +43,9 @@ import org.apiguardian.api.API;
  * @param models        the models every case runs on, each its own test ({@value Keys#MODELS}); empty: each file's own
  *                      model. A file's {@code models:} wins over it
  * @param progress      whether the console shows a progress line ({@value Keys#PROGRESS})
+ * @param baseline      an earlier run's JSON report to compare with ({@value Keys#BASELINE})
+ * @param failOn        what fails the build ({@value Keys#FAIL_ON}); {@code REGRESSIONS} only with a baseline
+ * @param shard         the share of the cases this run runs ({@value Keys#SHARD}); empty: every case
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -65,7 +68,10 @@ public record RunConfig(
         BatchSettings batch,
         double mutationThreshold,
         List<String> models,
-        ProgressMode progress) {
+        ProgressMode progress,
+        Optional<Path> baseline,
+        FailOn failOn,
+        Optional<Shard> shard) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -80,6 +86,9 @@ public record RunConfig(
         batch = batch == null ? BatchSettings.OFF : batch;
         models = models == null ? List.of() : List.copyOf(models);
         progress = progress == null ? ProgressMode.AUTO : progress;
+        baseline = baseline == null ? Optional.empty() : baseline;
+        failOn = failOn == null ? FailOn.ANY_FAILURE : failOn;
+        shard = shard == null ? Optional.empty() : shard;
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -89,15 +98,16 @@ public record RunConfig(
     }
 
     /**
-     * A configuration without batch mode, whose mutation threshold is 0 (mutation scores reported, never failed), on
-     * each file's own model, with the progress line as the terminal decides.
+     * A configuration without batch mode, baseline or shard, whose mutation threshold is 0 (mutation scores reported,
+     * never failed), on each file's own model, with the progress line as the terminal decides.
      */
     public RunConfig(RecordingMode mode, OpenAiEndpoint endpoint, Optional<ModelClient> customClient, Optional<String> modelOverride,
             Optional<String> defaultModel, Optional<String> judgeModel, Path recordingsDir, int concurrency, Duration timeout,
             YamlLimits limits, Optional<OpenAiEndpoint> judgeEndpoint, CallPolicy calls, ProviderChoice provider, boolean strict,
             ReportsLocation reports, SamplingSettings sampling) {
         this(mode, endpoint, customClient, modelOverride, defaultModel, judgeModel, recordingsDir, concurrency, timeout, limits,
-                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, 0, List.of(), ProgressMode.AUTO);
+                judgeEndpoint, calls, provider, strict, reports, sampling, BatchSettings.OFF, 0, List.of(), ProgressMode.AUTO,
+                Optional.empty(), FailOn.ANY_FAILURE, Optional.empty());
     }
 
     /** A configuration without sampling settings (one sample per case unless a file says otherwise). */
@@ -204,7 +214,7 @@ public record RunConfig(
         change.accept(b);
         return new RunConfig(b.mode, b.endpoint, b.customClient, b.modelOverride, b.defaultModel, b.judgeModel,
                 b.recordingsDir, b.concurrency, b.timeout, b.limits, b.judgeEndpoint, b.calls, b.provider, b.strict, b.reports,
-                b.sampling, b.batch, b.mutationThreshold, b.models, b.progress);
+                b.sampling, b.batch, b.mutationThreshold, b.models, b.progress, b.baseline, b.failOn, b.shard);
     }
 
     /** The mutable twin used by {@link #with}. */
@@ -229,6 +239,9 @@ public record RunConfig(
         double mutationThreshold;
         List<String> models;
         ProgressMode progress;
+        Optional<Path> baseline;
+        FailOn failOn;
+        Optional<Shard> shard;
 
         Copy(RunConfig c) {
             mode = c.mode;
@@ -251,6 +264,9 @@ public record RunConfig(
             mutationThreshold = c.mutationThreshold;
             models = c.models;
             progress = c.progress;
+            baseline = c.baseline;
+            failOn = c.failOn;
+            shard = c.shard;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.promptspec.sampling.SamplingPlan;
 import dev.promptspec.sampling.SamplingPolicy;
 import dev.promptspec.sampling.SamplingSettings;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class SettingsReader {
                 recordings, (int) whole(Keys.CONCURRENCY, RunConfig.DEFAULT_CONCURRENCY, 1, 256), timeout, limits,
                 judgeEndpoint(endpoint), calls(), provider(), bool(Keys.STRICT, false), reports(), sampling(), batch(),
                 Optional.ofNullable(share(Keys.MUTATION_THRESHOLD, 0, true, 1, "a mutation score from 0 to 1, e.g. 0.8"))
-                        .orElse(0.0), models(), progress());
+                        .orElse(0.0), models(), progress(), baseline(), failOn(), shard());
     }
 
     /** The Batch API settings; batch mode is an error with a provider that has no Batch API. */
@@ -244,8 +245,45 @@ public final class SettingsReader {
     }
 
     private ReportsLocation reports() {
-        return get(Keys.REPORTS_DIR).map(v -> v.equalsIgnoreCase("none") ? ReportsLocation.NONE : ReportsLocation.at(Path.of(v)))
+        ReportsLocation location = get(Keys.REPORTS_DIR)
+                .map(v -> v.equalsIgnoreCase("none") ? ReportsLocation.NONE : ReportsLocation.at(Path.of(v)))
                 .orElse(ReportsLocation.DEFAULT);
+        return env(ReportsLocation.STEP_SUMMARY_VARIABLE).filter(v -> location.enabled())
+                .map(v -> location.withStepSummary(Path.of(v))).orElse(location);
+    }
+
+    /** The baseline report, checked to be a readable file here so a typo fails before any case runs. */
+    private Optional<Path> baseline() {
+        return get(Keys.BASELINE).map(Path::of).filter(p -> {
+            if (Files.isRegularFile(p) && Files.isReadable(p)) {
+                return true;
+            }
+            errors.add(Keys.BASELINE + "=" + p + (Files.exists(p) ? " cannot be read" : " does not exist")
+                    + " (looked for " + p.toAbsolutePath() + "); give the promptspec-report.json of an earlier run");
+            return false;
+        });
+    }
+
+    private FailOn failOn() {
+        FailOn failOn = get(Keys.FAIL_ON).map(v -> FailOn.parse(v).orElseGet(() -> {
+            errors.add(Keys.FAIL_ON + "=" + v + " is not a choice; use any-failure or regressions");
+            return FailOn.ANY_FAILURE;
+        })).orElse(FailOn.ANY_FAILURE);
+        if (failOn == FailOn.REGRESSIONS && get(Keys.BASELINE).isEmpty()) {
+            errors.add(Keys.FAIL_ON + "=regressions needs a baseline to tell regressions from old failures; set "
+                    + Keys.BASELINE + " to an earlier run's promptspec-report.json, or remove " + Keys.FAIL_ON);
+        }
+        return failOn;
+    }
+
+    private Optional<Shard> shard() {
+        return get(Keys.SHARD).flatMap(v -> {
+            Optional<Shard> shard = Shard.parse(v);
+            if (shard.isEmpty()) {
+                errors.add(Keys.SHARD + "=" + v + " is not a shard; write k/n with 1 <= k <= n, e.g. 2/4 for the second of four jobs");
+            }
+            return shard;
+        });
     }
 
     private Map<String, Price> prices() {

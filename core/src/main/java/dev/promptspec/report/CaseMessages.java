@@ -55,9 +55,12 @@ public final class CaseMessages {
         if (!set.flaky()) {
             return java.util.Optional.empty();
         }
-        List<String> flipped = set.flipped();
-        return java.util.Optional.of("flaky: the samples disagree" + (flipped.isEmpty() ? "" : "; evaluators that flipped: "
-                + String.join(", ", flipped)));
+        return java.util.Optional.of(flakiness(set.flipped()));
+    }
+
+    /** "flaky: the samples disagree; evaluators that flipped: ..." for samples that disagree. */
+    static String flakiness(List<String> flipped) {
+        return "flaky: the samples disagree" + (flipped.isEmpty() ? "" : "; evaluators that flipped: " + String.join(", ", flipped));
     }
 
     private static String checksFailure(CaseResult result, String caseDisplayName) {

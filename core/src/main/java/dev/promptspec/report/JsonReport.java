@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptspec.baseline.CaseChange;
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.eval.CheckResult;
 import dev.promptspec.internal.util.Json;
@@ -65,6 +66,17 @@ final class JsonReport {
             g.writeStringField("finishedAt", finishedAt.toString());
             g.writeFieldName("summary");
             g.writeTree(summary(report));
+            if (report.baseline().isPresent()) {
+                g.writeFieldName("baseline");
+                g.writeTree(BaselineSection.json(report.baseline().get()));
+            }
+            if (report.shard().isPresent()) {
+                g.writeObjectFieldStart("shard");
+                g.writeNumberField("index", report.shard().get().index());
+                g.writeNumberField("count", report.shard().get().count());
+                g.writeEndObject();
+                g.writeStringField("suite", report.suite());
+            }
             if (report.batch().isPresent()) {
                 g.writeFieldName("batch");
                 g.writeTree(batch(report.batch().get()));
@@ -93,7 +105,7 @@ final class JsonReport {
         out.write("\n");
     }
 
-    private static ObjectNode summary(RunReport report) {
+    static ObjectNode summary(RunReport report) {
         ObjectNode summary = JSON.createObjectNode();
         long tests = report.tests();
         summary.put("totalTests", tests);
@@ -124,7 +136,7 @@ final class JsonReport {
     }
 
     /** The {@code batch} section: the run's jobs, the calls sent, their cost at batch prices and what that saved. */
-    private static ObjectNode batch(BatchSummary b) {
+    static ObjectNode batch(BatchSummary b) {
         ObjectNode n = JSON.createObjectNode();
         var jobs = n.putArray("jobs");
         for (BatchSummary.Job j : b.jobs()) {
@@ -141,7 +153,7 @@ final class JsonReport {
 
     /** One case's record as the report holds it: pretty-printed at its depth, ready to be copied in as it is. */
     static String caseRecord(CaseOutcome o, PriceTable prices) {
-        return new String(caseRecordBytes(o, prices), StandardCharsets.UTF_8);
+        return new String(caseRecordBytes(o, prices, null), StandardCharsets.UTF_8);
     }
 
     /**
@@ -149,11 +161,11 @@ final class JsonReport {
      * record instead of parsing and formatting it again. (Text that is not valid UTF-16, a lone surrogate, becomes '?'
      * here, as it did in the report before.)
      */
-    static byte[] caseRecordBytes(CaseOutcome o, PriceTable prices) {
+    static byte[] caseRecordBytes(CaseOutcome o, PriceTable prices, CaseChange change) {
         StringWriter out = new StringWriter(4096);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(new NestedPrettyPrinter(RECORD_NESTING));
-            writeCase(g, o, prices);
+            writeCase(g, o, prices, change);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -170,13 +182,16 @@ final class JsonReport {
     }
 
     /** Streams the case's fields: no tree is built for each case. */
-    private static void writeCase(JsonGenerator g, CaseOutcome o, PriceTable prices) throws IOException {
+    private static void writeCase(JsonGenerator g, CaseOutcome o, PriceTable prices, CaseChange change) throws IOException {
         CaseResult r = o.result();
         g.writeStartObject();
         g.writeStringField("case", r.testCase().key());
         g.writeStringField("displayName", o.displayName());
         g.writeNumberField("line", r.testCase().position().line());
         g.writeStringField("status", o.status().name().toLowerCase(Locale.ROOT));
+        if (change != null && change != CaseChange.STILL_PASSING) {
+            g.writeStringField("baseline", change.label());
+        }
         g.writeNumberField("score", r.score());
         g.writeNumberField("durationMs", r.duration().toMillis());
         OptionalDouble cost = cost(r, prices);
@@ -327,7 +342,7 @@ final class JsonReport {
     }
 
     /** A file that could not run: status error, its problems, and no test results. */
-    private static ObjectNode invalidFileNode(InvalidFile invalid) {
+    static ObjectNode invalidFileNode(InvalidFile invalid) {
         ObjectNode f = JSON.createObjectNode();
         f.put("file", invalid.promptFile());
         f.put("displayName", invalid.displayName());

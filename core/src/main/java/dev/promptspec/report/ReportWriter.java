@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.internal.util.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -39,14 +41,7 @@ public final class ReportWriter {
             w.flush();
         });
         AtomicFiles.write(md, MarkdownSummary.render(report));
-        Path html = directory.resolve(HTML_FILE);
-        AtomicFiles.write(html, out -> { // made from the JSON just written: the page and a merged report's page are made alike
-            try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                HtmlReport.write(in, w);
-                w.flush();
-            }
-        });
+        Path html = writeHtml(json, directory);
         if (report.mutation().isPresent()) {
             Path mutation = directory.resolve(MUTATION_FILE);
             AtomicFiles.write(mutation, out -> {
@@ -57,5 +52,27 @@ public final class ReportWriter {
             return List.of(json, md, html, mutation);
         }
         return List.of(json, md, html);
+    }
+
+    /** The HTML page, made from the JSON report just written: a run's page and a merged report's page are made alike. */
+    static Path writeHtml(Path json, Path directory) throws IOException {
+        Path html = directory.resolve(HTML_FILE);
+        AtomicFiles.write(html, out -> {
+            try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                HtmlReport.write(in, w);
+                w.flush();
+            }
+        });
+        return html;
+    }
+
+    /**
+     * Appends the Markdown summary written into {@code directory} to a CI job's summary file (GitHub's
+     * {@value ReportsLocation#STEP_SUMMARY_VARIABLE}): appended, since other steps write there too.
+     */
+    public static void appendSummary(Path directory, Path stepSummary) throws IOException {
+        Files.write(stepSummary, Files.readAllBytes(directory.resolve(MARKDOWN_FILE)), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

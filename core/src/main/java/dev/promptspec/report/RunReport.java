@@ -2,7 +2,12 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.baseline.ComparisonSummary;
 import dev.promptspec.config.PriceTable;
+import dev.promptspec.config.Shard;
+import dev.promptspec.internal.util.Json;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.TokenUsage;
 import dev.promptspec.model.cost.RunUsage;
@@ -52,6 +57,9 @@ public final class RunReport implements AutoCloseable {
     private long inconclusiveCases;
     private TokenUsage usage = TokenUsage.UNKNOWN;
     private RunUsage runUsage;
+    private ComparisonSummary baseline;
+    private Shard shard;
+    private String suite;
     private BatchSummary batch;
     private MutationSection.Tally mutation;
     private final List<String> mutationLines = new ArrayList<>();
@@ -83,13 +91,30 @@ public final class RunReport implements AutoCloseable {
 
     /** Records one case: its full record to the spool, its counts in memory. */
     public void add(CaseOutcome outcome) {
+        add(outcome, null);
+    }
+
+    /** Records one case and how it changed since the baseline (null: no baseline, or no verdict to compare). */
+    public void add(CaseOutcome outcome, CaseChange change) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
-        byte[] record = JsonReport.caseRecordBytes(outcome, prices);
-        String detail = outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? MarkdownSummary.detail(outcome) : null;
+        byte[] record = JsonReport.caseRecordBytes(outcome, prices, change);
+        String file = outcome.result().promptFile();
+        boolean flaky = outcome.result().sampling() != null && outcome.result().sampling().flaky();
+        // The summary's lines are made from the record, as a merged report's are from its records.
+        JsonNode node = flaky || outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? parse(record) : null;
+        String detail = node != null && outcome.status() != CaseOutcome.Status.PASSED ? MarkdownSummary.detail(file, node) : null;
         String mutationLine = outcome.mutation() != null ? MutationSection.caseLine(outcome) : null;
-        add(outcome, record, detail);
+        add(outcome, record, detail, flaky ? MarkdownSummary.flaky(file, node) : null);
         if (mutationLine != null) {
             addMutation(outcome, mutationLine);
+        }
+    }
+
+    private static JsonNode parse(byte[] record) {
+        try {
+            return Json.MAPPER.readTree(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a case record PromptSpec wrote is not JSON (a bug)", e);
         }
     }
 
@@ -97,7 +122,7 @@ public final class RunReport implements AutoCloseable {
         return notPassedDetails.size() < MAX_DETAILED;
     }
 
-    private synchronized void add(CaseOutcome outcome, byte[] record, String detail) {
+    private synchronized void add(CaseOutcome outcome, byte[] record, String detail, String flakyLine) {
         try {
             if (spoolChannel == null) {
                 spool = Files.createTempFile("promptspec-report-", ".jsonl");
@@ -136,7 +161,7 @@ public final class RunReport implements AutoCloseable {
             if (sampling.flaky()) {
                 flakyCases++;
                 if (flakyDetails.size() < MAX_DETAILED) {
-                    flakyDetails.add(MarkdownSummary.flaky(outcome));
+                    flakyDetails.add(flakyLine);
                 }
             }
         }
@@ -178,6 +203,33 @@ public final class RunReport implements AutoCloseable {
     /** What the run's calls used, known once every case ended: calls, retries, waiting, cost. */
     public synchronized void runUsage(RunUsage usage) {
         this.runUsage = usage;
+    }
+
+    /** The comparison with the baseline, known once every case ended. */
+    public synchronized void baseline(ComparisonSummary summary) {
+        this.baseline = summary;
+    }
+
+    synchronized java.util.Optional<ComparisonSummary> baseline() {
+        return java.util.Optional.ofNullable(baseline);
+    }
+
+    /**
+     * This run is one shard of a suite.
+     *
+     * @param suite the suite's fingerprint ({@link SuiteFingerprint}): the same in every shard of one suite
+     */
+    public synchronized void shard(Shard shard, String suite) {
+        this.shard = shard;
+        this.suite = suite;
+    }
+
+    synchronized java.util.Optional<Shard> shard() {
+        return java.util.Optional.ofNullable(shard);
+    }
+
+    synchronized String suite() {
+        return suite;
     }
 
     /** What the run's batch step did (batch mode only). */

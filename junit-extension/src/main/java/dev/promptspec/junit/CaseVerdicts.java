@@ -1,5 +1,7 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.config.Keys;
 import dev.promptspec.config.PriceTable;
 import dev.promptspec.internal.util.Decimals;
 import dev.promptspec.internal.util.Money;
@@ -76,6 +78,24 @@ final class CaseVerdicts {
         entry.put("promptspec.mutation.killed", String.valueOf(mutations.killed()));
         entry.put("promptspec.mutation.applicable", String.valueOf(mutations.applicable()));
         return ReportEntry.from(entry);
+    }
+
+    /**
+     * Under {@code promptspec.fail-on=regressions}, a case that does not pass but did not pass in the baseline either
+     * (or is new, or dropped by noise): aborted, as JUnit reports a test whose assumption does not hold. Surefire counts
+     * it skipped, so the build stays green, and IDEs show it neither green nor red, with why.
+     */
+    static TestExecutionResult notARegression(CaseResult result, CaseChange change, String displayName) {
+        String why = switch (change) {
+            case STILL_FAILING -> "it did not pass in the baseline either";
+            case ADDED -> "it is not in the baseline";
+            case NOISE -> "its pass rate dropped since the baseline, but not significantly (Fisher's exact test)";
+            default -> "it is not a regression (" + change.label() + ")";
+        };
+        String verdict = result.error() != null ? "Error: " + result.error().getMessage()
+                : CaseMessages.failure(result, "'" + displayName + "'");
+        return TestExecutionResult.aborted(new TestAbortedException("Not a regression, so it does not fail the build"
+                + " (" + Keys.FAIL_ON + "=regressions): " + why + ".\n" + verdict, result.error()));
     }
 
     /** The case's usage as IDEs and build tools show it: model, origin, tokens, latency, attempts, cost, score. */

@@ -1,5 +1,6 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.BaselineReport;
 import dev.promptspec.config.RunConfig;
 import dev.promptspec.eval.EvaluatorRegistry;
 import java.util.List;
@@ -15,6 +16,8 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor {
     private final RunConfig config;
     private final EvaluatorRegistry registry;
     private final List<String> failures;
+    private SuiteShare suite;
+    private BaselineReport baseline;
 
     PromptSpecEngineDescriptor(UniqueId uniqueId, RunConfig config, EvaluatorRegistry registry) {
         this(uniqueId, config, registry, List.of());
@@ -39,6 +42,24 @@ final class PromptSpecEngineDescriptor extends EngineDescriptor {
 
     EvaluatorRegistry registry() {
         return registry;
+    }
+
+    /** The whole suite and this run's share of it, once discovery built the tree; null when neither sharded nor compared. */
+    void suite(SuiteShare share) {
+        this.suite = share;
+    }
+
+    SuiteShare suite() {
+        return suite;
+    }
+
+    /** The baseline report ({@code promptspec.baseline}), read at discovery; null without one. */
+    void baseline(BaselineReport report) {
+        this.baseline = report;
+    }
+
+    BaselineReport baseline() {
+        return baseline;
     }
 
     /** Why nothing can run; empty when all is well. */

@@ -1,5 +1,7 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.BaselineException;
+import dev.promptspec.baseline.BaselineReport;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.config.SettingsReader;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -42,6 +45,8 @@ public final class PromptSpecTestEngine implements TestEngine {
     /** Where the progress line goes, and whether it is a terminal (what {@code promptspec.progress=auto} asks). */
     private final PrintStream console;
     private final boolean terminal;
+    private final AtomicReference<SuiteShare> discovered = new AtomicReference<>(SuiteShare.NONE);
+    private final AtomicReference<BaselineReport> lastBaseline = new AtomicReference<>();
 
     public PromptSpecTestEngine() {
         this(System::getenv, Timing.SYSTEM, System.err, Terminal.attached());
@@ -111,11 +116,20 @@ public final class PromptSpecTestEngine implements TestEngine {
                 problems.warning("PromptSpec evaluators: " + error, null);
             }
         }
+        BaselineReport baseline = null;
+        if (errors.isEmpty() && settings.config().baseline().isPresent()) {
+            try {
+                baseline = baseline(settings.config().baseline().get());
+            } catch (BaselineException e) {
+                errors.add("PromptSpec configuration: " + e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             // Nothing is discovered on a configuration nobody meant; the engine fails with every error, once.
             return PromptSpecEngineDescriptor.failing(uniqueId, errors);
         }
         PromptSpecEngineDescriptor engine = new PromptSpecEngineDescriptor(uniqueId, settings.config(), registry);
+        engine.baseline(baseline);
         PromptCompiler compiler = new PromptCompiler(settings.config().limits(), registry).withStrict(settings.config().strict())
                 .withSampling(List.of(settings.config().sampling()));
         ResourceScanning scanning = ResourceScanning.ofPlatform();
@@ -127,7 +141,24 @@ public final class PromptSpecTestEngine implements TestEngine {
                 .resolve(request, engine);
         StandaloneFiles.dropThoseAClassRuns(engine);
         EmptyClasses.failEach(engine);
+        if (settings.config().shard().isPresent() || baseline != null) {
+            // Only these need the whole suite listed: a plain run skips the work. The suite is everything this engine
+            // discovered: Surefire discovers each class alone first, then only the classes that hold a test, so a class
+            // whose cases are all in other shards is missing from the last discovery, not from the suite.
+            engine.suite(discovered.accumulateAndGet(SuiteShare.keep(engine, settings.config().shard()), SuiteShare::plus));
+        }
         return engine;
+    }
+
+    /** The baseline report, read once however many discoveries (Surefire's: one per class, then the run's) ask for it. */
+    private BaselineReport baseline(Path path) {
+        BaselineReport last = lastBaseline.get();
+        if (last != null && last.path().equals(path)) {
+            return last;
+        }
+        BaselineReport read = BaselineReport.read(path);
+        lastBaseline.set(read);
+        return read;
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.promptspec.junit;
 
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.baseline.Comparison;
+import dev.promptspec.config.FailOn;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.RecordingMode;
+import dev.promptspec.config.ReportsLocation;
+import dev.promptspec.config.Shard;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.Timing;
 import dev.promptspec.model.cost.RunUsage;
@@ -16,6 +21,7 @@ import dev.promptspec.report.UsageSummary;
 import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.PlannedCase;
 import dev.promptspec.run.PromptRun;
+import dev.promptspec.sampling.SamplingPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -61,6 +67,7 @@ final class RunExecution {
     private final Optional<PrintStream> console;
     /** The run's progress line, once the run has started (when there is a console). */
     private Optional<ProgressLine> progress = Optional.empty();
+    private final Comparison comparison;
 
     /** @param console where the progress line goes, when it is shown */
     RunExecution(PromptSpecEngineDescriptor root, EngineExecutionListener listener, BooleanSupplier cancelled, Timing timing,
@@ -72,6 +79,17 @@ final class RunExecution {
         this.console = console;
         this.reported = reportedNodes(root);
         this.events = new TreeEvents(listener, root, reported);
+        this.comparison = comparison(root);
+    }
+
+    /** This run against its baseline, when there is one; a sharded run lists removed cases in its first shard only. */
+    private static Comparison comparison(PromptSpecEngineDescriptor root) {
+        if (root.baseline() == null) {
+            return null;
+        }
+        Double confidence = root.config().sampling().confidence();
+        return new Comparison(root.baseline(), root.suite().cases(), root.config().shard().map(Shard::isFirst).orElse(true),
+                confidence == null ? SamplingPlan.DEFAULT_CONFIDENCE : confidence);
     }
 
     void run() {
@@ -188,11 +206,17 @@ final class RunExecution {
 
     private void ended(RunReport report, PromptRun run, PromptCaseDescriptor c, CaseResult result) {
         CaseOutcome.Status status = CaseVerdicts.status(result);
-        report.add(new CaseOutcome(result, c.getDisplayName(), status, null, c.model()));
+        // A case the run aborted (budget, cancellation) has no verdict to compare.
+        CaseChange change = comparison == null || status == CaseOutcome.Status.ABORTED ? null
+                : comparison.compare(result, c.getDisplayName());
+        boolean excused = root.config().failOn() == FailOn.REGRESSIONS && status != CaseOutcome.Status.PASSED && change != null
+                && !change.isRegression();
+        report.add(new CaseOutcome(result, c.getDisplayName(), excused ? CaseOutcome.Status.ABORTED : status, null, c.model()), change);
         CaseVerdicts.usage(result, run.prices()).ifPresent(entry -> events.entry(c, entry));
         SampleEvents.verdict(result).ifPresent(entry -> events.entry(c, entry));
-        events.finished(c, CaseVerdicts.junitResult(result, c.getDisplayName()));
-        progress.ifPresent(p -> p.ended(status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR));
+        events.finished(c, excused ? CaseVerdicts.notARegression(result, change, c.getDisplayName())
+                : CaseVerdicts.junitResult(result, c.getDisplayName()));
+        progress.ifPresent(p -> p.ended(!excused && (status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR)));
     }
 
     /** A file that cannot run is one errored test listing its problems, as Surefire shows a class that fails to load. */
@@ -212,6 +236,10 @@ final class RunExecution {
     /** The reports, published as file entries, and the run's usage as a report entry: the engine prints nothing. */
     private void finish(RunReport report, RunUsage usage) {
         report.runUsage(usage);
+        if (comparison != null) {
+            report.baseline(comparison.summary());
+        }
+        root.config().shard().ifPresent(shard -> report.shard(shard, root.suite().fingerprint()));
         writeReports(report);
         if (usage.calls() > 0) {
             Map<String, String> entries = new LinkedHashMap<>();
@@ -222,7 +250,8 @@ final class RunExecution {
     }
 
     private void writeReports(RunReport report) {
-        if (report.isEmpty()) {
+        // A shard writes its reports even when it holds no case: a merge of the matrix's jobs expects every shard's.
+        if (report.isEmpty() && root.config().shard().isEmpty()) {
             return;
         }
         Optional<Path> directory = reportsDirectory.get();
@@ -240,6 +269,17 @@ final class RunExecution {
         }
         for (Path file : written) {
             events.file(root, FileEntry.from(file.toAbsolutePath(), mediaType(file.getFileName().toString())));
+        }
+        root.config().reports().stepSummary().ifPresent(summary -> appendStepSummary(directory.get(), summary));
+    }
+
+    /** The Markdown summary, also on the job's page in GitHub Actions ({@code GITHUB_STEP_SUMMARY}). */
+    private static void appendStepSummary(Path reports, Path summary) {
+        try {
+            ReportWriter.appendSummary(reports, summary);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warning("PromptSpec: cannot append the summary to " + summary.toAbsolutePath() + " ("
+                    + ReportsLocation.STEP_SUMMARY_VARIABLE + "): " + e);
         }
     }
 
