@@ -191,7 +191,8 @@ final class RunExecution {
         CaseMutations mutations;
         try {
             mutations = MutationTesting.analyse(c.prompt(), result,
-                    (answer, evaluators) -> run.checkAnswer(c.prompt(), c.testCase(), model.modelOrNull(), answer, evaluators));
+                    (answer, evaluators) -> run.checkAnswer(c.prompt(), c.testCase(), c.model(), model.modelOrNull(), answer,
+                            evaluators));
         } catch (RuntimeException e) {
             ended(report, run, c, errorResult(c, new IllegalStateException("PromptSpec failed to mutation-test " + c.getUniqueId(), e)));
             return;
