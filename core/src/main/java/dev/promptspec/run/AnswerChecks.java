@@ -18,10 +18,12 @@ final class AnswerChecks {
 
     /**
      * @param runner          a runner whose prompt client answers with the answer to check
+     * @param model           the model the case runs on in a run of several models, or null for its file's own
      * @param evaluatorFilter which checks to make, by evaluator name ({@code expected} for the implicit one)
      * @throws IllegalArgumentException when the filter leaves no check
      */
-    static CaseResult run(CaseRunner runner, CompiledPrompt prompt, TestCase testCase, Predicate<String> evaluatorFilter) {
+    static CaseResult run(CaseRunner runner, CompiledPrompt prompt, TestCase testCase, String model,
+            Predicate<String> evaluatorFilter) {
         List<CompiledPrompt.ConfiguredEvaluator> kept = new ArrayList<>();
         for (CompiledPrompt.ConfiguredEvaluator e : prompt.evaluators()) {
             if (evaluatorFilter.test(e.spec().name())) {
@@ -43,7 +45,7 @@ final class AnswerChecks {
         // The implicit check is the runner's to add: it adds it when the case has an expected value and no evaluator
         // of the (filtered) file reads it. Without an expected value the filtered file cannot get it back.
         TestCase judged = expectedCheck || testCase.expected() == null ? testCase : withoutExpected(testCase);
-        return runner.run(checked, judged);
+        return runner.run(checked, judged, model);
     }
 
     private static TestCase withoutExpected(TestCase t) {

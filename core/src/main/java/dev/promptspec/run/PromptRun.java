@@ -220,7 +220,17 @@ public final class PromptRun implements AutoCloseable {
      */
     public CaseResult checkAnswer(CompiledPrompt prompt, TestCase testCase, SuppliedModel model, ModelResponse answer,
             Predicate<String> evaluatorFilter) {
-        return AnswerChecks.run(runnerFor(model).answering(answer), prompt, testCase, evaluatorFilter);
+        return checkAnswer(prompt, testCase, null, model, answer, evaluatorFilter);
+    }
+
+    /**
+     * {@link #checkAnswer(CompiledPrompt, TestCase, SuppliedModel, ModelResponse, Predicate)} for the case as it runs on
+     * {@code caseModel} in a run of several models (null: its file's own model): its request and its judges' calls are
+     * made, and replayed, under that model.
+     */
+    public CaseResult checkAnswer(CompiledPrompt prompt, TestCase testCase, String caseModel, SuppliedModel model,
+            ModelResponse answer, Predicate<String> evaluatorFilter) {
+        return AnswerChecks.run(runnerFor(model).answering(answer), prompt, testCase, caseModel, evaluatorFilter);
     }
 
     /** What the run's calls used so far: live and replayed, tokens, estimated cost, retries. */

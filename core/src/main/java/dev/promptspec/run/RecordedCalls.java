@@ -116,7 +116,8 @@ public final class RecordedCalls implements AutoCloseable {
                 new CallContext(recordedAs.promptFile(), recordedAs.caseKey(), context.purpose()));
         // Validate mode renders without checking; the answer here exists, so it is checked (judges still call nothing).
         RunConfig checking = config.mode() == RecordingMode.VALIDATE ? config.withMode(RecordingMode.REPLAY) : config;
-        return AnswerChecks.run(new CaseRunner(application, judges, checking, Optional.empty()), prompt, testCase, evaluatorFilter);
+        return AnswerChecks.run(new CaseRunner(application, judges, checking, Optional.empty()), prompt, testCase, null,
+                evaluatorFilter);
     }
 
     /** What the calls used so far: live and replayed, tokens, estimated cost, retries. */

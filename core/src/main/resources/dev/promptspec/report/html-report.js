@@ -53,7 +53,7 @@
   // ---- header and summary
   var s = report.summary || {};
   var run = [];
-  if (report.startedAt) { run.push('Started ' + report.startedAt.replace('T', ' ').replace('Z', ' UTC')); }
+  if (report.startedAt) { run.push('Started ' + report.startedAt.replace(/\.\d+/, '').replace('T', ' ').replace('Z', ' UTC')); }
   if (report.shard) { run.push('shard ' + report.shard.index + ' of ' + report.shard.count); }
   if (report.suite) { run.push('suite ' + report.suite); }
   document.getElementById('ps-run').textContent = run.join(' · ');

@@ -54,7 +54,8 @@ class GithubActionsWorkflowTest {
         }
         assertThat(uses).isNotEmpty().allSatisfy(u -> assertThat(u).matches(PINNED));
         assertThat(runs.get(0)).contains("-Dpromptspec.mode=replay", "-Dpromptspec.shard=${{ matrix.shard }}/4");
-        assertThat(runs.get(1)).contains("dependency:build-classpath", "dev.promptspec.report.Merge promptspec-report"
+        assertThat(runs.get(1)).as("the plugin pinned, as every plugin in a build should be")
+                .contains("org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath", "dev.promptspec.report.Merge promptspec-report"
                 + " shards/*/promptspec-report.json");
         Map<String, Object> report = map(jobs.get("report"));
         assertThat(report.get("needs")).isEqualTo("prompts");

@@ -9,6 +9,7 @@ import dev.promptspec.eval.CheckResult;
 import dev.promptspec.model.ModelCallException;
 import dev.promptspec.model.ModelResponse;
 import dev.promptspec.model.Secret;
+import dev.promptspec.model.TokenUsage;
 import dev.promptspec.promptfile.TestCase;
 import dev.promptspec.testing.FakeOpenAiServer;
 import dev.promptspec.testing.Prompts;
@@ -123,6 +124,27 @@ class SeveralModelsRunTest {
         assertThat(replayed.values()).extracting(r -> r.response().origin()).containsOnly(ModelResponse.Origin.REPLAYED);
         assertThat(replayed.get("gpt-4o").passed()).isTrue();
         assertThat(replayed.get("gpt-4o-mini").failedChecks()).extracting(CheckResult::name).containsExactly("no invented charges");
+    }
+
+    /** Mutate mode checks a mutant as the case runs on its model: the request names it, the judge replays offline. */
+    @Test
+    void an_answer_checked_for_one_model_of_the_case_is_checked_as_that_model_s_case() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(SeveralModelsRunTest::answer)) {
+            runEachModel(config(server.baseUrl(), KEY, RecordingMode.RECORD), FILE);
+        }
+        RunConfig offline = config("http://127.0.0.1:9/v1", null, RecordingMode.MUTATE);
+        try (PromptRun run = new PromptRun(offline, Prompts.REGISTRY, Clock.systemUTC(), () -> false)) {
+            CompiledPrompt prompt = run.compile(Prompts.source("prompts/warranty.prompt.yml", FILE));
+            TestCase tc = prompt.fileOrThrow().testData().get(0);
+            ModelResponse mini = new ModelResponse(GPT_4O_MINI, TokenUsage.UNKNOWN, Duration.ZERO, "stop", "gpt-4o-mini", 1,
+                    ModelResponse.Origin.REPLAYED);
+
+            CaseResult checked = run.checkAnswer(prompt, tc, "gpt-4o-mini", null, mini, name -> true);
+
+            assertThat(checked.request().model()).isEqualTo("gpt-4o-mini");
+            assertThat(checked.error()).isNull();
+            assertThat(checked.failedChecks()).extracting(CheckResult::name).containsExactly("no invented charges");
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -174,6 +175,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        // A request stops counting as in flight just before its answer goes out: the client may read the answer and send
+        // its next request before this thread returns from writing, and that is not two requests at once.
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable answering = () -> {
+            if (answered.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        };
         arrivalNanos.add(System.nanoTime());
         try {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
@@ -184,11 +193,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
             Reply reply = responder.apply(r);
             if (reply instanceof Completion c) {
                 sleep(c.delay());
-                send(exchange, 200, completion(c, r).toString(), Map.of());
+                String text = completion(c, r).toString();
+                answering.run();
+                send(exchange, 200, text, Map.of());
             } else if (reply instanceof Status s) {
                 sleep(s.delay());
+                answering.run();
                 send(exchange, s.code(), s.body(), s.headers());
             } else if (reply instanceof Garbage g) {
+                answering.run();
                 send(exchange, 200, g.body(), Map.of());
             } else if (reply instanceof StalledBody sb) {
                 byte[] out = completion(sb.completion(), r).toString().getBytes(StandardCharsets.UTF_8);
@@ -196,6 +209,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, out.length);
                 exchange.getResponseBody().flush();
                 sleep(sb.stall());
+                answering.run();
                 try (OutputStream os = exchange.getResponseBody()) {
                     os.write(out);
                 } catch (IOException clientGone) {
@@ -205,7 +219,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 exchange.close(); // no status line: the client sees the connection closed
             }
         } finally {
-            inFlight.decrementAndGet();
+            answering.run();
         }
     }
 

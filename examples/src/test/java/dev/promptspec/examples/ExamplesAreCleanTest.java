@@ -19,7 +19,8 @@ class ExamplesAreCleanTest {
         List<DiscoveryIssue> issues = EngineTestKit.engine("promptspec")
                 .selectors(DiscoverySelectors.selectClass(CqrsArchitectPromptTest.class),
                         DiscoverySelectors.selectClass(OrderStatusPromptTest.class),
-                        DiscoverySelectors.selectClass(SupportTicketTriagePromptTest.class))
+                        DiscoverySelectors.selectClass(SupportTicketTriagePromptTest.class),
+                        DiscoverySelectors.selectClass(ReleaseNotesPromptTest.class))
                 .discover().getDiscoveryIssues();
 
         assertEquals(List.of(), issues.stream().map(DiscoveryIssue::message).toList());

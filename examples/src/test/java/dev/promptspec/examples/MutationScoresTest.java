@@ -95,8 +95,9 @@ class MutationScoresTest {
 
     @Test
     void every_example_suite_reports_its_mutation_score() throws IOException {
-        JsonNode suite = mutate("suite", Path.of("src/test/promptspec/recordings"), 7, selectClass(CqrsArchitectPromptTest.class),
-                selectClass(SupportTicketTriagePromptTest.class), selectClass(OrderStatusPromptTest.class));
+        JsonNode suite = mutate("suite", Path.of("src/test/promptspec/recordings"), 11, selectClass(CqrsArchitectPromptTest.class),
+                selectClass(SupportTicketTriagePromptTest.class), selectClass(OrderStatusPromptTest.class),
+                selectClass(ReleaseNotesPromptTest.class));
 
         Map<String, List<Integer>> byFile = new LinkedHashMap<>();
         for (JsonNode f : suite.get("files")) {
@@ -105,9 +106,10 @@ class MutationScoresTest {
         assertThat(byFile).as("killed, applicable").containsOnly(
                 Map.entry(SEED, List.of(8, 27)),
                 Map.entry("prompts/support-ticket-triage.prompt.yml", List.of(78, 93)),
-                Map.entry("prompts/support/order-status.prompt.yml", List.of(12, 12)));
+                Map.entry("prompts/support/order-status.prompt.yml", List.of(12, 12)),
+                Map.entry("prompts/release-notes.prompt.yml", List.of(36, 43)));
         assertThat(suite.get("notCheckable").asInt()).as("the order-status judges' mutants").isEqualTo(15);
-        assertThat(suite.get("score").asDouble()).isEqualTo(98.0 / 132);
+        assertThat(suite.get("score").asDouble()).isEqualTo(134.0 / 175);
     }
 
     private static String resource(String name) throws IOException {

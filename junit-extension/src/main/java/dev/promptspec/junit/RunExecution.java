@@ -105,7 +105,8 @@ final class RunExecution {
                 report.mutationTesting(root.config().mutationThreshold());
             }
             int total = (int) reported.stream().filter(PromptCaseDescriptor.class::isInstance).count();
-            progress = console.map(out -> new ProgressLine(out, timing::nanoTime, total, () -> run.usage().liveCost()));
+            progress = console.map(out -> new ProgressLine(out, timing::nanoTime, total, () -> run.usage().liveCost(),
+                    Ticker.DAEMON));
             progress.ifPresent(ProgressLine::start);
             List<CompletableFuture<Void>> cases = new ArrayList<>();
             Map<Class<?>, ClassModels.ClassModel> models = new HashMap<>();
@@ -126,6 +127,8 @@ final class RunExecution {
 
         } catch (RuntimeException | Error e) {
             result = TestExecutionResult.failed(e);
+        } finally {
+            progress.ifPresent(ProgressLine::stop); // a run that failed before finish() leaves no ticks behind
         }
         events.rootFinished(result);
     }
@@ -188,7 +191,8 @@ final class RunExecution {
         CaseMutations mutations;
         try {
             mutations = MutationTesting.analyse(c.prompt(), result,
-                    (answer, evaluators) -> run.checkAnswer(c.prompt(), c.testCase(), model.modelOrNull(), answer, evaluators));
+                    (answer, evaluators) -> run.checkAnswer(c.prompt(), c.testCase(), c.model(), model.modelOrNull(), answer,
+                            evaluators));
         } catch (RuntimeException e) {
             ended(report, run, c, errorResult(c, new IllegalStateException("PromptSpec failed to mutation-test " + c.getUniqueId(), e)));
             return;

@@ -24,6 +24,23 @@ class ProgressLineTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
+    /** A ticker driven by hand: the test runs the tick when it chooses, and sees whether the ticks were stopped. */
+    private static final class HandTicker implements Ticker {
+        Duration interval;
+        Runnable tick;
+        boolean stopped;
+
+        @Override
+        public Runnable every(Duration every, Runnable action) {
+            assertThat(tick).as("one ticker per line").isNull();
+            interval = every;
+            tick = action;
+            return () -> stopped = true;
+        }
+    }
+
+    private final HandTicker ticks = new HandTicker();
+
     /** Each state the line was drawn in, as a person reads it (the blanks that clear a longer line removed). */
     private List<String> drawn() {
         String text = bytes.toString(StandardCharsets.UTF_8);
@@ -37,7 +54,7 @@ class ProgressLineTest {
         ProgressLine line = new ProgressLine(out, now::get, 4, () -> {
             costAsked.incrementAndGet();
             return 0.0123;
-        });
+        }, ticks);
 
         line.start();
         now.addAndGet(Duration.ofMillis(100).toNanos());
@@ -53,7 +70,7 @@ class ProgressLineTest {
 
         assertThat(drawn()).containsExactly(
                 "PromptSpec: 0/4 cases, 0 failed, $0.0123 spent",
-                "PromptSpec: 3/4 cases, 1 failed, $0.0123 spent, about 1 s left",
+                "PromptSpec: 3/4 cases, 1 failed, $0.0123 spent, 2 s in, about 1 s left",
                 "PromptSpec: 4/4 cases, 1 failed, $0.0123 spent, done in 2.5 s");
         assertThat(costAsked).as("the cost is read when the line is drawn, not per case").hasValue(3);
         String text = bytes.toString(StandardCharsets.UTF_8);
@@ -66,20 +83,57 @@ class ProgressLineTest {
     @Test
     void the_time_left_is_the_pace_since_the_first_case_ended_times_the_cases_left() {
         AtomicLong now = new AtomicLong();
-        ProgressLine line = new ProgressLine(out, now::get, 120, () -> 0);
+        ProgressLine line = new ProgressLine(out, now::get, 120, () -> 0, ticks);
         line.start();
         now.set(Duration.ofSeconds(10).toNanos()); // the first case ends late: the JVM and the connection warm up
         for (int i = 0; i < 40; i++) {
             line.ended(i % 10 == 0);
         }
-        assertThat(drawn()).last().as("one case says nothing of the pace").isEqualTo("PromptSpec: 1/120 cases, 1 failed, $0.00 spent");
+        assertThat(drawn()).last().as("one case says nothing of the pace").isEqualTo("PromptSpec: 1/120 cases, 1 failed, $0.00 spent, 10 s in");
         now.set(Duration.ofSeconds(30).toNanos());
         line.ended(false);
         assertThat(drawn()).last().as("40 cases in 20 s since the first: 79 left take 39.5 s")
-                .isEqualTo("PromptSpec: 41/120 cases, 4 failed, $0.00 spent, about 40 s left");
+                .isEqualTo("PromptSpec: 41/120 cases, 4 failed, $0.00 spent, 30 s in, about 40 s left");
         now.set(Duration.ofSeconds(230).toNanos());
         line.ended(false);
-        assertThat(drawn()).last().as("220 s for 41 cases: 78 left take 418.5 s").isEqualTo("PromptSpec: 42/120 cases, 4 failed, $0.00 spent, about 6 min 59 s left");
+        assertThat(drawn()).last().as("220 s for 41 cases: 78 left take 418.5 s").isEqualTo("PromptSpec: 42/120 cases, 4 failed, $0.00 spent, 3 min 50 s in, about 6 min 59 s left");
+    }
+
+    @Test
+    void while_no_case_ends_the_ticks_move_the_time_spent_and_left_at_most_once_an_interval_and_stop_when_the_run_ends() {
+        AtomicLong now = new AtomicLong();
+        ProgressLine line = new ProgressLine(out, now::get, 10, () -> 0, ticks);
+        assertThat(ticks.tick).as("no ticks before the line is shown").isNull();
+        line.start();
+        assertThat(ticks.interval).isEqualTo(ProgressLine.TICK);
+        now.set(Duration.ofMillis(500).toNanos());
+        ticks.tick.run();
+        now.set(Duration.ofMillis(1500).toNanos());
+        ticks.tick.run();
+        now.set(Duration.ofSeconds(2).toNanos());
+        line.ended(false);
+        now.set(Duration.ofSeconds(4).toNanos());
+        line.ended(false);
+        now.set(Duration.ofMillis(4100).toNanos());
+        ticks.tick.run(); // within the interval of the last rewrite: not drawn
+        now.set(Duration.ofSeconds(10).toNanos());
+        ticks.tick.run(); // a slow stretch: 8 s since the first case ended for one more case, 8 left
+        assertThat(drawn()).containsExactly(
+                "PromptSpec: 0/10 cases, 0 failed, $0.00 spent",
+                "PromptSpec: 0/10 cases, 0 failed, $0.00 spent",
+                "PromptSpec: 0/10 cases, 0 failed, $0.00 spent, 1 s in",
+                "PromptSpec: 1/10 cases, 0 failed, $0.00 spent, 2 s in",
+                "PromptSpec: 2/10 cases, 0 failed, $0.00 spent, 4 s in, about 16 s left",
+                "PromptSpec: 2/10 cases, 0 failed, $0.00 spent, 10 s in, about 1 min 4 s left");
+
+        line.finish();
+        assertThat(ticks.stopped).isTrue();
+        int length = bytes.size();
+        now.set(Duration.ofSeconds(11).toNanos());
+        ticks.tick.run(); // a tick already under way when the run ended
+        line.finish();
+        assertThat(bytes.size()).as("nothing after the line's newline").isEqualTo(length);
+        assertThat(drawn()).last().isEqualTo("PromptSpec: 2/10 cases, 0 failed, $0.00 spent, done in 10 s");
     }
 
     @PromptSpec("prompts/basic")
@@ -102,6 +156,8 @@ class ProgressLineTest {
             assertThat(drawn()).first().isEqualTo("PromptSpec: 0/2 cases, 0 failed, $0.00 spent");
             assertThat(drawn()).last().asString().startsWith("PromptSpec: 2/2 cases, 0 failed, $0.0").contains(" spent, done in ");
             assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("\n");
+            assertThat(Thread.getAllStackTraces().keySet()).as("the ticks stop with the run")
+                    .noneMatch(t -> t.getName().equals(Ticker.THREAD_NAME) && t.isAlive());
 
             bytes.reset();
             engine(Map.of("OPENAI_API_KEY", EngineKit.KEY), false, server).execute();

@@ -27,20 +27,41 @@ import org.apiguardian.api.API;
  * The cold-JVM benchmark: for each scenario, a generated suite run by the JUnit ConsoleLauncher in a fresh JVM with the
  * {@code promptspec} engine, as a build runs it, against an OpenAI-compatible server in this JVM (loopback) with a
  * given latency and fault pattern. Prints one row per scenario: wall time (median and range of the runs), the ideal
- * N·L/C where the model's latency bounds the run, the fork's CPU time (user + system) and peak RSS, tests passed, failed
- * and hung, the requests the server saw, and the phases of the run (time to the first request, the tail after the
+ * N·M·L/C where the model's latency bounds the run (M models, 1 unless {@code --models} names several), the fork's CPU
+ * time (user + system) and peak RSS, tests passed, failed and hung, the requests the server saw, and the phases of the run (time to the first request, the tail after the
  * last answer). Usage: {@code docs/performance.md}, or {@code ColdRun --help}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ColdRun {
 
-    /** A suite to run and how the model answers it. concurrency 0: the engine's default. */
+    /**
+     * A suite to run and how the model answers it. concurrency 0: the engine's default. models: what each case runs on
+     * ({@code promptspec.models}); empty: the generated files' one model.
+     */
     record Scenario(String name, int cases, int latencyMs, int concurrency, String mode, boolean faults, String target,
-            double targetWallS, double targetRatio, double targetCpuMsPerCase, double targetRssMb) {
+            double targetWallS, double targetRatio, double targetCpuMsPerCase, double targetRssMb, List<String> models) {
 
+        Scenario(String name, int cases, int latencyMs, int concurrency, String mode, boolean faults, String target,
+                double targetWallS, double targetRatio, double targetCpuMsPerCase, double targetRssMb) {
+            this(name, cases, latencyMs, concurrency, mode, faults, target, targetWallS, targetRatio, targetCpuMsPerCase, targetRssMb,
+                    List.of());
+        }
+
+        /** The same scenario with each case run on every one of {@code models}. */
+        Scenario onModels(List<String> models) {
+            return new Scenario(name, cases, latencyMs, concurrency, mode, faults, target, targetWallS, targetRatio,
+                    targetCpuMsPerCase, targetRssMb, List.copyOf(models));
+        }
+
+        /** The tests the run reports, and the model calls it makes: one per case and model. */
+        int tests() {
+            return cases * Math.max(1, models.size());
+        }
+
+        /** tests·L/C: every test is one call of latency L, C at a time. */
         double idealS() {
             return mode.equals("replay") || latencyMs == 0 ? Double.NaN
-                    : (double) cases * latencyMs / (concurrency > 0 ? concurrency : 8) / 1000.0;
+                    : (double) tests() * latencyMs / (concurrency > 0 ? concurrency : 8) / 1000.0;
         }
     }
 
@@ -56,6 +77,19 @@ public final class ColdRun {
         add(new Scenario("faults", 1000, 200, 16, "live", true, "all pass, none hung", Double.NaN, Double.NaN, Double.NaN, Double.NaN));
     }
 
+    /** The key the scenarios' models go to the fork under. */
+    static final String MODELS_KEY = "promptspec.models";
+
+    /** {@code --models gpt-4o-mini,gpt-4.1-mini}: the ids, blanks around them dropped, none empty. */
+    static List<String> modelList(String value) {
+        List<String> models = List.of(value.split(",", -1)).stream().map(String::strip).toList();
+        if (models.contains("")) {
+            throw new IllegalArgumentException("--models needs model ids separated by commas, e.g. gpt-4o-mini,gpt-4.1-mini; got '"
+                    + value + "'");
+        }
+        return models;
+    }
+
     private static void add(Scenario s) {
         SCENARIOS.put(s.name(), s);
     }
@@ -65,6 +99,8 @@ public final class ColdRun {
               scenarios: %s, or all (the default)
               --cases N --latency-ms L --concurrency C --mode live|replay [--faults]
                                   a custom scenario ("custom") instead of or besides named ones
+              --models M1,M2,...  every scenario runs each case on each of these models (promptspec.models): N x M
+                                  tests and calls, ideal N·M·L/C; the warm-up stays on one model
               --runs R            timed runs per scenario (default 3)
               --cases-per-file K  test cases per prompt file (default 100)
               --jfr               record each run with JFR (settings=profile) into its run folder; figures are then not
@@ -95,6 +131,7 @@ public final class ColdRun {
         int concurrency = 0;
         String mode = "live";
         boolean faults = false;
+        List<String> models = List.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -109,8 +146,13 @@ public final class ColdRun {
                     if (eq <= 0) {
                         throw new IllegalArgumentException("--config needs KEY=VALUE, got " + kv);
                     }
+                    if (kv.substring(0, eq).equals(MODELS_KEY)) {
+                        throw new IllegalArgumentException("--config " + MODELS_KEY + " changes how many tests a run has;"
+                                + " use --models " + kv.substring(eq + 1) + " instead");
+                    }
                     extraConfig.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+                case "--models" -> models = modelList(args[++i]);
                 case "--java" -> java = Path.of(args[++i]);
                 case "--timeout-s" -> timeout = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -142,6 +184,10 @@ public final class ColdRun {
         }
         if (scenarios.isEmpty()) {
             scenarios.addAll(SCENARIOS.values());
+        }
+        if (!models.isEmpty()) {
+            List<String> on = models;
+            scenarios.replaceAll(s -> s.onModels(on));
         }
         if (out == null) {
             out = Path.of("bench", "target", "cold", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -179,7 +225,7 @@ public final class ColdRun {
         this.classPath = forkClassPath() + File.pathSeparator + Fork.probeJar(out);
         this.log = new PrintStream(new TeeOutputStream(System.out, Files.newOutputStream(out.resolve("log.txt"))), true, StandardCharsets.UTF_8);
         csv.add("scenario,run,cases,latency_ms,concurrency,mode,faults,wall_s,user_s,sys_s,cpu_s,peak_rss_mb,exit,hung,found,passed,"
-                + "failed,aborted,requests,first_request_ms,last_request_ms,execution_ms,load1_before,load1_after");
+                + "failed,aborted,requests,first_request_ms,last_request_ms,execution_ms,load1_before,load1_after,models");
     }
 
     /** The fork's class path, written by the build: {@code bench/target/fork-classpath.txt} beside these classes. */
@@ -206,7 +252,7 @@ public final class ColdRun {
             run(s);
         }
         log.println();
-        log.println("| scenario | N | L ms | C | mode | runs | wall s median (range) | ideal s | ratio | CPU s median (range) | CPU ms/case"
+        log.println("| scenario | N | L ms | C | mode | runs | wall s median (range) | ideal s | ratio | CPU s median (range) | CPU ms/test"
                 + " | CPU s at exit: JIT / GC / ended threads | peak RSS MB median (range) | passed / failed / hung | requests | first request s | tail s | load avg | target |");
         log.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(log::println);
@@ -220,7 +266,8 @@ public final class ColdRun {
         Path project = dir.resolve("project");
         SuiteGenerator.write(project, 10, perFile);
         try (FakeOpenAiServer server = FakeOpenAiServer.start(SuiteGenerator::answer)) {
-            Fork.Result r = Fork.run(new Fork.Spec(java, jvmArgs, classPath, project, config("live", 0, server), 120, -1, dir.resolve("run")));
+            Fork.Result r = Fork.run(new Fork.Spec(java, jvmArgs, classPath, project, config("live", 0, List.of(), server), 120, -1,
+                    dir.resolve("run")));
             log.printf(Locale.ROOT, "warm-up (10 cases, discarded): wall %.2f s, %d passed%n", r.wallS(), r.passed());
             if (r.passed() != 10) {
                 throw new IllegalStateException("the warm-up run failed: see " + r.dir());
@@ -228,12 +275,15 @@ public final class ColdRun {
         }
     }
 
-    private Map<String, String> config(String mode, int concurrency, FakeOpenAiServer server) {
+    private Map<String, String> config(String mode, int concurrency, List<String> models, FakeOpenAiServer server) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("promptspec.mode", mode);
         c.put("promptspec.openai.base-url", server.baseUrl());
         if (concurrency > 0) {
             c.put("promptspec.concurrency", String.valueOf(concurrency));
+        }
+        if (!models.isEmpty()) {
+            c.put(MODELS_KEY, String.join(",", models));
         }
         c.putAll(extraConfig);
         return c;
@@ -243,7 +293,9 @@ public final class ColdRun {
         Path dir = out.resolve(s.name());
         Path project = dir.resolve("project");
         int files = SuiteGenerator.write(project, s.cases(), perFile);
-        log.printf(Locale.ROOT, "%n## %s: %d cases in %d files, L = %d ms, C = %s, mode %s%s%n", s.name(), s.cases(), files, s.latencyMs(),
+        log.printf(Locale.ROOT, "%n## %s: %d cases in %d files%s, L = %d ms, C = %s, mode %s%s%n", s.name(), s.cases(), files,
+                s.models().isEmpty() ? "" : " on " + s.models().size() + " models (" + String.join(", ", s.models()) + "): " + s.tests() + " tests",
+                s.latencyMs(),
                 s.concurrency() > 0 ? s.concurrency() : "default (8)", s.mode(), s.faults() ? ", faults (429 every 5th call, 500 every 7th, HTML every 11th)" : "");
         if (s.mode().equals("replay")) {
             record(s, project, dir);
@@ -270,8 +322,8 @@ public final class ColdRun {
                             + ",settings=profile,dumponexit=true,jdk.ExecutionSample#period=2ms");
                 }
                 started = System.nanoTime();
-                r = Fork.run(new Fork.Spec(java, args, classPath, project, config(s.mode(), s.concurrency(), server), limit,
-                        histogram ? Math.max(1, s.cases() - 1) : -1, runDir));
+                r = Fork.run(new Fork.Spec(java, args, classPath, project, config(s.mode(), s.concurrency(), s.models(), server),
+                        limit, histogram ? Math.max(1, s.tests() - 1) : -1, runDir));
                 arrivals = server.arrivalTimesNanos().stream().sorted().toList();
                 if (!arrivals.isEmpty()) {
                     // each request's arrival at the server, in ms since the fork started: where a run's pace slackens
@@ -293,7 +345,7 @@ public final class ColdRun {
             firstRequest.add(first / 1000);
             tail.add(tailMs / 1000);
             log.printf(Locale.ROOT, "run %d: wall %.2f s, CPU %.2f s (user %.2f, sys %.2f), peak RSS %d MB, %s, exit %d, %d requests%s; load %.2f -> %.2f%n",
-                    i, r.wallS(), r.cpuS(), r.userS(), r.sysS(), r.peakRssKb() / 1024, outcome(r, s.cases()), r.exitCode(), arrivals.size(),
+                    i, r.wallS(), r.cpuS(), r.userS(), r.sysS(), r.peakRssKb() / 1024, outcome(r, s.tests()), r.exitCode(), arrivals.size(),
                     r.hung() ? " HUNG (threads dumped to " + r.dir().resolve("threads-at-timeout.txt") + ")" : "", load0, load1);
             log.println("       phases (ms since fork): " + phases(r, first, last, s.latencyMs()));
             if (!r.threadCpuS().isEmpty()) {
@@ -305,7 +357,7 @@ public final class ColdRun {
                     f3(r.cpuS()), String.valueOf(r.peakRssKb() / 1024), String.valueOf(r.exitCode()), String.valueOf(r.hung()),
                     String.valueOf(r.summary().found()), String.valueOf(r.summary().successful()), String.valueOf(r.summary().failed()),
                     String.valueOf(r.summary().aborted()), String.valueOf(arrivals.size()), f3(first), f3(last),
-                    String.valueOf(r.summary().executionMs()), f3(load0), f3(load1)));
+                    String.valueOf(r.summary().executionMs()), f3(load0), f3(load1), String.join(" ", s.models())));
         }
         rows.add(row(s, results, requests, firstRequest, tail, loads));
         log.println(rows.get(rows.size() - 1));
@@ -314,11 +366,11 @@ public final class ColdRun {
     /** Writes the suite's recordings by running it once in record mode against the server (no latency). */
     private void record(Scenario s, Path project, Path dir) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(SuiteGenerator::answer)) {
-            Fork.Result r = Fork.run(new Fork.Spec(java, jvmArgs, classPath, project, config("record", 8, server),
-                    Math.max(120, s.cases() / 10), -1, dir.resolve("record")));
+            Fork.Result r = Fork.run(new Fork.Spec(java, jvmArgs, classPath, project, config("record", 8, s.models(), server),
+                    Math.max(120, s.tests() / 10), -1, dir.resolve("record")));
             log.printf(Locale.ROOT, "recorded (mode record, C = 8, L = 0, not timed as a scenario): wall %.2f s, CPU %.2f s, peak RSS %d MB, %s%n",
-                    r.wallS(), r.cpuS(), r.peakRssKb() / 1024, outcome(r, s.cases()));
-            if (r.passed() != s.cases()) {
+                    r.wallS(), r.cpuS(), r.peakRssKb() / 1024, outcome(r, s.tests()));
+            if (r.passed() != s.tests()) {
                 throw new IllegalStateException("recording the suite failed: see " + r.dir());
             }
         }
@@ -383,13 +435,14 @@ public final class ColdRun {
         List<Double> cpu = rs.stream().map(Fork.Result::cpuS).toList();
         List<Double> rss = rs.stream().map(r -> r.peakRssKb() / 1024.0).toList();
         int passed = rs.stream().mapToInt(Fork.Result::passed).min().orElse(0);
-        int failed = rs.stream().mapToInt(r -> r.notPassed(s.cases())).max().orElse(0);
+        int failed = rs.stream().mapToInt(r -> r.notPassed(s.tests())).max().orElse(0);
         long hung = rs.stream().filter(Fork.Result::hung).count();
         double ideal = s.idealS();
         double ratio = median(wall) / ideal;
-        double cpuPerCase = median(cpu) * 1000 / s.cases();
+        double cpuPerCase = median(cpu) * 1000 / s.tests();
         return String.join(" | ", "| " + s.name(), String.valueOf(s.cases()), String.valueOf(s.latencyMs()),
-                s.concurrency() > 0 ? String.valueOf(s.concurrency()) : "8 (default)", s.mode() + (s.faults() ? " + faults" : ""),
+                s.concurrency() > 0 ? String.valueOf(s.concurrency()) : "8 (default)", s.mode() + (s.faults() ? " + faults" : "")
+                        + (s.models().isEmpty() ? "" : " on " + s.models().size() + " models"),
                 String.valueOf(rs.size()), medRange(wall, "%.2f"), Double.isNaN(ideal) ? "-" : String.format(Locale.ROOT, "%.1f", ideal),
                 Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), medRange(cpu, "%.2f"),
                 String.format(Locale.ROOT, "%.2f", cpuPerCase), threadKinds(rs), medRange(rss, "%.0f"),

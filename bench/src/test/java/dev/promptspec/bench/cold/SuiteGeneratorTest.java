@@ -1,11 +1,13 @@
 package dev.promptspec.bench.cold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import dev.promptspec.testing.FakeOpenAiServer;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +33,44 @@ class SuiteGeneratorTest {
         assertThat(SuiteGenerator.files(project)).extracting(p -> p.getFileName().toString())
                 .containsExactly("refund-replies-000.prompt.yml", "release-notes-002.prompt.yml", "ticket-triage-001.prompt.yml");
 
+        assertEveryTestPasses(Map.of(), 30);
+    }
+
+    @Test
+    void on_several_models_every_case_passes_once_per_model_as_colds_run_counts_it() throws Exception {
+        SuiteGenerator.write(project, 30, 10);
+        ColdRun.Scenario scenario = new ColdRun.Scenario("models", 30, 200, 16, "live", false, "-", Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN).onModels(ColdRun.modelList("gpt-4o-mini, gpt-4.1-mini"));
+
+        assertEveryTestPasses(Map.of(ColdRun.MODELS_KEY, "gpt-4o-mini,gpt-4.1-mini"), scenario.tests());
+        assertThat(scenario.tests()).isEqualTo(60);
+        assertThat(scenario.idealS()).as("60 calls of 0.2 s, 16 at a time").isEqualTo(0.75);
+    }
+
+    @Test
+    void a_models_list_with_an_empty_id_is_refused() {
+        assertThatThrownBy(() -> ColdRun.modelList("gpt-4o-mini,,gpt-4.1-mini")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--models needs model ids separated by commas");
+    }
+
+    /** Runs the generated project in this JVM against the generated answers: {@code tests} tests, and as many calls. */
+    private void assertEveryTestPasses(Map<String, String> extra, int tests) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(SuiteGenerator::answer)) {
+            Map<String, String> config = new HashMap<>(Map.of("promptspec.mode", "live", "promptspec.openai.base-url", server.baseUrl(),
+                    "promptspec.reports.dir", "none", "promptspec.summary.stdout", "false", "promptspec.strict", "true"));
+            config.putAll(extra);
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectDirectory(project.resolve(SuiteGenerator.PROMPTS).toFile()))
                     .filters(includeEngines("promptspec"))
-                    .configurationParameters(Map.of("promptspec.mode", "live", "promptspec.openai.base-url", server.baseUrl(),
-                            "promptspec.reports.dir", "none", "promptspec.summary.stdout", "false", "promptspec.strict", "true"))
+                    .configurationParameters(config)
                     .build(), listener);
             TestExecutionSummary s = listener.getSummary();
             StringBuilder failures = new StringBuilder();
             s.getFailures().forEach(f -> failures.append(f.getTestIdentifier().getDisplayName()).append(": ").append(f.getException()).append('\n'));
             assertThat(failures.toString()).isEmpty();
-            assertThat(s.getTestsSucceededCount()).isEqualTo(30);
-            assertThat(server.requests()).hasSize(30);
+            assertThat(s.getTestsSucceededCount()).isEqualTo(tests);
+            assertThat(server.requests()).hasSize(tests);
         }
     }
 
