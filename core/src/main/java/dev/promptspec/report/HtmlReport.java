@@ -37,8 +37,10 @@ import org.apiguardian.api.API;
  *
  * <p>The page holds the data and a small script that renders it: the case records are streamed from the JSON, one at a
  * time, into a {@code <script type="application/json">} block (so writing needs memory for one case, not the run), and
- * the page renders only the rows in view. Answers are untrusted: each is rendered to sanitised HTML here, in Java, and
- * the page's Content-Security-Policy runs only its own script (by hash) and loads nothing from anywhere.
+ * the page renders only the rows in view. A run's page takes each case's record from the run's spool instead, made
+ * when the case ended ({@link #pageRecord}): the same text, without reading the JSON back. Answers are untrusted: each
+ * is rendered to sanitised HTML here, in Java, and the page's Content-Security-Policy runs only its own script (by
+ * hash) and loads nothing from anywhere.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
