@@ -37,7 +37,8 @@ import org.apiguardian.api.API;
 /**
  * The HTML report's size and write time for a large run of short cases: {@code --cases} cases (default 10,000) in 100
  * files, each with a two-message prompt, a two-line answer and two checks, every tenth failing. Prints the sizes of
- * the JSON and HTML reports, the first (cold) {@link ReportWriter#write} of all three reports in this fresh JVM, and
+ * the JSON and HTML reports, the time to add the cases to the report (which makes each case's JSON and page records),
+ * the first (cold) {@link ReportWriter#write} of all three reports in this fresh JVM, and
  * the cold then the median of {@code --repeats} (default 5) later {@link HtmlReport#write} runs from the JSON alone.
  *
  * <p>Usage: {@code HtmlReportBenchmark [--cases N] [--repeats R] [--dir DIR]}; see docs/performance.md.
@@ -61,7 +62,9 @@ public final class HtmlReportBenchmark {
             }
         }
         dir = dir != null ? dir : Files.createTempDirectory("promptspec-html-bench-");
+        long adding = System.nanoTime();
         try (RunReport report = run(cases)) {
+            adding = System.nanoTime() - adding;
             long start = System.nanoTime();
             ReportWriter.write(report, dir, Instant.parse("2026-11-26T10:05:00Z"));
             long allThree = System.nanoTime() - start;
@@ -74,6 +77,9 @@ public final class HtmlReportBenchmark {
             long cold = pages.remove(0);
             Collections.sort(pages);
             System.out.printf(Locale.ROOT, "%,d cases: JSON %.1f MB, HTML %.1f MB%n", cases, mb(Files.size(json)), mb(Files.size(html)));
+            // A run makes each case's JSON and page records as the case ends, on its thread: part of the reports' cost.
+            System.out.printf(Locale.ROOT, "RunReport.add of the %,d cases (each case's records), in this JVM: %d ms%n", cases,
+                    adding / 1_000_000);
             System.out.printf(Locale.ROOT, "first ReportWriter.write (JSON, Markdown, HTML) in this JVM: %d ms%n", allThree / 1_000_000);
             System.out.printf(Locale.ROOT, "HtmlReport.write from the JSON: next %d ms, then median of %d: %d ms%n", cold / 1_000_000,
                     pages.size(), pages.isEmpty() ? 0 : pages.get(pages.size() / 2) / 1_000_000);

@@ -13,10 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptspec.baseline.CaseChange;
+import dev.promptspec.config.PriceTable;
 import dev.promptspec.internal.util.Json;
+import dev.promptspec.model.ModelResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +37,10 @@ import org.apiguardian.api.API;
  *
  * <p>The page holds the data and a small script that renders it: the case records are streamed from the JSON, one at a
  * time, into a {@code <script type="application/json">} block (so writing needs memory for one case, not the run), and
- * the page renders only the rows in view. Answers are untrusted: each is rendered to sanitised HTML here, in Java, and
- * the page's Content-Security-Policy runs only its own script (by hash) and loads nothing from anywhere.
+ * the page renders only the rows in view. A run's page takes each case's record from the run's spool instead, made
+ * when the case ended ({@link #pageRecord}): the same text, without reading the JSON back. Answers are untrusted: each
+ * is rendered to sanitised HTML here, in Java, and the page's Content-Security-Policy runs only its own script (by
+ * hash) and loads nothing from anywhere.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
@@ -59,6 +65,56 @@ public final class HtmlReport {
      * @throws IOException when either fails, or the JSON is not a report (the message says where it went wrong)
      */
     public static void write(Reader jsonReport, Writer html) throws IOException {
+        write(jsonReport, null, html);
+    }
+
+    /**
+     * Where a run's page takes its cases from instead of the JSON report: the records {@link #pageRecord} made when each
+     * case ended, so that writing the page parses, renders and formats no case again.
+     */
+    interface SpooledCases {
+        /**
+         * Writes the page's records of the {@code fileIndex}-th entry of the report's {@code files} to {@code cases}.
+         *
+         * @return how many
+         */
+        int write(int fileIndex, JsonGenerator cases) throws IOException;
+    }
+
+    /**
+     * One case's record as the page holds it (see {@link #forPage}), in UTF-8, less its {@code fileIndex}, which is known
+     * only when the page is written: it goes in at byte {@code fileIndexAt}.
+     */
+    record PageRecord(byte[] bytes, int fileIndexAt) {
+    }
+
+    /**
+     * The page's record of a case, made on the thread that ends the case (as its JSON record is): the same text that
+     * {@link #forPage} makes of the case's JSON record, without parsing it back.
+     */
+    static PageRecord pageRecord(CaseOutcome outcome, PriceTable prices, CaseChange change) {
+        StringWriter out = new StringWriter(4096);
+        int fileIndexAt;
+        try (JsonGenerator g = scriptData(out)) {
+            g.writeStartObject();
+            JsonReport.writeCaseFields(g, outcome, prices, change, false);
+            g.flush();
+            fileIndexAt = out.getBuffer().length();
+            ModelResponse response = outcome.result().response();
+            if (response != null && response.text() != null) {
+                g.writeStringField("responseHtml", ResponseHtml.render(response.text()));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        String text = out.toString();
+        // the text before fileIndexAt is the whole record up to its last field: count its bytes, not its chars
+        return new PageRecord(text.getBytes(StandardCharsets.UTF_8), text.substring(0, fileIndexAt).getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** {@link #write(Reader, Writer)}, with the cases from {@code spooled} when it is not null (the JSON's are skipped). */
+    static void write(Reader jsonReport, SpooledCases spooled, Writer html) throws IOException {
         try (JsonParser in = JSON.getFactory().createParser(jsonReport).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
             if (in.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a PromptSpec JSON report: it does not start with an object (line "
@@ -75,7 +131,7 @@ public final class HtmlReport {
                     JsonToken value = in.nextToken();
                     if (name.equals("files") && value == JsonToken.START_ARRAY) {
                         while (in.nextToken() == JsonToken.START_OBJECT) {
-                            copyFile(in, files, cases);
+                            copyFile(in, files, cases, spooled);
                         }
                     } else {
                         run.set(name, in.readValueAsTree()); // the summary and each section: small beside the cases
@@ -99,14 +155,17 @@ public final class HtmlReport {
     }
 
     /** One entry of {@code files}: its cases to the page's case list, the rest (name, problems) to the run's data. */
-    private static void copyFile(JsonParser in, ArrayNode files, JsonGenerator cases) throws IOException {
+    private static void copyFile(JsonParser in, ArrayNode files, JsonGenerator cases, SpooledCases spooled) throws IOException {
         int index = files.size();
         ObjectNode file = files.addObject();
         int count = 0;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
             JsonToken value = in.nextToken();
-            if (name.equals("testResults") && value == JsonToken.START_ARRAY) {
+            if (name.equals("testResults") && value == JsonToken.START_ARRAY && spooled != null) {
+                in.skipChildren();
+                count = spooled.write(index, cases);
+            } else if (name.equals("testResults") && value == JsonToken.START_ARRAY) {
                 while (in.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = in.currentTokenLocation();
                     JsonNode record = in.readValueAsTree();

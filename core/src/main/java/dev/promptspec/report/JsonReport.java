@@ -18,6 +18,7 @@ import dev.promptspec.run.CaseResult;
 import dev.promptspec.run.SampleSet;
 import dev.promptspec.sampling.PassRate;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -58,6 +59,37 @@ final class JsonReport {
      * case, not for the run, and formats nothing again.
      */
     static void write(RunReport report, Instant finishedAt, Writer out) throws IOException {
+        write(report, finishedAt, out, (g, record) -> g.writeRawValue(new String(record, StandardCharsets.UTF_8)));
+    }
+
+    /** {@link #write(RunReport, Instant, Writer)} into a file, with each record copied as the bytes it was spooled as. */
+    static void write(RunReport report, Instant finishedAt, OutputStream file) throws IOException {
+        RawRecords raw = new RawRecords(file);
+        write(report, finishedAt, raw.writer(), (g, record) -> raw.value(g, record, 0, record.length));
+        raw.writer().flush();
+    }
+
+    /** How a spooled record goes into the report: it is one value of its file's {@code testResults}. */
+    private interface RecordCopy {
+        void copy(JsonGenerator g, byte[] record) throws IOException;
+    }
+
+    /**
+     * The report without its cases' records: every file's {@code testResults} is empty. The HTML page takes its run
+     * data from this (a few kilobytes) and its cases from the spool, instead of parsing the whole report again.
+     */
+    static String skeleton(RunReport report, Instant finishedAt) {
+        StringWriter out = new StringWriter();
+        try {
+            write(report, finishedAt, out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** @param records how each case's record is copied; null: none is (see {@link #skeleton}) */
+    private static void write(RunReport report, Instant finishedAt, Writer out, RecordCopy records) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -86,8 +118,8 @@ final class JsonReport {
                 g.writeStartObject();
                 g.writeStringField("file", e.getKey());
                 g.writeArrayFieldStart("testResults");
-                for (long[] where : e.getValue().records) {
-                    g.writeRawValue(new String(report.record(where), StandardCharsets.UTF_8)); // formatted for this place
+                for (long[] where : records != null ? e.getValue().records : List.<long[]>of()) {
+                    records.copy(g, report.record(where)); // formatted for this place
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -181,10 +213,20 @@ final class JsonReport {
         }
     }
 
-    /** Streams the case's fields: no tree is built for each case. */
+    /** Streams the case's record: no tree is built for each case. */
     private static void writeCase(JsonGenerator g, CaseOutcome o, PriceTable prices, CaseChange change) throws IOException {
-        CaseResult r = o.result();
         g.writeStartObject();
+        writeCaseFields(g, o, prices, change, true);
+        g.writeEndObject();
+    }
+
+    /**
+     * The fields of a case's record, in the report's order; the HTML page's copy leaves out the request's fingerprint
+     * ({@code withFingerprint} false).
+     */
+    static void writeCaseFields(JsonGenerator g, CaseOutcome o, PriceTable prices, CaseChange change, boolean withFingerprint)
+            throws IOException {
+        CaseResult r = o.result();
         g.writeStringField("case", r.testCase().key());
         g.writeStringField("displayName", o.displayName());
         g.writeNumberField("line", r.testCase().position().line());
@@ -212,7 +254,9 @@ final class JsonReport {
         g.writeEndObject();
         if (r.request() != null) {
             g.writeStringField("model", r.request().model());
-            g.writeStringField("requestFingerprint", r.request().fingerprint());
+            if (withFingerprint) {
+                g.writeStringField("requestFingerprint", r.request().fingerprint());
+            }
             g.writeArrayFieldStart("messages"); // the rendered prompt, as sent
             for (ChatMessage m : r.request().messages()) {
                 g.writeStartObject();
@@ -269,7 +313,6 @@ final class JsonReport {
             g.writeFieldName("sampling");
             JSON.writeTree(g, n);
         }
-        g.writeEndObject();
     }
 
     /**

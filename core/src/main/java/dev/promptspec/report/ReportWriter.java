@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,13 +36,16 @@ public final class ReportWriter {
         Files.createDirectories(directory);
         Path json = directory.resolve(JSON_FILE);
         Path md = directory.resolve(MARKDOWN_FILE);
-        AtomicFiles.write(json, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            JsonReport.write(report, finishedAt, w);
-            w.flush();
-        });
+        AtomicFiles.write(json, out -> JsonReport.write(report, finishedAt, out));
         AtomicFiles.write(md, MarkdownSummary.render(report));
-        Path html = writeHtml(json, directory);
+        // The page HtmlReport makes of the JSON report just written, without reading it back: the run data from the
+        // report without its cases (a few kilobytes), each case's page record as it was made when the case ended.
+        Path html = directory.resolve(HTML_FILE);
+        AtomicFiles.write(html, out -> {
+            RawRecords file = new RawRecords(out);
+            HtmlReport.write(new StringReader(JsonReport.skeleton(report, finishedAt)),
+                    (fileIndex, cases) -> report.writePageRecords(fileIndex, cases, file), file.writer());
+        });
         if (report.mutation().isPresent()) {
             Path mutation = directory.resolve(MUTATION_FILE);
             AtomicFiles.write(mutation, out -> {

@@ -2,6 +2,7 @@ package dev.promptspec.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptspec.baseline.CaseChange;
 import dev.promptspec.baseline.ComparisonSummary;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -98,13 +100,14 @@ public final class RunReport implements AutoCloseable {
     public void add(CaseOutcome outcome, CaseChange change) {
         // Rendered before taking the lock: cases end on several threads at once, and only the write is shared.
         byte[] record = JsonReport.caseRecordBytes(outcome, prices, change);
+        HtmlReport.PageRecord page = HtmlReport.pageRecord(outcome, prices, change);
         String file = outcome.result().promptFile();
         boolean flaky = outcome.result().sampling() != null && outcome.result().sampling().flaky();
         // The summary's lines are made from the record, as a merged report's are from its records.
         JsonNode node = flaky || outcome.status() != CaseOutcome.Status.PASSED && notPassedDetailsWanted() ? parse(record) : null;
         String detail = node != null && outcome.status() != CaseOutcome.Status.PASSED ? MarkdownSummary.detail(file, node) : null;
         String mutationLine = outcome.mutation() != null ? MutationSection.caseLine(outcome) : null;
-        add(outcome, record, detail, flaky ? MarkdownSummary.flaky(file, node) : null);
+        add(outcome, record, page, detail, flaky ? MarkdownSummary.flaky(file, node) : null);
         if (mutationLine != null) {
             addMutation(outcome, mutationLine);
         }
@@ -122,7 +125,7 @@ public final class RunReport implements AutoCloseable {
         return notPassedDetails.size() < MAX_DETAILED;
     }
 
-    private synchronized void add(CaseOutcome outcome, byte[] record, String detail, String flakyLine) {
+    private synchronized void add(CaseOutcome outcome, byte[] record, HtmlReport.PageRecord page, String detail, String flakyLine) {
         try {
             if (spoolChannel == null) {
                 spool = Files.createTempFile("promptspec-report-", ".jsonl");
@@ -133,12 +136,17 @@ public final class RunReport implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 spoolChannel.write(buffer, spoolSize + buffer.position());
             }
+            buffer = ByteBuffer.wrap(page.bytes());
+            while (buffer.hasRemaining()) {
+                spoolChannel.write(buffer, spoolSize + record.length + buffer.position());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the report of " + outcome.displayName(), e);
         }
         FileTally tally = files.computeIfAbsent(outcome.result().promptFile(), f -> new FileTally());
-        tally.records.add(new long[] {spoolSize, record.length});
-        spoolSize += record.length;
+        // the JSON record, then the page's right after it
+        tally.records.add(new long[] {spoolSize, record.length, page.bytes().length, page.fileIndexAt()});
+        spoolSize += record.length + page.bytes().length;
         tally.statuses.merge(outcome.status(), 1, Integer::sum);
         byStatus.merge(outcome.status(), 1L, Long::sum);
         SampleSet sampling = outcome.result().sampling();
@@ -327,11 +335,38 @@ public final class RunReport implements AutoCloseable {
     }
 
     /** One case's spooled record, as {@link JsonReport#caseRecordBytes} wrote it. */
-    synchronized byte[] record(long[] where) {
-        ByteBuffer buffer = ByteBuffer.allocate((int) where[1]);
+    byte[] record(long[] where) {
+        return read(where[0], (int) where[1]);
+    }
+
+    /**
+     * Writes the page's records of the {@code fileIndex}-th file of the JSON report (those of {@link #files}, in their
+     * order; an invalid file has none), each with its file's index put in (see {@link HtmlReport.PageRecord}).
+     *
+     * @return how many
+     */
+    int writePageRecords(int fileIndex, JsonGenerator cases, RawRecords file) throws IOException {
+        List<FileTally> tallies = List.copyOf(files().values());
+        if (fileIndex >= tallies.size()) {
+            return 0;
+        }
+        List<long[]> records = tallies.get(fileIndex).records;
+        byte[] index = (",\"fileIndex\":" + fileIndex).getBytes(StandardCharsets.US_ASCII);
+        for (long[] where : records) {
+            byte[] page = read(where[0] + where[1], (int) where[2]);
+            int at = (int) where[3];
+            file.value(cases, page, 0, at);
+            file.append(index, 0, index.length);
+            file.append(page, at, page.length);
+        }
+        return records.size();
+    }
+
+    private synchronized byte[] read(long offset, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             while (buffer.hasRemaining()) {
-                if (spoolChannel.read(buffer, where[0] + buffer.position()) < 0) {
+                if (spoolChannel.read(buffer, offset + buffer.position()) < 0) {
                     throw new IOException("the report spool ended early");
                 }
             }

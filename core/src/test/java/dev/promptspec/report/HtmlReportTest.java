@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptspec.config.PriceTable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -151,6 +152,32 @@ class HtmlReportTest {
         String page = Files.readString(dir.resolve(ReportWriter.HTML_FILE));
         assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
         assertThat(JSON.readTree(block(page, "ps-cases"))).hasSize(4);
+    }
+
+    /**
+     * A run's page takes its cases from the records made when each case ended, not from the JSON report: it must be
+     * the very page that the JSON report makes (as a merged report's page is made), byte for byte; and the JSON file,
+     * whose records are copied as bytes, must be the report's text.
+     */
+    @Test
+    void a_runs_page_is_the_page_of_its_json_report(@TempDir Path dir) throws Exception {
+        RunReport unusual = new RunReport(HtmlFixtures.STARTED, PriceTable.defaults());
+        unusual.add(HtmlFixtures.outcome(HtmlFixtures.testCase(1, "accents", "Où est mon colis ? \uD83D\uDCE6", 7), "gpt-4o-mini",
+                "Résumé — **livré** ✅ \uD83D\uDE00, a `<b>` tag, a lone \uD800 surrogate and a [link](javascript:alert(1))\n\n"
+                        + "| a | b |\n|---|---|\n| 1 | 2 |\n", 5, List.of(HtmlFixtures.check("category", false, "does not contain \"</script>\""))));
+        List<RunReport> reports = List.of(Golden.report(), HtmlFixtures.hostile(), HtmlFixtures.flaky(), HtmlFixtures.twoModels(),
+                HtmlFixtures.shortCases(120), unusual);
+        for (int i = 0; i < reports.size(); i++) {
+            Path out = dir.resolve("run-" + i);
+            try (RunReport report = reports.get(i)) {
+                ReportWriter.write(report, out, HtmlFixtures.FINISHED);
+                // the file, its records copied as bytes, is the text the report renders to
+                assertThat(Files.readString(out.resolve(ReportWriter.JSON_FILE))).as("report %d", i)
+                        .isEqualTo(JsonReport.render(report, HtmlFixtures.FINISHED));
+            }
+            String fromJson = HtmlFixtures.page(Files.readString(out.resolve(ReportWriter.JSON_FILE)));
+            assertThat(Files.readString(out.resolve(ReportWriter.HTML_FILE))).as("report %d", i).isEqualTo(fromJson);
+        }
     }
 
     /** The bound: 10,000 short cases make a page a CI artifact viewer opens without trouble. */
