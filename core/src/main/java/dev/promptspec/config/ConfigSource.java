@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -23,15 +25,20 @@ public interface ConfigSource {
     /** A source reading {@code values}. */
     static ConfigSource of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);
+        return of(key -> Optional.ofNullable(copy.get(key)), copy::keySet);
+    }
+
+    /** A source that looks keys up with {@code lookup} and lists them with {@code keys} (a driver's own settings). */
+    static ConfigSource of(Function<String, Optional<String>> lookup, Supplier<Set<String>> keys) {
         return new ConfigSource() {
             @Override
             public Optional<String> get(String key) {
-                return Optional.ofNullable(copy.get(key));
+                return lookup.apply(key);
             }
 
             @Override
             public Set<String> keys() {
-                return copy.keySet();
+                return keys.get();
             }
         };
     }

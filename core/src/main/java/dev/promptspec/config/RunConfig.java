@@ -195,19 +195,6 @@ public record RunConfig(
         return with(c -> c.batch = b);
     }
 
-    public RunConfig withMutationThreshold(double threshold) {
-        return with(b -> b.mutationThreshold = threshold);
-    }
-
-    /** A copy whose cases run on each of {@code list} ({@value Keys#MODELS}). */
-    public RunConfig withModelList(List<String> list) {
-        return with(b -> b.models = list);
-    }
-
-    public RunConfig withProgress(ProgressMode p) {
-        return with(b -> b.progress = p);
-    }
-
     /** A copy with some components changed: one place that lists them all, so the withers stay one-liners. */
     private RunConfig with(Consumer<Copy> change) {
         Copy b = new Copy(this);

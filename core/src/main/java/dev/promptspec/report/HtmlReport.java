@@ -26,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import org.apiguardian.api.API;
 
@@ -108,9 +109,13 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        String text = out.toString();
-        // the text before fileIndexAt is the whole record up to its last field: count its bytes, not its chars
-        return new PageRecord(text.getBytes(StandardCharsets.UTF_8), text.substring(0, fileIndexAt).getBytes(StandardCharsets.UTF_8).length);
+        // Encoded in two parts split after a whole field (never inside a surrogate pair), each once: the first part's
+        // length in bytes is where fileIndex goes.
+        byte[] head = out.getBuffer().substring(0, fileIndexAt).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = out.getBuffer().substring(fileIndexAt).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, bytes, head.length, tail.length);
+        return new PageRecord(bytes, head.length);
     }
 
     /** {@link #write(Reader, Writer)}, with the cases from {@code spooled} when it is not null (the JSON's are skipped). */

@@ -2,6 +2,7 @@ package dev.promptspec.junit;
 
 import dev.promptspec.baseline.BaselineException;
 import dev.promptspec.baseline.BaselineReport;
+import dev.promptspec.config.ConfigSource;
 import dev.promptspec.config.Keys;
 import dev.promptspec.config.ReportsLocation;
 import dev.promptspec.config.SettingsReader;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.util.ClassLoaderUtils;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -100,7 +102,7 @@ public final class PromptSpecTestEngine implements TestEngine {
             // The user's own tests still run: only this engine fails, with the versions found and the fix.
             return PromptSpecEngineDescriptor.failing(uniqueId, List.of(unsupported.get()));
         }
-        SettingsReader.Settings settings = SettingsReader.read(new JUnitConfigSource(request.getConfigurationParameters()), environment);
+        SettingsReader.Settings settings = SettingsReader.read(settingsOf(request.getConfigurationParameters()), environment);
         if (settings.errors().isEmpty()) {
             // The HTTP client and the provider's mapping load while the prompt files are read, not at the first call.
             PromptRun.warmUpInBackground(settings.config());
@@ -191,5 +193,13 @@ public final class PromptSpecTestEngine implements TestEngine {
         }
         return Optional.of(platformOutputRoot.get().map(root -> root.resolve(REPORTS_FOLDER))
                 .orElse(Path.of(DEFAULT_REPORTS_DIR)));
+    }
+
+    /**
+     * JUnit's configuration parameters (explicit launcher parameters, then system properties, then
+     * {@code junit-platform.properties}) as PromptSpec's configuration: the engine's only contact with configuration.
+     */
+    private static ConfigSource settingsOf(ConfigurationParameters parameters) {
+        return ConfigSource.of(parameters::get, parameters::keySet);
     }
 }
